@@ -1,0 +1,44 @@
+# The README's two commands:
+#   make run    install what is missing, build, start the app
+#   make test   install what is missing, build everything with warnings as errors, run every
+#               test (GPU tests on lavapipe), then the sanitizer build and a fuzz smoke run
+JOBS ?= $(shell nproc)
+BUILD ?= build
+export XDG_RUNTIME_DIR ?= /tmp/agora-runtime-$(shell id -u)
+
+.PHONY: run test deps build build-ci test-main test-sanitize fuzz-smoke package clean
+
+deps:
+	@bash scripts/install-deps.sh
+	@mkdir -p $(XDG_RUNTIME_DIR) && chmod 700 $(XDG_RUNTIME_DIR)
+
+build: deps
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+	cmake --build $(BUILD) -j $(JOBS)
+
+run: build
+	./$(BUILD)/app/agora
+
+build-ci: deps
+	cmake -S . -B build-ci -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAGORA_WERROR=ON
+	cmake --build build-ci -j $(JOBS)
+
+test-main: build-ci
+	cd build-ci && ctest --output-on-failure -j $(JOBS) --timeout 900
+
+# CPU-side engine tests under ASan/UBSan. GPU tests stay out: lavapipe JIT-compiles shaders
+# into executable memory that ASan's allocator interposition and leak checker misreport.
+test-sanitize: deps
+	cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DAGORA_SANITIZE=ON \
+	      -DAGORA_WERROR=ON -DAGORA_BUILD_APP=OFF -DAGORA_GPU_TESTS=OFF
+	cmake --build build-asan -j $(JOBS)
+	cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	      ctest --output-on-failure -j $(JOBS) -L unit --timeout 900
+
+fuzz-smoke: deps
+	@if [ -f tests/fuzz/run.sh ]; then bash tests/fuzz/run.sh smoke; fi
+
+test: test-main test-sanitize fuzz-smoke
+
+clean:
+	rm -rf build build-ci build-asan build-fuzz
