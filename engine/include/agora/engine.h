@@ -135,4 +135,119 @@ std::optional<uint32_t> defaultDeviceIndex(const std::vector<DeviceInfo>& device
 // substring of the device name.
 Result<uint32_t> selectDevice(const std::vector<DeviceInfo>& devices, const std::string& choice);
 
+// ---------------------------------------------------------------------------------------------
+// Sampling, conversations and the engine thread
+// ---------------------------------------------------------------------------------------------
+
+struct SamplingParams {
+    float temperature = 0.8f;       // <= 0: greedy (argmax)
+    int32_t topK = 40;              // <= 0: off
+    float topP = 0.95f;             // >= 1: off
+    float minP = 0.05f;             // <= 0: off; drops tokens below minP x the top probability
+    float repeatPenalty = 1.0f;     // 1: off; > 1 makes recently seen tokens less likely
+    float presencePenalty = 0.0f;   // subtracted once from the logit of every recently seen token
+    float frequencyPenalty = 0.0f;  // subtracted per occurrence
+    int32_t penaltyWindow = 64;     // how many recent tokens the penalties look at
+    uint64_t seed = 0;              // same seed, same settings, same model: same reply
+};
+
+using RequestId = uint64_t;      // every request gets one; its events carry it
+using ModelId = uint64_t;        // a loaded model is named by the id of the load request
+using ConversationId = uint64_t; // chosen by the caller; one KV cache per (model, conversation)
+
+struct ChatMessage {
+    std::string role; // "system", "user", "assistant"
+    std::string content;
+};
+
+enum class ContextOverflowPolicy {
+    StopGeneration,  // stop the reply and say that the context is full
+    DropOldestTurns, // forget the oldest messages (never the system prompt) and carry on
+};
+
+enum class StopReason { EndOfTurn, StopString, MaxTokens, ContextFull, Cancelled };
+const char* stopReasonName(StopReason reason);
+
+struct LoadRequest {
+    std::string path;           // a .gguf file
+    uint32_t contextLength = 0; // positions per conversation; 0: min(trained length, 4096)
+    std::string device;         // as selectDevice() reads it; empty: the default device
+};
+
+struct GenerateRequest {
+    ModelId model = 0;
+    ConversationId conversation = 0;
+    std::vector<ChatMessage> messages; // the whole conversation so far; what is cached is reused
+    std::string rawPrompt;             // continuation mode (model without a template): the text to continue
+    std::optional<SamplingParams> sampling; // nullopt: the model's own defaults (general.sampling.*)
+    int32_t maxTokens = 512;           // <= 0: until the context is full
+    std::vector<std::string> stopStrings;
+    ContextOverflowPolicy overflow = ContextOverflowPolicy::StopGeneration;
+};
+
+struct ModelSummary {
+    std::string name;
+    uint32_t trainedContextLength = 0;
+    uint32_t contextLength = 0;     // per conversation, as loaded
+    int32_t vocabSize = 0;
+    uint64_t deviceBytes = 0;       // weights + one conversation's KV cache, counted against the budget
+    bool continuationMode = false;  // no chat template: plain text continuation (label it as such)
+    std::string templateWarning;    // non-empty: the template fell back to a built-in format
+    SamplingParams samplingDefaults;
+};
+
+struct GenerationStats {
+    StopReason stopReason = StopReason::EndOfTurn;
+    int32_t promptTokens = 0;          // tokens of the formatted prompt
+    int32_t promptTokensEvaluated = 0; // of those, the ones not already in the conversation's cache
+    int32_t generatedTokens = 0;
+    double timeToFirstTokenMs = 0.0;   // from the request entering the engine to the first token
+    double promptTokensPerSecond = 0.0;
+    double generationTokensPerSecond = 0.0;
+};
+
+enum class DeltaKind { Text, Reasoning }; // Reasoning: inside <think>...</think>
+
+namespace event {
+struct LoadProgress { RequestId request = 0; float fraction = 0.0f; };
+struct Loaded { RequestId request = 0; ModelSummary summary; }; // the ModelId is `request`
+struct Unloaded { RequestId request = 0; ModelId model = 0; };
+struct TokenDelta { RequestId request = 0; DeltaKind kind = DeltaKind::Text; std::string text; };
+struct ContextOverflow {
+    RequestId request = 0;
+    ContextOverflowPolicy policy = ContextOverflowPolicy::StopGeneration;
+    int32_t droppedMessages = 0;
+    std::string message; // what happened, for the user
+};
+struct Finished { RequestId request = 0; GenerationStats stats; std::string text; std::string reasoning; };
+struct Failed { RequestId request = 0; Error error; };
+} // namespace event
+
+using EngineEvent = std::variant<event::LoadProgress, event::Loaded, event::Unloaded, event::TokenDelta,
+    event::ContextOverflow, event::Finished, event::Failed>;
+// Called on the engine thread; keep it short (re-post to your own thread).
+using EventCallback = std::function<void(const EngineEvent&)>;
+
+struct EngineOptions {
+    uint64_t deviceMemoryBudget = 0; // bytes all loaded models and caches may use; 0: ask the device
+    uint32_t prefillChunk = 128;     // prompt tokens evaluated per scheduler step
+};
+
+// One thread owns the device and every loaded model. Calls only queue a request and return its
+// id; results arrive as events. Every generate ends with exactly one Finished or Failed, every
+// load with Loaded or Failed (OutOfDeviceMemory when it does not fit next to the loaded models:
+// unload one and load again to run them one after the other).
+class Engine {
+public:
+    static Result<std::unique_ptr<Engine>> create(EngineOptions options = {});
+    virtual ~Engine() = default;
+
+    virtual void setEventCallback(EventCallback callback) = 0;
+    virtual RequestId load(LoadRequest request) = 0;
+    virtual RequestId unload(ModelId model) = 0;
+    virtual RequestId generate(GenerateRequest request) = 0;
+    virtual void cancel(RequestId request) = 0; // a generation stops within one scheduler step
+    virtual void closeConversation(ModelId model, ConversationId conversation) = 0; // frees its cache
+};
+
 } // namespace agora
