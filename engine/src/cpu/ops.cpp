@@ -1,5 +1,6 @@
 #include "cpu/ops.h"
 
+#include <algorithm>
 #include <cassert>
 #include <cmath>
 
@@ -26,6 +27,44 @@ void matVec(std::span<const float> w, size_t rows, size_t cols, std::span<const 
             sum += double(row[c]) * double(x[c]);
         out[r] = float(sum);
     }
+}
+
+void softmax(std::span<float> x)
+{
+    if (x.empty())
+        return;
+    const float maxValue = *std::max_element(x.begin(), x.end());
+    double sum = 0.0;
+    for (float& v : x) {
+        v = std::exp(v - maxValue);
+        sum += v;
+    }
+    const float inverse = float(1.0 / sum);
+    for (float& v : x)
+        v *= inverse;
+}
+
+float silu(float x) { return x / (1.0f + std::exp(-x)); }
+
+void siluGate(std::span<const float> gate, std::span<const float> up, std::span<float> out)
+{
+    assert(gate.size() == up.size() && out.size() == gate.size());
+    for (size_t i = 0; i < gate.size(); ++i)
+        out[i] = silu(gate[i]) * up[i];
+}
+
+void addInPlace(std::span<const float> add, std::span<float> inout)
+{
+    assert(add.size() == inout.size());
+    for (size_t i = 0; i < inout.size(); ++i)
+        inout[i] += add[i];
+}
+
+void addBiasRows(std::span<const float> bias, std::span<float> inout)
+{
+    assert(!bias.empty() && inout.size() % bias.size() == 0);
+    for (size_t i = 0; i < inout.size(); ++i)
+        inout[i] += bias[i % bias.size()];
 }
 
 } // namespace agora::cpu
