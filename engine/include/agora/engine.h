@@ -185,6 +185,14 @@ struct GenerateRequest {
     ContextOverflowPolicy overflow = ContextOverflowPolicy::StopGeneration;
 };
 
+// One tensor type's share of a model file (ModelSummary::tensorTypes).
+struct TensorTypeShare {
+    std::string type;      // "Q4_K", "F32", ...
+    uint32_t tensors = 0;
+    uint64_t elements = 0;
+    uint64_t bytes = 0;
+};
+
 struct ModelSummary {
     std::string name;
     uint32_t trainedContextLength = 0;
@@ -194,7 +202,37 @@ struct ModelSummary {
     bool continuationMode = false;  // no chat template: plain text continuation (label it as such)
     std::string templateWarning;    // non-empty: the template fell back to a built-in format
     SamplingParams samplingDefaults;
+
+    // What the file says about itself; inspectModel() fills these without loading weights.
+    std::string path;
+    uint64_t fileBytes = 0;
+    uint32_t ggufVersion = 0;
+    std::string architecture;       // "llama", "qwen2", "gemma3", ...
+    std::string author, organization, license, baseModel, sizeLabel, finetune; // general.*
+    std::vector<std::string> languages;
+    uint64_t parameterCount = 0;
+    std::string quantLabel;         // "Q4_K_M": from general.file_type, else the dominant tensor type
+    std::vector<TensorTypeShare> tensorTypes; // largest share first
+    uint32_t tensorCount = 0;
+    std::vector<std::string> unsupportedTypes; // tensor types Agora cannot run (empty: all fine)
+    uint32_t layers = 0, heads = 0, kvHeads = 0; // kvHeads < heads: grouped-query attention
+    uint32_t embeddingLength = 0, ffnLength = 0;
+    uint32_t keyLength = 0, valueLength = 0;     // per-head dims (head_dim)
+    double ropeFreqBase = 0.0;
+    std::string ropeScalingType;    // empty: none
+    double ropeScalingFactor = 0.0;
+    uint32_t ropeDims = 0;
+    uint32_t slidingWindow = 0;     // 0: none
+    std::string tokenizerModel, tokenizerPre; // tokenizer.ggml.model / .pre
+    bool hasChatTemplate = false;
+    bool vocabOnly = false;         // a tokenizer file without weights
+    uint64_t weightsBytes = 0;
+    uint64_t kvCacheBytes = 0;      // f16 K and V of every layer at contextLength positions
 };
+
+// Reads a model's summary from its GGUF header without loading weights. contextLength 0: the
+// trained context length. deviceBytes = weightsBytes + kvCacheBytes. Errors as GGUF reading.
+Result<ModelSummary> inspectModel(const std::string& path, uint32_t contextLength = 0);
 
 struct GenerationStats {
     StopReason stopReason = StopReason::EndOfTurn;
