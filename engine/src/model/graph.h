@@ -1,0 +1,55 @@
+// The model graph, written once per architecture family against an abstract set of operations.
+// A backend (the CPU reference, the Vulkan recorder) implements GraphOps on its own buffers; the
+// family files (llama_graph.cpp, qwen2_graph.cpp) only say which op follows which.
+//
+// Activations are named slots, each a (width, n_tokens) matrix with one row per token of the
+// batch; the backend sizes them from the hyperparameters (see activationWidth).
+#pragma once
+
+#include "model/hparams.h"
+#include "model/weights.h"
+
+#include <cstdint>
+
+namespace agora::model {
+
+enum class Act {
+    X,      // (n_embd) the residual stream
+    Norm,   // (n_embd) normalised input of a sub-block
+    Q,      // (n_head*head_dim)
+    K,      // (n_head_kv*head_dim)
+    V,      // (n_head_kv*head_dim)
+    Attn,   // (n_head*head_dim) attention output before the output projection
+    Proj,   // (n_embd) a sub-block's output, added to X
+    Gate,   // (n_ff)
+    Up,     // (n_ff)
+    Logits, // (n_vocab) only for the rows the batch asks logits for
+};
+inline constexpr int kActCount = int(Act::Logits) + 1;
+
+uint32_t activationWidth(const HParams& hp, Act act);
+
+class GraphOps {
+public:
+    virtual ~GraphOps() = default;
+
+    // out = table rows of the batch's token ids.
+    virtual void embed(const Tensor& table, Act out) = 0;
+    virtual void rmsNorm(Act in, const Tensor& weight, Act out) = 0;
+    // out = in . w^T: every row of `in` times the (cols, rows) matrix w.
+    virtual void linear(const Tensor& w, Act in, Act out) = 0;
+    virtual void addBias(const Tensor& bias, Act inout) = 0;
+    // Rotates the heads of every row at the row's position.
+    virtual void rope(Act inout, uint32_t nHeads) = 0;
+    // Stores K and V of the batch in the layer's cache, then causal attention of Q over it.
+    virtual void attention(uint32_t layer, Act q, Act k, Act v, Act out) = 0;
+    virtual void siluGate(Act gate, Act up, Act out) = 0;
+    virtual void add(Act in, Act inout) = 0;
+    // Logits = in . output^T, for the rows the batch asked for (all, or only the last).
+    virtual void logits(const Tensor& output, Act in) = 0;
+};
+
+// Emits the forward pass of the model's family into ops.
+void buildGraph(const HParams& hp, const ModelWeights& weights, GraphOps& ops);
+
+} // namespace agora::model

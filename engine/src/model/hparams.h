@@ -1,0 +1,49 @@
+// Model hyperparameters read from a GGUF file's `<arch>.*` keys, checked for consistency so that
+// the graph code can trust them (every division and every tensor shape derived from them is valid).
+#pragma once
+
+#include "agora/engine.h"
+#include "cpu/rope.h"
+
+#include <cstdint>
+#include <string>
+
+namespace agora::gguf {
+class GgufFile;
+}
+
+namespace agora::model {
+
+enum class Architecture { Llama, Qwen2 };
+const char* architectureName(Architecture arch);
+
+struct HParams {
+    Architecture arch = Architecture::Llama;
+    uint32_t nVocab = 0;
+    uint32_t nCtxTrain = 0;  // context_length
+    uint32_t nEmbd = 0;      // embedding_length
+    uint32_t nLayer = 0;     // block_count
+    uint32_t nFf = 0;        // feed_forward_length
+    uint32_t nHead = 0;      // attention.head_count
+    uint32_t nHeadKv = 0;    // attention.head_count_kv (defaults to nHead)
+    uint32_t headDimK = 0;   // attention.key_length (defaults to nEmbd / nHead)
+    uint32_t headDimV = 0;   // attention.value_length (defaults to headDimK)
+    float rmsEps = 1e-5f;    // attention.layer_norm_rms_epsilon
+    uint32_t ropeDims = 0;   // rope.dimension_count (defaults to headDimK)
+    float ropeFreqBase = 10000.0f;
+    float ropeFreqScale = 1.0f; // 1 / rope.scaling.factor for linear scaling
+    cpu::RopeMode ropeMode = cpu::RopeMode::Normal;
+
+    uint32_t qSize() const { return nHead * headDimK; }   // width of Q and of the attention output
+    uint32_t kvSize() const { return nHeadKv * headDimK; } // width of K and V rows
+};
+
+// Reads and validates the hyperparameters. nVocabHint is used when `<arch>.vocab_size` is absent
+// (the token embedding's row count). Errors: Unsupported architecture or rope scaling, BadFormat
+// for missing or inconsistent keys.
+Result<HParams> readHParams(const gguf::GgufFile& file, uint64_t nVocabHint);
+
+// "architecture X is not supported yet (supported: llama, qwen2)" or the parsed architecture.
+Result<Architecture> parseArchitecture(const std::string& name);
+
+} // namespace agora::model

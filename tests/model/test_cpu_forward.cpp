@@ -1,0 +1,149 @@
+// The CPU reference forward pass against llama.cpp: teacher-forced logits at all 64 positions and
+// greedy continuations for every fixture model with a reference dump, and stories260K's 200-step
+// greedy story from BOS. Prints a table: model, type, max |Δ|, mean |Δ|, top-1, greedy.
+#include "model/cpu_forward.h"
+#include "model/model.h"
+#include "reference_check.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QtTest>
+
+using namespace agora;
+
+namespace {
+
+const QString kShared = QStringLiteral(AGORA_SHARED_DIR);
+
+QString modelPathFor(const QString& modelName)
+{
+    if (modelName == "stories260K-F32.gguf")
+        return kShared + "/fixtures/models/stories260K.gguf";
+    if (modelName.startsWith("stories260K"))
+        return kShared + "/fixtures/models/" + modelName;
+    return kShared + "/fixtures/models/synthetic/" + modelName;
+}
+
+} // namespace
+
+class TestCpuForward : public QObject {
+    Q_OBJECT
+private slots:
+    void matchesLlamaCppReference_data()
+    {
+        QTest::addColumn<QString>("refPath");
+        const QDir dir(kShared + "/reference/llama.cpp/cpu");
+        const QStringList files = dir.entryList({"*.cpu.json"}, QDir::Files, QDir::Name);
+        QVERIFY2(files.size() >= 27, "the reference dumps are missing");
+        for (const QString& f : files)
+            QTest::newRow(qPrintable(f.chopped(QString(".cpu.json").size()))) << dir.filePath(f);
+    }
+
+    void matchesLlamaCppReference()
+    {
+        QFETCH(QString, refPath);
+        test::RefDump ref;
+        QString error;
+        QVERIFY2(test::loadRefDump(refPath, &ref, &error), qPrintable(error));
+        auto model = model::Model::open(modelPathFor(ref.model).toStdString());
+        QVERIFY2(model.ok(), model.ok() ? "" : model.error().message.c_str());
+
+        QElapsedTimer timer;
+        timer.start();
+        model::CpuForward forward(**model, uint32_t(ref.tokens.size() + ref.greedyIds.size()));
+        const test::Tolerance tol = test::toleranceFor(ref.model);
+        const test::Comparison c = test::compareWithReference(
+            ref, [&](std::span<const int32_t> t, uint32_t pos, bool all) { return forward.evaluate(t, pos, all); },
+            tol);
+        QVERIFY2(c.error.isEmpty(), qPrintable(c.error));
+
+        const QString row = QString("%1 | max|d| top5 %2 | mean|d| last %3 | top-1 %4/%5 (clear %6/%7) | greedy %8/%9 "
+                                    "(robust %10) | %11 ms")
+                                .arg(ref.model, -36)
+                                .arg(double(c.maxTop5), 0, 'f', 4)
+                                .arg(double(c.meanLast), 0, 'f', 4)
+                                .arg(c.top1Agree)
+                                .arg(ref.tokens.size())
+                                .arg(c.top1ClearAgree)
+                                .arg(c.top1Clear)
+                                .arg(c.greedyMatch)
+                                .arg(ref.greedyIds.size())
+                                .arg(c.greedyRobust)
+                                .arg(timer.elapsed());
+        m_table << row;
+        qInfo("%s", qPrintable(row));
+        if (!c.firstMismatches.isEmpty())
+            qInfo("first mismatches:\n%s", qPrintable(c.firstMismatches));
+
+        QVERIFY2(c.maxTop5 <= tol.maxTop5, qPrintable(QString("max |d| %1 > %2").arg(c.maxTop5).arg(tol.maxTop5)));
+        QVERIFY2(c.meanLast <= tol.meanLast,
+                 qPrintable(QString("mean |d| %1 > %2").arg(c.meanLast).arg(tol.meanLast)));
+        QCOMPARE(c.top1ClearAgree, c.top1Clear);
+        QVERIFY2(c.greedyMatch >= c.greedyRobust,
+                 qPrintable(QString("greedy diverged at step %1, robust up to %2").arg(c.greedyMatch).arg(c.greedyRobust)));
+    }
+
+    void stories260KGreedyStoryFromBos()
+    {
+        QFile idsFile(kShared + "/fixtures/llama2c/stories260K.greedy.ids.derived.txt");
+        QVERIFY(idsFile.open(QIODevice::ReadOnly));
+        std::vector<int32_t> expected;
+        for (const QByteArray& part : idsFile.readAll().simplified().split(' '))
+            expected.push_back(int32_t(part.toInt()));
+        QCOMPARE(expected.size(), size_t(200));
+
+        auto model = model::Model::open((kShared + "/fixtures/models/stories260K.gguf").toStdString());
+        QVERIFY2(model.ok(), model.ok() ? "" : model.error().message.c_str());
+        model::CpuForward forward(**model, 256);
+        int32_t token = 1; // BOS
+        size_t matched = 0;
+        for (size_t step = 0; step < expected.size(); ++step) {
+            auto logits = forward.evaluate(std::span(&token, 1), uint32_t(step), false);
+            QVERIFY2(logits.ok(), logits.ok() ? "" : logits.error().message.c_str());
+            token = test::argmax(*logits);
+            if (token != expected[step])
+                break;
+            ++matched;
+        }
+        const QString row = QString("stories260K greedy from BOS: %1/200 ids equal to llama2.c").arg(matched);
+        m_table << row;
+        qInfo("%s", qPrintable(row));
+        QVERIFY2(matched >= 185, qPrintable(row));
+    }
+
+    void unsupportedArchitectureIsAClearError()
+    {
+        auto model = model::Model::open((kShared + "/fixtures/models/synthetic/syn-gemma2-2k-F16.gguf").toStdString());
+        QVERIFY(!model.ok());
+        QCOMPARE(model.error().code, ErrorCode::Unsupported);
+        QCOMPARE(QString::fromStdString(model.error().message),
+                 QString("architecture gemma2 is not supported yet (supported: llama, qwen2)"));
+    }
+
+    void badBatchesAreErrors()
+    {
+        auto model = model::Model::open((kShared + "/fixtures/models/stories260K.gguf").toStdString());
+        QVERIFY(model.ok());
+        model::CpuForward forward(**model, 8);
+        const std::vector<int32_t> outside{1, 512};
+        auto r = forward.evaluate(outside, 0, true);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, ErrorCode::InvalidArgument);
+        QVERIFY(r.error().message.find("outside the vocabulary") != std::string::npos);
+        const std::vector<int32_t> tooLong(9, 1);
+        QVERIFY(!forward.evaluate(tooLong, 0, true).ok());
+        QVERIFY(!forward.evaluate({}, 0, true).ok());
+    }
+
+    void cleanupTestCase()
+    {
+        qInfo("\n%s", qPrintable(m_table.join('\n')));
+    }
+
+private:
+    QStringList m_table;
+};
+
+QTEST_GUILESS_MAIN(TestCpuForward)
+#include "test_cpu_forward.moc"
