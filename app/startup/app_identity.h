@@ -1,0 +1,17 @@
+// Who the app is to the desktop: names that decide where QSettings and QStandardPaths put
+// things, and the data folder every part of the app (log, history, models) lives under.
+#pragma once
+
+#include <QString>
+
+namespace agora::app {
+
+// Sets application name/organization/domain/version and the window icon. Call right after
+// constructing the QGuiApplication.
+void applyAppIdentity();
+
+// ~/.local/share/Agora on Linux (XDG_DATA_HOME honoured). We use the generic data location plus
+// our name rather than AppDataLocation, which would add the organization twice (Agora/Agora).
+QString appDataFolder();
+
+} // namespace agora::app

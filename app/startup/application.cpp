@@ -1,0 +1,82 @@
+#include "startup/application.h"
+
+#include "bridge/app_logging.h"
+#include "bridge/engine_bridge.h"
+#include "bridge/vulkan_engine_backend.h"
+#include "startup/app_identity.h"
+#include "startup/language.h"
+
+#include <QCommandLineParser>
+#include <QGuiApplication>
+#include <QPalette>
+#include <QQmlApplicationEngine>
+#include <QQuickStyle>
+#include <QUrl>
+#include <QtQml/qqmlextensionplugin.h>
+
+#include <cstdio>
+
+Q_IMPORT_QML_PLUGIN(AgoraPlugin)
+
+namespace agora::app {
+namespace {
+
+struct Options {
+    QString language; // empty: settings, then system locale
+    QString theme;    // light, dark, or empty for the system's
+};
+
+// Parsed before the GUI application exists, so `agora --version` and `--help` work on a
+// machine without a display.
+Options parseOptions(int argc, char* argv[])
+{
+    QCoreApplication probe(argc, argv);
+    applyAppIdentity();
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Agora: private chat with local language models."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("Interface language (en, de, fr)."),
+                            QStringLiteral("code"));
+    QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("Colour theme: light or dark."),
+                             QStringLiteral("theme"));
+    parser.addOption(lang);
+    parser.addOption(theme);
+    parser.process(probe); // exits for --help, --version and unknown options
+    return {parser.value(lang), parser.value(theme).toLower()};
+}
+
+bool systemPrefersDark()
+{
+    // Qt 6.4 has no colour-scheme hint; a dark window background is the platform's signal.
+    return QGuiApplication::palette().color(QPalette::Window).lightness() < 128;
+}
+
+} // namespace
+
+int runApplication(int argc, char* argv[])
+{
+    const Options options = parseOptions(argc, argv);
+    QGuiApplication app(argc, argv);
+    applyAppIdentity();
+    setUpLogging(appDataFolder());
+    installTranslations(app, chooseLanguage(options.language));
+    QQuickStyle::setStyle(QStringLiteral("Material"));
+
+    EngineBridge bridge(std::make_shared<VulkanEngineBackend>());
+    QQmlApplicationEngine engine;
+    engine.addImportPath(QStringLiteral("qrc:/agora"));
+    const bool dark = options.theme.isEmpty() ? systemPrefersDark() : options.theme == u"dark";
+    engine.setInitialProperties({{QStringLiteral("bridge"), QVariant::fromValue(&bridge)},
+                                 {QStringLiteral("darkTheme"), dark}});
+    engine.load(QUrl(QStringLiteral("qrc:/agora/Agora/qml/Main.qml")));
+    if (engine.rootObjects().isEmpty()) {
+        std::fprintf(stderr, "agora: the main window failed to load (see the log in %s)\n",
+                     qPrintable(appDataFolder()));
+        return 1;
+    }
+    bridge.refreshDevices(); // runs on the bridge's thread; the window is already up
+    return QGuiApplication::exec();
+}
+
+} // namespace agora::app

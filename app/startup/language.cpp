@@ -1,0 +1,66 @@
+#include "startup/language.h"
+
+#include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QSettings>
+#include <QTranslator>
+
+namespace agora::app {
+namespace {
+
+// "de_DE" / "de-AT" -> "de" when we ship "de"; empty when we do not speak it.
+QString matchShipped(const QString& code)
+{
+    const QString base = code.section(u'_', 0, 0).section(u'-', 0, 0).toLower();
+    if (base == u"en")
+        return QStringLiteral("en");
+    return shippedLanguages().contains(base) ? base : QString();
+}
+
+} // namespace
+
+QStringList shippedLanguages()
+{
+    return {QStringLiteral("de"), QStringLiteral("fr")};
+}
+
+QString chooseLanguage(const QString& explicitChoice)
+{
+    if (!explicitChoice.isEmpty()) {
+        const QString match = matchShipped(explicitChoice);
+        return match.isEmpty() ? QStringLiteral("en") : match;
+    }
+    const QString saved = QSettings().value(QStringLiteral("ui/language")).toString();
+    if (!saved.isEmpty() && !matchShipped(saved).isEmpty())
+        return matchShipped(saved);
+    for (const QString& code : QLocale::system().uiLanguages()) {
+        const QString match = matchShipped(code);
+        if (!match.isEmpty())
+            return match;
+    }
+    return QStringLiteral("en");
+}
+
+bool installTranslations(QCoreApplication& app, const QString& language)
+{
+    if (language == u"en")
+        return true;
+    // Parented to the application so they live exactly as long as it does.
+    auto* ours = new QTranslator(&app);
+    if (!ours->load(QStringLiteral(":/i18n/agora_%1.qm").arg(language))) {
+        delete ours;
+        return false;
+    }
+    QCoreApplication::installTranslator(ours);
+    auto* qtBase = new QTranslator(&app);
+    if (qtBase->load(QLocale(language), QStringLiteral("qtbase"), QStringLiteral("_"),
+                     QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qtBase);
+    else
+        delete qtBase;
+    QLocale::setDefault(QLocale(language));
+    return true;
+}
+
+} // namespace agora::app

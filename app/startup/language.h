@@ -1,0 +1,22 @@
+// Which language the interface speaks: --lang, else the saved setting, else the system locale.
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+class QCoreApplication;
+
+namespace agora::app {
+
+// The languages we ship translations for, besides the source language English.
+QStringList shippedLanguages();
+
+// Picks the language: an explicit choice ("de", "fr_FR", "en") wins, else the settings key
+// "ui/language", else the system's UI languages. Returns a code from shippedLanguages() or "en".
+QString chooseLanguage(const QString& explicitChoice);
+
+// Loads and installs the translators (ours and Qt's own) for a language; "en" installs none.
+// Returns false when our translation for it is missing from the resources.
+bool installTranslations(QCoreApplication& app, const QString& language);
+
+} // namespace agora::app
