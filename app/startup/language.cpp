@@ -44,16 +44,26 @@ QString chooseLanguage(const QString& explicitChoice)
 
 bool installTranslations(QCoreApplication& app, const QString& language)
 {
-    if (language == u"en")
+    // Switching languages at run time (settings) first drops what an earlier call installed.
+    const QString tag = QStringLiteral("agora-translator");
+    for (QTranslator* old : app.findChildren<QTranslator*>(tag, Qt::FindDirectChildrenOnly)) {
+        QCoreApplication::removeTranslator(old);
+        delete old;
+    }
+    if (language == u"en") {
+        QLocale::setDefault(QLocale::system());
         return true;
+    }
     // Parented to the application so they live exactly as long as it does.
     auto* ours = new QTranslator(&app);
+    ours->setObjectName(tag);
     if (!ours->load(QStringLiteral(":/i18n/agora_%1.qm").arg(language))) {
         delete ours;
         return false;
     }
     QCoreApplication::installTranslator(ours);
     auto* qtBase = new QTranslator(&app);
+    qtBase->setObjectName(tag);
     if (qtBase->load(QLocale(language), QStringLiteral("qtbase"), QStringLiteral("_"),
                      QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qtBase);

@@ -1,0 +1,67 @@
+// Qt Quick Test of the main window on the offscreen platform, with the engine faked through the
+// EngineBackend seam. QML test files: tst_*.qml next to this file.
+#include "bridge/engine_bridge.h"
+#include "fake_engine_backend.h"
+#include "startup/language.h"
+
+#include <QCoreApplication>
+#include <QQmlEngine>
+#include <QQuickStyle>
+#include <QtQml/qqmlextensionplugin.h>
+#include <QtQuickTest/quicktest.h>
+
+Q_IMPORT_QML_PLUGIN(AgoraPlugin)
+
+namespace {
+
+// What a QML test creates to get a bridge over a fixture: FakeEngine { fixture: "x.json" }.
+class FakeEngine : public QObject {
+    Q_OBJECT
+    Q_PROPERTY(QString fixture READ fixture WRITE setFixture NOTIFY bridgeChanged)
+    Q_PROPERTY(agora::app::EngineBridge* bridge READ bridge NOTIFY bridgeChanged)
+    Q_PROPERTY(int delayMs MEMBER m_delayMs)
+
+public:
+    QString fixture() const { return m_fixture; }
+    void setFixture(const QString& fileName)
+    {
+        m_fixture = fileName;
+        m_bridge = std::make_unique<agora::app::EngineBridge>(std::make_shared<agora::app::testing::FakeEngineBackend>(
+            agora::app::testing::FakeEngineBackend::fixture(fileName), m_delayMs));
+        emit bridgeChanged();
+    }
+    agora::app::EngineBridge* bridge() const { return m_bridge.get(); }
+
+    // Switches the interface language the way start-up does, then re-evaluates every qsTr().
+    Q_INVOKABLE bool useLanguage(const QString& language)
+    {
+        const bool ok = agora::app::installTranslations(*QCoreApplication::instance(), language);
+        if (QQmlEngine* engine = qmlEngine(this))
+            engine->retranslate();
+        return ok;
+    }
+
+signals:
+    void bridgeChanged();
+
+private:
+    QString m_fixture;
+    int m_delayMs = 0;
+    std::unique_ptr<agora::app::EngineBridge> m_bridge;
+};
+
+class Setup : public QObject {
+    Q_OBJECT
+public slots:
+    void applicationAvailable() { QQuickStyle::setStyle(QStringLiteral("Material")); }
+    void qmlEngineAvailable(QQmlEngine* engine)
+    {
+        engine->addImportPath(QStringLiteral("qrc:/agora"));
+        qmlRegisterType<FakeEngine>("AgoraTest", 1, 0, "FakeEngine");
+    }
+};
+
+} // namespace
+
+QUICK_TEST_MAIN_WITH_SETUP(agora_main_window, Setup)
+#include "test_qml_main.moc"
