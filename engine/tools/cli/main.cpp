@@ -9,6 +9,8 @@
 
 namespace agora::cli {
 int cmdDevices(const std::vector<std::string>& args);
+int cmdLogits(const std::vector<std::string>& args);
+int cmdInspect(const std::vector<std::string>& args);
 } // namespace agora::cli
 
 namespace {
@@ -24,6 +26,16 @@ const Command kCommands[] = {
      "devices [--json]\n"
      "      List every Vulkan device: type, driver, memory, subgroup size, limits, features,\n"
      "      and why a device is unusable. The default device is marked with '*'."},
+    {"logits", agora::cli::cmdLogits,
+     "logits -m MODEL --tokens 1,2,3 [--top 20] [--json] [--full] [--device D] [--cpu]\n"
+     "      Evaluate the token ids as one batch and print each position's top logits; --json in\n"
+     "      the shape of llama.cpp reference dumps, --full adds the last position's whole vector.\n"
+     "      --cpu uses the CPU reference forward pass."},
+    {"inspect", agora::cli::cmdInspect,
+     "inspect MODEL.gguf [--json] [--ctx N]\n"
+     "      What a model file is, without loading it: architecture, name/author/license, parameters,\n"
+     "      quantization and tensor mix, context, layers, heads (GQA), rope, vocabulary, chat\n"
+     "      template, and memory for weights + f16 KV cache at N positions (default: trained context)."},
 };
 
 void printHelp()
