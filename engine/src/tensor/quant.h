@@ -20,7 +20,16 @@ namespace agora::tensor {
 // without a dequantizer, InvalidArgument when n is not a whole number of blocks.
 Result<void> dequantizeRow(TensorType type, const void* src, float* dst, size_t n);
 
+// Quantizes n elements (a multiple of the block size) into rowBytes(type, n) bytes at dst (any
+// alignment). Supported: F32, F16, BF16, Q8_0, Q4_0, Q4_1, Q5_0, Q5_1, Q2_K, Q3_K, Q4_K, Q5_K,
+// Q6_K, IQ4_NL, IQ4_XS. Deterministic: the same input gives the same bytes. Errors:
+// Unsupported for other types, InvalidArgument for a partial block or, for the block formats,
+// a NaN/inf or |x| > 65504 (their fp16 scales cannot hold it).
+Result<void> quantizeRow(TensorType type, const float* src, void* dst, size_t n);
+
 // True when dequantizeRow handles the type.
 bool canDequantize(TensorType type);
+// True when quantizeRow handles the type.
+bool canQuantize(TensorType type);
 
 } // namespace agora::tensor
