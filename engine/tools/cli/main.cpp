@@ -10,7 +10,6 @@
 namespace agora::cli {
 int cmdDevices(const std::vector<std::string>& args);
 int cmdLogits(const std::vector<std::string>& args);
-int cmdLogits(const std::vector<std::string>& args);
 int cmdInspect(const std::vector<std::string>& args);
 } // namespace agora::cli
 
@@ -27,11 +26,6 @@ const Command kCommands[] = {
      "devices [--json]\n"
      "      List every Vulkan device: type, driver, memory, subgroup size, limits, features,\n"
      "      and why a device is unusable. The default device is marked with '*'."},
-    {"logits", agora::cli::cmdLogits,
-     "logits -m MODEL --tokens 1,2,3 [--top 20] [--json] [--full] [--device D] [--cpu]\n"
-     "      Evaluate the token ids as one batch and print each position's top logits; --json in\n"
-     "      the shape of llama.cpp reference dumps, --full adds the last position's whole vector.\n"
-     "      --cpu uses the CPU reference forward pass."},
     {"logits", agora::cli::cmdLogits,
      "logits -m MODEL --tokens 1,2,3 [--top 20] [--json] [--full] [--device D] [--cpu]\n"
      "      Evaluate the token ids as one batch and print each position's top logits; --json in\n"
