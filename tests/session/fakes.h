@@ -95,6 +95,15 @@ struct ModelSpec {
     std::string generationSuffix;  // appended by the formatter after <|assistant|>
     std::chrono::microseconds evalDelay{0};
     std::string name = "fake";
+
+    // Chainable setters: fake::ModelSpec().setReply("Hi").setLoop(true).
+    ModelSpec& setReply(std::string v) { reply = std::move(v); return *this; }
+    ModelSpec& setLoop(bool v) { loop = v; return *this; }
+    ModelSpec& setWeightBytes(uint64_t v) { weightBytes = v; return *this; }
+    ModelSpec& setKvBytesPerToken(uint64_t v) { kvBytesPerToken = v; return *this; }
+    ModelSpec& setChatTemplate(bool v) { chatTemplate = v; return *this; }
+    ModelSpec& setGenerationSuffix(std::string v) { generationSuffix = std::move(v); return *this; }
+    ModelSpec& setEvalDelay(std::chrono::microseconds v) { evalDelay = v; return *this; }
 };
 
 // Counters shared with the test (the model itself is owned by the engine).
@@ -162,7 +171,10 @@ public:
         // A little spread so temperature sampling has something to choose from.
         for (int32_t t = 'a'; t <= 'z'; ++t)
             logits[static_cast<size_t>(t)] = 1.0f + 0.1f * static_cast<float>((t * 7 + static_cast<int32_t>(h.size())) % 11);
-        logits[static_cast<size_t>(nextToken(h))] = 8.0f;
+        if (m_spec.reply.empty()) // nothing scripted: free text for sampling tests, never ending
+            logits[End] = logits[Eot] = -30.0f;
+        else
+            logits[static_cast<size_t>(nextToken(h))] = 8.0f;
         return logits;
     }
 
@@ -176,10 +188,9 @@ private:
                 break;
             }
         }
-        if (k == h.size()) // no assistant header: continuation mode, continue from the text length
-            k = h.size();
-        if (m_spec.reply.empty())
-            return End;
+        // After the header the template may add a suffix ("<think>"): the reply starts after it.
+        if (k != h.size())
+            k = k >= m_spec.generationSuffix.size() ? k - m_spec.generationSuffix.size() : 0;
         if (k >= m_spec.reply.size() && !m_spec.loop)
             return End;
         return static_cast<unsigned char>(m_spec.reply[k % m_spec.reply.size()]);

@@ -9,7 +9,12 @@ namespace agora::session {
 
 namespace {
 
-std::string mib(uint64_t bytes) { return std::to_string((bytes + (1u << 19)) >> 20) + " MiB"; }
+std::string mib(uint64_t bytes)
+{
+    if (bytes < (1u << 20))
+        return std::to_string(bytes) + " bytes";
+    return std::to_string((bytes + (1u << 19)) >> 20) + " MiB";
+}
 
 } // namespace
 
