@@ -1,0 +1,30 @@
+#version 450
+#extension GL_GOOGLE_include_directive : require
+// Appends a batch's K and V rows (f32) to one layer's KV cache as f16, two halves per uint.
+// Row t lands at position firstPos + t; a row is nKvHead*headDim values (always even).
+// CPU reference: agora::cpu::writeKv.
+#include "common.glsl"
+
+layout(local_size_x_id = 0) in;
+layout(constant_id = 0) const uint WORKGROUP_SIZE = 64;
+
+layout(std430, binding = 0) readonly buffer KBuffer { vec2 k[]; };
+layout(std430, binding = 1) readonly buffer VBuffer { vec2 v[]; };
+layout(std430, binding = 2) writeonly buffer KCache { uint kCache[]; };
+layout(std430, binding = 3) writeonly buffer VCache { uint vCache[]; };
+
+layout(push_constant) uniform Push {
+    uint pairsPerRow; // nKvHead*headDim / 2
+    uint nTokens;
+    uint firstPos;
+} pc;
+
+void main()
+{
+    const uint index = linearWorkgroupIndex() * WORKGROUP_SIZE + gl_LocalInvocationID.x;
+    if (index >= pc.nTokens * pc.pairsPerRow)
+        return;
+    const uint destination = pc.firstPos * pc.pairsPerRow + index;
+    kCache[destination] = packHalf2x16(k[index]);
+    vCache[destination] = packHalf2x16(v[index]);
+}
