@@ -11,6 +11,7 @@ namespace agora::cli {
 int cmdDevices(const std::vector<std::string>& args);
 int cmdLogits(const std::vector<std::string>& args);
 int cmdInspect(const std::vector<std::string>& args);
+int cmdTemplate(const std::vector<std::string>& args);
 } // namespace agora::cli
 
 namespace {
@@ -36,6 +37,12 @@ const Command kCommands[] = {
      "      What a model file is, without loading it: architecture, name/author/license, parameters,\n"
      "      quantization and tensor mix, context, layers, heads (GQA), rope, vocabulary, chat\n"
      "      template, and memory for weights + f16 KV cache at N positions (default: trained context)."},
+    {"template", agora::cli::cmdTemplate,
+     "template (-m MODEL | --template FILE.jinja) --messages FILE.json [--no-generation-prompt]\n"
+     "         [--bos S] [--eos S] [--now ISO-DATE]\n"
+     "      Render a conversation (a JSON list of messages, or an object with \"messages\" and extra\n"
+     "      variables) through the model's or a file's chat template and print the prompt exactly.\n"
+     "      --now pins strftime_now (e.g. 2026-11-28T12:00:00). Template errors go to stderr, exit 1."},
 };
 
 void printHelp()
