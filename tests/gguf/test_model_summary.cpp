@@ -3,6 +3,7 @@
 // the hyperparameters the fixture READMEs document.
 #include "agora/engine.h"
 #include "gguf/gguf.h"
+#include "gguf/gguf_writer.h"
 #include "gguf/model_summary.h"
 
 #include <QtTest>
@@ -202,6 +203,30 @@ private slots:
         QCOMPARE(gguf::fileTypeLabel(30).value_or(""), std::string_view("IQ4_XS"));
         QVERIFY(!gguf::fileTypeLabel(4)); // Q4_1_SOME_F16: retired
         QVERIFY(!gguf::fileTypeLabel(999));
+    }
+
+    void perLayerKvHeadsAndHostileLayerCount()
+    {
+        // Per-layer KV head counts (an array) and a block_count of 4 billion: the estimate sums
+        // the listed layers and repeats the last for the rest, without looping 4 billion times.
+        gguf::GgufWriter w;
+        w.addString("general.architecture", "llama");
+        w.addUInt32("llama.block_count", 4000000000u);
+        w.addUInt32("llama.embedding_length", 256);
+        w.addUInt32("llama.attention.head_count", 8);
+        const int32_t kvHeads[] = {2, 4, 1};
+        w.addInt32Array("llama.attention.head_count_kv", kvHeads);
+        auto bytes = w.toBytes();
+        QVERIFY(bytes.ok());
+        auto f = gguf::GgufFile::fromMemory(*bytes);
+        QVERIFY2(f.ok(), f.ok() ? "" : f.error().message.c_str());
+        const uint64_t perHeadPerPosition = (32 + 32) * 2;
+        QCOMPARE(gguf::kvCacheBytes(**f, 10), (2 + 4 + 1 + (4000000000ull - 3) * 1) * 10 * perHeadPerPosition);
+        const ModelSummary s = gguf::summarize(**f, 10);
+        QCOMPARE(s.kvHeads, 4u); // the largest
+        QCOMPARE(s.keyLength, 32u);
+        QVERIFY(s.vocabOnly);
+        QCOMPARE(gguf::kvCacheBytes(**f, ~0ull), ~0ull); // saturates instead of wrapping
     }
 
     void missingFile()

@@ -37,6 +37,18 @@ std::optional<uint64_t> maxOverLayers(const GgufFile& file, const std::string& k
     return v->asUInt();
 }
 
+uint64_t satMul(uint64_t a, uint64_t b)
+{
+    uint64_t r = 0;
+    return __builtin_mul_overflow(a, b, &r) ? UINT64_MAX : r;
+}
+
+uint64_t satAdd(uint64_t a, uint64_t b)
+{
+    uint64_t r = 0;
+    return __builtin_add_overflow(a, b, &r) ? UINT64_MAX : r;
+}
+
 uint32_t clampU32(std::optional<uint64_t> v)
 {
     return v ? static_cast<uint32_t>(std::min<uint64_t>(*v, UINT32_MAX)) : 0;
@@ -140,14 +152,24 @@ Result<void> checkSupportedTypes(const GgufFile& file)
 uint64_t kvCacheBytes(const GgufFile& file, uint64_t positions)
 {
     const std::string arch = file.architecture();
-    const uint32_t layers = clampU32(file.getUInt(arch + ".block_count"));
+    const uint64_t layers = file.getUInt(arch + ".block_count").value_or(0);
     const HeadDims dims = headDims(file, arch);
+    const std::string kvKey = file.find(arch + ".attention.head_count_kv") ? arch + ".attention.head_count_kv"
+                                                                          : arch + ".attention.head_count";
+    // Per-layer head counts come as an array of at most the file's size; past its end (and for
+    // a scalar) every layer is like the last one, so a hostile block_count costs no loop.
+    const ArrayValue* perLayerArray = file.getArray(kvKey);
+    const uint64_t listed = perLayerArray ? std::min<uint64_t>(layers, perLayerArray->items.size()) : 0;
     uint64_t total = 0;
-    for (uint32_t l = 0; l < layers; ++l) {
-        uint64_t kvHeads = perLayer(file, arch + ".attention.head_count_kv", l)
-                               .value_or(perLayer(file, arch + ".attention.head_count", l).value_or(0));
-        total += positions * kvHeads * (dims.key + dims.value) * 2; // f16
-    }
+    auto add = [&](uint64_t layerCount, uint64_t kvHeads) {
+        // f16 K and V: saturate instead of wrapping on absurd values.
+        uint64_t bytes = satMul(satMul(satMul(satMul(layerCount, positions), kvHeads), satAdd(dims.key, dims.value)), 2);
+        total = satAdd(total, bytes);
+    };
+    for (uint64_t l = 0; l < listed; ++l)
+        add(1, perLayer(file, kvKey, static_cast<uint32_t>(l)).value_or(0));
+    if (layers > listed)
+        add(layers - listed, perLayer(file, kvKey, static_cast<uint32_t>(std::min<uint64_t>(listed, UINT32_MAX))).value_or(0));
     return total;
 }
 
@@ -174,10 +196,10 @@ ModelSummary summarize(const GgufFile& file, uint32_t contextLength)
         TensorTypeShare& share = byType[t.type];
         share.type = std::string(tensorTypeName(t.type));
         ++share.tensors;
-        share.elements += t.nElements;
-        share.bytes += t.nBytes;
-        s.parameterCount += t.nElements;
-        s.weightsBytes += t.nBytes;
+        share.elements = satAdd(share.elements, t.nElements);
+        share.bytes = satAdd(share.bytes, t.nBytes);
+        s.parameterCount = satAdd(s.parameterCount, t.nElements);
+        s.weightsBytes = satAdd(s.weightsBytes, t.nBytes);
     }
     for (auto& [type, share] : byType) {
         s.tensorTypes.push_back(share);
@@ -229,7 +251,7 @@ ModelSummary summarize(const GgufFile& file, uint32_t contextLength)
 
     s.contextLength = contextLength ? contextLength : s.trainedContextLength;
     s.kvCacheBytes = kvCacheBytes(file, s.contextLength);
-    s.deviceBytes = s.weightsBytes + s.kvCacheBytes;
+    s.deviceBytes = satAdd(s.weightsBytes, s.kvCacheBytes);
     return s;
 }
 
