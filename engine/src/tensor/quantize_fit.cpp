@@ -8,9 +8,10 @@ namespace agora::tensor::detail {
 int roundClamp(float v, int lo, int hi)
 {
     // NaN never reaches here (quantizeRow rejects non-finite input); clamp before converting so
-    // that huge quotients cannot overflow the integer conversion.
-    const float r = std::nearbyint(std::clamp(v, static_cast<float>(lo), static_cast<float>(hi)));
-    return static_cast<int>(r);
+    // that huge quotients cannot overflow the integer conversion. Halves round away from zero:
+    // an add and a truncation, much cheaper than a libm rounding call in these inner loops.
+    const float c = std::clamp(v, static_cast<float>(lo), static_cast<float>(hi));
+    return static_cast<int>(c + (c >= 0 ? 0.5f : -0.5f));
 }
 
 namespace {
@@ -23,18 +24,6 @@ float signedAbsMax(const float* x, int n)
         if (std::fabs(x[i]) > std::fabs(best))
             best = x[i];
     return best;
-}
-
-// Squared error of x against scale * q.
-template <typename Code>
-double symmetricError(const float* x, int n, float scale, const Code* q)
-{
-    double err = 0;
-    for (int i = 0; i < n; ++i) {
-        const double e = double(x[i]) - double(scale) * double(q[i]);
-        err += e * e;
-    }
-    return err;
 }
 
 } // namespace
@@ -65,8 +54,10 @@ float fitSymmetric(const float* x, int n, int qmin, int qmax, int8_t* codes)
             }
             if (sumQQ == 0)
                 continue;
+            // With the least-squares scale the squared error is sum(x^2) - sumXQ^2 / sumQQ, so
+            // the best candidate is the one with the largest sumXQ^2 / sumQQ.
             const float scale = static_cast<float>(sumXQ / sumQQ);
-            const double err = symmetricError(x, n, scale, trial);
+            const double err = -sumXQ * sumXQ / sumQQ;
             if (err < bestError) {
                 bestError = err;
                 bestScale = scale;
@@ -124,11 +115,8 @@ AffineFit fitAffine(const float* x, int n, int qmax, bool offsetNonPositive, uin
             if (scale <= 0)
                 break;
             fit = AffineFit{static_cast<float>(scale), static_cast<float>(offset)};
-            double err = 0;
-            for (int i = 0; i < n; ++i) {
-                const double e = double(x[i]) - (scale * trial[i] + offset);
-                err += e * e;
-            }
+            // Residual of a least-squares fit, less the constant sum(x^2): -(scale*sxq + offset*sx).
+            const double err = -(scale * sxq + offset * sx);
             if (err < bestError) {
                 bestError = err;
                 best = fit;
@@ -186,11 +174,7 @@ float fitTable(const float* x, int n, const int8_t table[16], uint8_t* codes)
                 sumVV += v * v;
             }
             const float scale = static_cast<float>(sumXV / sumVV);
-            double err = 0;
-            for (int i = 0; i < n; ++i) {
-                const double e = double(x[i]) - double(scale) * table[trial[i]];
-                err += e * e;
-            }
+            const double err = -sumXV * sumXV / sumVV; // least-squares residual less sum(x^2)
             if (err < bestError) {
                 bestError = err;
                 bestScale = scale;
