@@ -47,23 +47,47 @@ private slots:
         QTest::addColumn<QString>("file");
         QTest::addColumn<qulonglong>("bytes");
         QTest::addColumn<QString>("mix");
-        std::ifstream readme(kShared / "reference/llama.cpp/README.md");
-        QVERIFY2(readme, "reference README missing");
-        // | syn-llama-spm4k-BF16.gguf | 8225568 | e6c63b9d6d515537 | BF16x29, F32x9 | emb=BF16 out=tied |
-        const std::regex row(R"(^\| ([A-Za-z0-9_.-]+\.gguf) \| (\d+) \| [0-9a-f]+ \| ([^|]*) \|)");
+        QTest::addColumn<int>("fileType");    // -1: the table does not say
+        QTest::addColumn<int>("tensorCount"); // -1: the table does not say
         int rows = 0;
-        for (std::string line; std::getline(readme, line);) {
-            std::smatch m;
-            if (!std::regex_search(line, m, row))
-                continue;
-            std::string mix = m[3].str();
-            while (!mix.empty() && mix.back() == ' ')
-                mix.pop_back();
-            QTest::newRow(m[1].str().c_str()) << QString::fromStdString(m[1].str())
-                                              << qulonglong(std::stoull(m[2].str())) << QString::fromStdString(mix);
-            ++rows;
+        {
+            // §2.4: | syn-llama-spm4k-BF16.gguf | 8225568 | e6c63b9d6d515537 | BF16x29, F32x9 | emb=BF16 out=tied |
+            std::ifstream readme(kShared / "reference/llama.cpp/README.md");
+            QVERIFY2(readme, "reference README missing");
+            const std::regex row(R"(^\| ([A-Za-z0-9_.-]+\.gguf) \| (\d+) \| [0-9a-f]+ \| ([^|]*) \|)");
+            for (std::string line; std::getline(readme, line);) {
+                std::smatch m;
+                if (!std::regex_search(line, m, row))
+                    continue;
+                std::string mix = m[3].str();
+                while (!mix.empty() && mix.back() == ' ')
+                    mix.pop_back();
+                QTest::newRow(m[1].str().c_str()) << QString::fromStdString(m[1].str())
+                                                  << qulonglong(std::stoull(m[2].str())) << QString::fromStdString(mix)
+                                                  << -1 << -1;
+                ++rows;
+            }
         }
-        QVERIFY2(rows >= 28, "the reference table should list at least 28 files");
+        {
+            // | `syn-llama3-2k-F16.gguf` | 4,143,264 | `9a5d...` | MOSTLY_F16 (1) | 22 | F16×16, F32×6 | F16 / F16 |
+            std::ifstream readme(kShared / "reference/llama.cpp/architectures/README.md");
+            QVERIFY2(readme, "architectures README missing");
+            const std::regex row(R"(^\| `([A-Za-z0-9_.-]+\.gguf)` \| ([0-9,]+) \| `[0-9a-f]+` \| [A-Z0-9_]+ \((\d+)\) \| (\d+) \| ([^|]*) \|)");
+            for (std::string line; std::getline(readme, line);) {
+                std::smatch m;
+                if (!std::regex_search(line, m, row))
+                    continue;
+                std::string bytes = std::regex_replace(m[2].str(), std::regex(","), "");
+                std::string mix = std::regex_replace(m[5].str(), std::regex("\xC3\x97"), "x"); // '×'
+                while (!mix.empty() && mix.back() == ' ')
+                    mix.pop_back();
+                QTest::newRow(m[1].str().c_str()) << QString::fromStdString(m[1].str()) << qulonglong(std::stoull(bytes))
+                                                  << QString::fromStdString(mix) << std::stoi(m[3].str())
+                                                  << std::stoi(m[4].str());
+                ++rows;
+            }
+        }
+        QVERIFY2(rows >= 43, "the reference tables should list at least 43 files");
     }
 
     void referenceTable()
@@ -71,6 +95,8 @@ private slots:
         QFETCH(QString, file);
         QFETCH(qulonglong, bytes);
         QFETCH(QString, mix);
+        QFETCH(int, fileType);
+        QFETCH(int, tensorCount);
         fs::path path = locateFixture(file.toStdString());
         QVERIFY2(!path.empty(), qPrintable("fixture missing: " + file));
         auto f = gguf::GgufFile::open(path.string());
@@ -78,6 +104,10 @@ private slots:
         QCOMPARE(qulonglong((*f)->fileSize()), bytes);
         QCOMPARE(QString::fromStdString(typeMix(**f)), mix);
         QCOMPARE((*f)->version(), 3u);
+        if (fileType >= 0)
+            QCOMPARE(qint64((*f)->getUInt("general.file_type").value_or(999)), qint64(fileType));
+        if (tensorCount >= 0)
+            QCOMPARE(int((*f)->tensors().size()), tensorCount);
         const uint8_t* dataSection = nullptr;
         for (const auto& t : (*f)->tensors()) {
             QVERIFY(t.data != nullptr);
