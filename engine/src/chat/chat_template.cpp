@@ -2,7 +2,6 @@
 
 #include "chat/jinja_interpreter.h"
 #include "chat/jinja_parser.h"
-#include "core/log.h"
 
 #include <cstdio>
 

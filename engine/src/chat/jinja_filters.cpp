@@ -232,13 +232,27 @@ std::optional<int64_t> parseIntText(std::string s, int base)
 {
     s = text::strip(s, text::Side::Both);
     s.erase(std::remove(s.begin(), s.end(), '_'), s.end());
-    if (!s.empty() && s[0] == '+')
+    bool negative = false;
+    if (!s.empty() && (s[0] == '+' || s[0] == '-')) {
+        negative = s[0] == '-';
         s.erase(0, 1);
+    }
+    // Python's int(text, base) accepts the 0x/0o/0b prefix matching the base; base 0 infers it.
+    if (s.size() > 2 && s[0] == '0') {
+        const char p = char(s[1] | 0x20);
+        const int prefixBase = p == 'x' ? 16 : p == 'o' ? 8 : p == 'b' ? 2 : 0;
+        if (prefixBase && (base == 0 || base == prefixBase)) {
+            base = prefixBase;
+            s.erase(0, 2);
+        }
+    }
+    if (base == 0)
+        base = 10;
     int64_t out = 0;
     const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), out, base);
     if (s.empty() || ec != std::errc() || ptr != s.data() + s.size())
         return std::nullopt;
-    return out;
+    return negative ? -out : out;
 }
 
 std::optional<double> parseFloatText(std::string s)
@@ -285,10 +299,17 @@ Value filterRound(Interpreter&, const Value& v, CallArgs& a)
     const std::string method = a.get(1, "method", Value("common")).str();
     if (!v.isNumber())
         raiseRender("TypeError: round() needs a number, not " + v.typeName());
+    if (method == "common" && !v.isFloat() && precision >= 0)
+        return Value(v.asInt()); // Python's round() of an int stays an int
     const double scale = std::pow(10.0, double(precision));
     const double x = v.asDouble() * scale;
     double r;
-    if (method == "common") r = std::round(x);
+    if (method == "common") {
+        // Python rounds halves to even.
+        r = std::round(x);
+        if (std::fabs(x - std::trunc(x)) == 0.5)
+            r = 2.0 * std::round(x / 2.0);
+    }
     else if (method == "ceil") r = std::ceil(x);
     else if (method == "floor") r = std::floor(x);
     else raiseRender("FilterArgumentError: method must be common, ceil or floor");
@@ -443,7 +464,14 @@ Value filterCenter(Interpreter&, const Value& v, CallArgs& a)
     return Value(std::string(size_t(left), ' ') + s + std::string(size_t(total - left), ' '));
 }
 
-Value filterAttr(Interpreter&, const Value& v, CallArgs& a) { return getAttribute(v, a.get(0, "name").str()); }
+// attr() looks up Python attributes only: a plain dict's keys are not attributes.
+Value filterAttr(Interpreter&, const Value& v, CallArgs& a)
+{
+    const std::string name = a.get(0, "name").str();
+    if (v.isDict() && !v.asDict().isNamespace && !hasMethod(v, name))
+        return Value::undefined("'dict object' has no attribute '" + name + "'");
+    return getAttribute(v, name);
+}
 
 Value filterBatch(Interpreter&, const Value& v, CallArgs& a)
 {

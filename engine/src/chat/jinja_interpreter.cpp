@@ -264,8 +264,19 @@ Value Interpreter::makeMacro(const Stmt& s, const std::shared_ptr<Scope>& scope,
         }
         local->set("varargs", Value::list(std::move(extra)));
         local->set("kwargs", std::move(kwargs));
+        // Recursive macros are allowed, runaway recursion is not (it would overflow the stack).
+        if (++interp.m_callDepth > kMaxCallDepth) {
+            --interp.m_callDepth;
+            raiseRender("RecursionError: macro '" + name + "' nested deeper than " + std::to_string(kMaxCallDepth) + " calls");
+        }
         std::string out;
-        interp.renderBody(stmt->body, out, local);
+        try {
+            interp.renderBody(stmt->body, out, local);
+        } catch (...) {
+            --interp.m_callDepth;
+            throw;
+        }
+        --interp.m_callDepth;
         (void)isCaller;
         return Value(std::move(out));
     });

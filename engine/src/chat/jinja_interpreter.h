@@ -65,9 +65,12 @@ private:
     Value evalFilter(const Expr& e, const std::shared_ptr<Scope>& scope, const Value* blockInput);
     CallArgs evalArgs(const Arguments& a, const std::shared_ptr<Scope>& scope);
 
+    static constexpr int kMaxCallDepth = 100;
+
     std::shared_ptr<const Template> m_template;
     RenderContext m_context;
     Value m_globals;
+    int m_callDepth = 0;
 };
 
 // Attribute and item access with Jinja2's rules (dict keys vs methods, Undefined results).

@@ -381,6 +381,14 @@ bool hasMethod(const Value& object, const std::string& name)
 
 Value callMethod(Interpreter&, const Value& object, const std::string& name, CallArgs& args)
 {
+    // Chat templates run in Jinja2's ImmutableSandboxedEnvironment (as transformers renders
+    // them): methods that modify a list or dict are refused, so templates behave the same here.
+    static const std::unordered_set<std::string> mutatingList = {"append", "pop", "extend", "insert", "remove",
+                                                                  "reverse", "sort", "clear"};
+    static const std::unordered_set<std::string> mutatingDict = {"pop", "update", "setdefault", "clear"};
+    if ((object.isList() && mutatingList.count(name)) || (object.isDict() && mutatingDict.count(name)))
+        raiseRender("SecurityError: access to attribute '" + name + "' of '" + object.typeName() +
+                    "' object is unsafe.");
     switch (object.kind()) {
     case Kind::String: return stringMethod(object.asString(), name, args);
     case Kind::List: return listMethod(object, name, args);

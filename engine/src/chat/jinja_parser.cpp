@@ -164,6 +164,7 @@ private:
 
     StmtPtr parseStatement(const std::string& tag, int line)
     {
+        DepthGuard guard(*this);
         auto s = std::make_unique<Stmt>();
         s->line = line;
         std::string endTag;
@@ -472,8 +473,21 @@ private:
         return left;
     }
 
+    // Deeply nested input must fail cleanly rather than overflow the stack.
+    struct DepthGuard {
+        explicit DepthGuard(Parser& p) : parser(p)
+        {
+            if (++parser.m_depth > kMaxDepth)
+                parser.fail("expression or block nested deeper than " + std::to_string(kMaxDepth) + " levels");
+        }
+        ~DepthGuard() { --parser.m_depth; }
+        Parser& parser;
+    };
+    static constexpr int kMaxDepth = 200;
+
     ExprPtr parseUnary(bool withFilter)
     {
+        DepthGuard guard(*this);
         ExprPtr node;
         if (isOp("-") || isOp("+")) {
             const Token& t = next();
@@ -722,6 +736,7 @@ private:
 
     std::vector<Token> m_tokens;
     size_t m_pos = 0;
+    int m_depth = 0;
 };
 
 } // namespace
