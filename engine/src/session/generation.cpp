@@ -58,7 +58,8 @@ Result<std::vector<int32_t>> Generation::tokenizePrompt(std::string* rendered) c
     Result<std::vector<int32_t>> tokens = m_model.loaded.tokenizer->encode(text, useTemplate);
     if (!tokens)
         return tokens.error();
-    if (m_model.loaded.bosToken)
+    // Templates often write the BOS text themselves; never start a prompt with two.
+    if (m_model.loaded.bosToken && (tokens->empty() || tokens->front() != *m_model.loaded.bosToken))
         tokens->insert(tokens->begin(), *m_model.loaded.bosToken);
     if (rendered)
         *rendered = std::move(text);
