@@ -12,6 +12,7 @@ int cmdDevices(const std::vector<std::string>& args);
 int cmdLogits(const std::vector<std::string>& args);
 int cmdInspect(const std::vector<std::string>& args);
 int cmdTemplate(const std::vector<std::string>& args);
+int cmdTokenize(const std::vector<std::string>& args);
 } // namespace agora::cli
 
 namespace {
@@ -43,6 +44,12 @@ const Command kCommands[] = {
      "      Render a conversation (a JSON list of messages, or an object with \"messages\" and extra\n"
      "      variables) through the model's or a file's chat template and print the prompt exactly.\n"
      "      --now pins strftime_now (e.g. 2026-11-28T12:00:00). Template errors go to stderr, exit 1."},
+    {"tokenize", agora::cli::cmdTokenize,
+     "tokenize MODEL.gguf \"text\" [--ids] [--raw] [--file PATH]\n"
+     "      The model's tokens for a text: one line per token (id -> 'piece'), or --ids for the ids\n"
+     "      on one line separated by spaces. --raw adds no BOS/EOS and leaves special-token text\n"
+     "      (\"<|im_start|>\") as text, the mode of the tokenizer test suite. --file reads the text\n"
+     "      from a file, byte for byte. Vocab-only GGUF files work."},
 };
 
 void printHelp()
