@@ -1,21 +1,97 @@
-// The factory behind Engine::create. The GPU model, the tokenizer and the chat-template engine
-// are being written alongside this; until their adapters are wired here, loading a GGUF through
-// the engine thread reports that plainly instead of pretending.
+// The factory behind Engine::create: a GGUF file becomes a model (today the CPU reference
+// forward pass; the GPU model plugs in here when it can evaluate), its tokenizer, and its chat
+// template, falling back to a built-in format for templates the interpreter cannot render.
+#include "core/log.h"
+#include "gguf/gguf.h"
+#include "model/model.h"
+#include "sampler/sampling_defaults.h"
+#include "session/cpu_language_model.h"
 #include "session/model_factory.h"
+#include "session/real_tokenizer.h"
+#include "session/template_formatter.h"
 
 namespace agora::session {
+
+namespace {
+
+Result<ModelFootprint> footprintOf(const LoadRequest& request)
+{
+    Result<ModelSummary> summary = inspectModel(request.path, request.contextLength);
+    if (!summary)
+        return summary.error();
+    ModelFootprint f;
+    f.weightBytes = summary->weightsBytes;
+    f.trainedContextLength = summary->trainedContextLength;
+    f.kvBytesPerToken = summary->contextLength > 0 ? summary->kvCacheBytes / summary->contextLength : 0;
+    return f;
+}
+
+// The model's template, or a built-in format with a warning when the template cannot be used.
+std::unique_ptr<PromptFormatter> formatterFor(const gguf::GgufFile& file, const RealTokenizer& tokens,
+    std::string& warning)
+{
+    const std::optional<std::string_view> source = file.getString("tokenizer.chat_template");
+    if (!source)
+        return nullptr; // a base model: continuation mode
+    const tokenizer::Tokenizer& t = tokens.tokenizer();
+    const std::string bos = t.bos() >= 0 ? t.tokenText(t.bos()) : std::string();
+    const std::string eos = t.eos() >= 0 ? t.tokenText(t.eos()) : std::string();
+    Result<chat::ChatTemplate> parsed = chat::ChatTemplate::parse(*source);
+    if (parsed) {
+        auto formatter = std::make_unique<TemplateFormatter>(std::move(*parsed), bos, eos);
+        // Probe once: a template that parses may still use a filter we lack.
+        const Result<std::string> probe = formatter->render({{"system", "S"}, {"user", "U"}});
+        if (probe || probe.error().code == ErrorCode::InvalidArgument)
+            return formatter;
+        parsed = probe.error();
+    }
+    const BuiltinFormat format = guessBuiltinFormat(tokens);
+    warning = "The model's chat template cannot be used (" + parsed.error().message + "); using the built-in "
+        + builtinFormatName(format) + " format instead, which may differ from how the model was trained.";
+    log::get("engine.session")->warn("{}", warning);
+    return std::make_unique<BuiltinFormatter>(format, bos);
+}
+
+Result<LoadedModel> loadModel(const LoadRequest& request, const LoadProgress& progress)
+{
+    Result<std::unique_ptr<gguf::GgufFile>> file = gguf::GgufFile::open(request.path);
+    if (!file)
+        return file.error();
+    if (!progress(0.1f))
+        return makeError(ErrorCode::Cancelled, "loading was cancelled");
+
+    Result<std::unique_ptr<tokenizer::Tokenizer>> tok = tokenizer::Tokenizer::fromGguf(**file);
+    if (!tok)
+        return tok.error();
+    LoadedModel loaded;
+    const bool addBos = (*tok)->vocab().addBos() && (*tok)->bos() >= 0;
+    if (addBos)
+        loaded.bosToken = (*tok)->bos();
+    auto tokenizer = std::make_unique<RealTokenizer>(std::move(*tok));
+    loaded.formatter = formatterFor(**file, *tokenizer, loaded.templateWarning);
+    const gguf::GgufFile& meta = **file;
+    loaded.samplingDefaults = sampler::samplingDefaultsFromMetadata(
+        [&meta](std::string_view key) { return meta.getFloat(key); });
+    loaded.name = std::string(meta.getString("general.name").value_or(request.path));
+    loaded.tokenizer = std::move(tokenizer);
+    if (!progress(0.3f))
+        return makeError(ErrorCode::Cancelled, "loading was cancelled");
+
+    Result<std::unique_ptr<model::Model>> model = model::Model::fromFile(std::move(*file));
+    if (!model)
+        return model.error();
+    loaded.model = std::make_unique<CpuLanguageModel>(std::move(*model));
+    progress(1.0f);
+    return loaded;
+}
+
+} // namespace
 
 ModelFactory defaultModelFactory()
 {
     ModelFactory factory;
-    factory.footprint = [](const LoadRequest& request) -> Result<ModelFootprint> {
-        return makeError(ErrorCode::Unsupported,
-            "cannot load " + request.path + ": this build's engine has no GPU model loader yet");
-    };
-    factory.load = [](const LoadRequest& request, const LoadProgress&) -> Result<LoadedModel> {
-        return makeError(ErrorCode::Unsupported,
-            "cannot load " + request.path + ": this build's engine has no GPU model loader yet");
-    };
+    factory.footprint = footprintOf;
+    factory.load = loadModel;
     return factory;
 }
 
