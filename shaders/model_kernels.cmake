@@ -7,3 +7,4 @@ agora_kernel(SiluGate       SOURCE elementwise.comp BINDINGS rrw  PUSH 8  SPECS 
 agora_kernel(Add            SOURCE elementwise.comp BINDINGS rrw  PUSH 8  SPECS 1 DEFINES OP_ADD)
 agora_kernel(BiasAdd        SOURCE elementwise.comp BINDINGS rrw  PUSH 8  SPECS 1 DEFINES OP_BIAS_ADD)
 agora_kernel(Softmax        SOURCE softmax.comp     BINDINGS w    PUSH 8  SPECS 1)
+agora_kernel(MatMulF32      SOURCE matmul_f32.comp  BINDINGS rrw  PUSH 24 SPECS 2)
