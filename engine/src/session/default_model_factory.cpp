@@ -26,30 +26,20 @@ Result<ModelFootprint> footprintOf(const LoadRequest& request)
     return f;
 }
 
-// The model's template, or a built-in format with a warning when the template cannot be used.
-std::unique_ptr<PromptFormatter> formatterFor(const gguf::GgufFile& file, const RealTokenizer& tokens,
+// The model's template (or its family's built-in format); null for a base model.
+std::unique_ptr<PromptFormatter> formatterFor(const gguf::GgufFile& file, const tokenizer::Tokenizer& t,
     std::string& warning)
 {
-    const std::optional<std::string_view> source = file.getString("tokenizer.chat_template");
-    if (!source)
-        return nullptr; // a base model: continuation mode
-    const tokenizer::Tokenizer& t = tokens.tokenizer();
+    const std::string_view source = file.getString("tokenizer.chat_template").value_or("");
     const std::string bos = t.bos() >= 0 ? t.tokenText(t.bos()) : std::string();
     const std::string eos = t.eos() >= 0 ? t.tokenText(t.eos()) : std::string();
-    Result<chat::ChatTemplate> parsed = chat::ChatTemplate::parse(*source);
-    if (parsed) {
-        auto formatter = std::make_unique<TemplateFormatter>(std::move(*parsed), bos, eos);
-        // Probe once: a template that parses may still use a filter we lack.
-        const Result<std::string> probe = formatter->render({{"system", "S"}, {"user", "U"}});
-        if (probe || probe.error().code == ErrorCode::InvalidArgument)
-            return formatter;
-        parsed = probe.error();
-    }
-    const BuiltinFormat format = guessBuiltinFormat(tokens);
-    warning = "The model's chat template cannot be used (" + parsed.error().message + "); using the built-in "
-        + builtinFormatName(format) + " format instead, which may differ from how the model was trained.";
-    log::get("engine.session")->warn("{}", warning);
-    return std::make_unique<BuiltinFormatter>(format, bos);
+    chat::ChatFormatter formatter = chat::ChatFormatter::create(source, file.architecture(), bos, eos);
+    if (formatter.mode() == chat::PromptMode::PlainContinuation)
+        return nullptr;
+    warning = formatter.warning();
+    if (!warning.empty())
+        log::get("engine.session")->warn("{}", warning);
+    return std::make_unique<TemplateFormatter>(std::move(formatter));
 }
 
 Result<LoadedModel> loadModel(const LoadRequest& request, const LoadProgress& progress)
@@ -68,7 +58,7 @@ Result<LoadedModel> loadModel(const LoadRequest& request, const LoadProgress& pr
     if (addBos)
         loaded.bosToken = (*tok)->bos();
     auto tokenizer = std::make_unique<RealTokenizer>(std::move(*tok));
-    loaded.formatter = formatterFor(**file, *tokenizer, loaded.templateWarning);
+    loaded.formatter = formatterFor(**file, tokenizer->tokenizer(), loaded.templateWarning);
     const gguf::GgufFile& meta = **file;
     loaded.samplingDefaults = sampler::samplingDefaultsFromMetadata(
         [&meta](std::string_view key) { return meta.getFloat(key); });
