@@ -9,6 +9,7 @@
 #include <QAbstractItemModelTester>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -150,6 +151,18 @@ private slots:
         QCOMPARE(agora::app::chooseLanguage("fr-CA"), QStringLiteral("fr"));
         QCOMPARE(agora::app::chooseLanguage("en_GB"), QStringLiteral("en"));
         QCOMPARE(agora::app::chooseLanguage("es"), QStringLiteral("en"));
+
+        // Without --lang, the saved setting wins over the system locale.
+        QCoreApplication::setOrganizationName(QStringLiteral("AgoraTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("test_device_list_model"));
+        QSettings().setValue(QStringLiteral("ui/language"), QStringLiteral("fr"));
+        QCOMPARE(agora::app::chooseLanguage(QString()), QStringLiteral("fr"));
+        QCOMPARE(agora::app::chooseLanguage("de"), QStringLiteral("de"));
+        QSettings().setValue(QStringLiteral("ui/language"), QStringLiteral("klingon"));
+        const QString fallback = agora::app::chooseLanguage(QString()); // the system's, or English
+        QVERIFY(fallback == u"en" || agora::app::shippedLanguages().contains(fallback));
+        QSettings settings;
+        settings.clear();
     }
 
     void germanTranslationApplies()
