@@ -107,6 +107,13 @@
     </message>
 </context>
 <context>
+    <name>agora::app::ConversationListModel</name>
+    <message>
+        <source>Untitled conversation</source>
+        <translation>Unbenannte Unterhaltung</translation>
+    </message>
+</context>
+<context>
     <name>agora::app::DeviceListModel</name>
     <message>
         <source>Dedicated graphics card</source>
