@@ -5,9 +5,7 @@
 #include <QtTest>
 
 #include <filesystem>
-#include <fstream>
 #include <map>
-#include <regex>
 #include <string>
 
 using namespace agora;
@@ -50,40 +48,31 @@ private slots:
         QTest::addColumn<int>("fileType");    // -1: the table does not say
         QTest::addColumn<int>("tensorCount"); // -1: the table does not say
         int rows = 0;
-        {
-            // §2.4: | syn-llama-spm4k-BF16.gguf | 8225568 | e6c63b9d6d515537 | BF16x29, F32x9 | emb=BF16 out=tied |
-            std::ifstream readme(kShared / "reference/llama.cpp/README.md");
-            QVERIFY2(readme, "reference README missing");
-            const std::regex row(R"(^\| ([A-Za-z0-9_.-]+\.gguf) \| (\d+) \| [0-9a-f]+ \| ([^|]*) \|)");
-            for (std::string line; std::getline(readme, line);) {
-                std::smatch m;
-                if (!std::regex_search(line, m, row))
+        // §2.4:  | syn-llama-spm4k-BF16.gguf | 8225568 | e6c63b9d6d515537 | BF16x29, F32x9 | emb=BF16 out=tied |
+        // arch:  | `syn-llama3-2k-F16.gguf` | 4,143,264 | `9a5d...` | MOSTLY_F16 (1) | 22 | F16×16, F32×6 | F16 / F16 |
+        for (const char* readmePath : {"reference/llama.cpp/README.md", "reference/llama.cpp/architectures/README.md"}) {
+            QFile readme(QString::fromStdString((kShared / readmePath).string()));
+            QVERIFY2(readme.open(QIODevice::ReadOnly), readmePath);
+            for (const QString& line : QString::fromUtf8(readme.readAll()).split('\n')) {
+                QStringList cells = line.split('|');
+                for (QString& c : cells)
+                    c = c.trimmed().remove('`');
+                if (cells.size() < 6 || !cells[1].endsWith(".gguf"))
                     continue;
-                std::string mix = m[3].str();
-                while (!mix.empty() && mix.back() == ' ')
-                    mix.pop_back();
-                QTest::newRow(m[1].str().c_str()) << QString::fromStdString(m[1].str())
-                                                  << qulonglong(std::stoull(m[2].str())) << QString::fromStdString(mix)
-                                                  << -1 << -1;
-                ++rows;
-            }
-        }
-        {
-            // | `syn-llama3-2k-F16.gguf` | 4,143,264 | `9a5d...` | MOSTLY_F16 (1) | 22 | F16×16, F32×6 | F16 / F16 |
-            std::ifstream readme(kShared / "reference/llama.cpp/architectures/README.md");
-            QVERIFY2(readme, "architectures README missing");
-            const std::regex row(R"(^\| `([A-Za-z0-9_.-]+\.gguf)` \| ([0-9,]+) \| `[0-9a-f]+` \| [A-Z0-9_]+ \((\d+)\) \| (\d+) \| ([^|]*) \|)");
-            for (std::string line; std::getline(readme, line);) {
-                std::smatch m;
-                if (!std::regex_search(line, m, row))
+                bool numeric = false;
+                const qulonglong bytes = QString(cells[2]).remove(',').toULongLong(&numeric);
+                if (!numeric)
                     continue;
-                std::string bytes = std::regex_replace(m[2].str(), std::regex(","), "");
-                std::string mix = std::regex_replace(m[5].str(), std::regex("\xC3\x97"), "x"); // '×'
-                while (!mix.empty() && mix.back() == ' ')
-                    mix.pop_back();
-                QTest::newRow(m[1].str().c_str()) << QString::fromStdString(m[1].str()) << qulonglong(std::stoull(bytes))
-                                                  << QString::fromStdString(mix) << std::stoi(m[3].str())
-                                                  << std::stoi(m[4].str());
+                const bool archTable = cells.size() >= 8 && cells[4].contains('(');
+                int fileType = -1, tensorCount = -1;
+                QString mix = cells[4];
+                if (archTable) {
+                    fileType = cells[4].section('(', 1).section(')', 0, 0).toInt();
+                    tensorCount = cells[5].toInt();
+                    mix = cells[6];
+                }
+                mix.replace(QChar(0x00D7), 'x'); // '×'
+                QTest::newRow(qPrintable(cells[1])) << cells[1] << bytes << mix << fileType << tensorCount;
                 ++rows;
             }
         }

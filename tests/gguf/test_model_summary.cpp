@@ -186,6 +186,7 @@ private slots:
         QVERIFY(s->hasChatTemplate);
         QCOMPARE(s->parameterCount, 0ull);
         QCOMPARE(s->weightsBytes, 0ull);
+        QCOMPARE(s->kvCacheBytes, 0ull);
         QVERIFY(s->quantLabel.empty());
         QCOMPARE(s->tensorCount, 0u);
         for (const auto& e : fs::directory_iterator(kShared / "fixtures/vocab"))

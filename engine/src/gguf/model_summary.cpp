@@ -250,7 +250,8 @@ ModelSummary summarize(const GgufFile& file, uint32_t contextLength)
     s.continuationMode = !s.hasChatTemplate;
 
     s.contextLength = contextLength ? contextLength : s.trainedContextLength;
-    s.kvCacheBytes = kvCacheBytes(file, s.contextLength);
+    // A tokenizer-only file cannot be loaded: no memory to estimate.
+    s.kvCacheBytes = s.vocabOnly ? 0 : kvCacheBytes(file, s.contextLength);
     s.deviceBytes = satAdd(s.weightsBytes, s.kvCacheBytes);
     return s;
 }
