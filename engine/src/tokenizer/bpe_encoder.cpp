@@ -3,6 +3,7 @@
 #include "core/log.h"
 #include "tokenizer/utf8.h"
 
+#include <algorithm>
 #include <queue>
 
 namespace agora::tokenizer {
@@ -46,27 +47,32 @@ Result<std::unique_ptr<BpeEncoder>> BpeEncoder::create(const Vocab& vocab)
         e->m_byteSymbol[static_cast<size_t>(b)] = vocab.find(e->m_byteText[static_cast<size_t>(b)]);
     }
 
-    auto intern = [&](const std::string& text) {
-        int32_t id = e->symbolOf(text);
-        if (id != kNoToken)
-            return id;
-        id = vocab.size() + static_cast<int32_t>(e->m_extraTexts.size());
-        e->m_extraTexts.push_back(text);
-        e->m_extraSymbols.emplace(e->m_extraTexts.back(), id);
-        return id;
-    };
+    // Merge pieces that are not tokens themselves get symbols past the vocabulary, so that every
+    // merge is a pair of integers.
     const auto& merges = vocab.merges();
     std::vector<std::pair<int32_t, int32_t>> sides(merges.size());
-    for (size_t i = 0; i < merges.size(); ++i)
-        sides[i] = {intern(merges[i].first), intern(merges[i].second)};
+    for (size_t i = 0; i < merges.size(); ++i) {
+        sides[i] = {vocab.find(merges[i].first), vocab.find(merges[i].second)};
+        if (sides[i].first == kNoToken)
+            e->m_extraTexts.push_back(merges[i].first);
+        if (sides[i].second == kNoToken)
+            e->m_extraTexts.push_back(merges[i].second);
+    }
+    std::sort(e->m_extraTexts.begin(), e->m_extraTexts.end());
+    e->m_extraTexts.erase(std::unique(e->m_extraTexts.begin(), e->m_extraTexts.end()), e->m_extraTexts.end());
+    BpeEncoder* self = e.get();
+    e->m_extraIndex.build(static_cast<int32_t>(e->m_extraTexts.size()),
+                          [self](int32_t i) { return std::string_view(self->m_extraTexts[static_cast<size_t>(i)]); });
+
     e->m_merges.reserve(merges.size());
     std::string joined;
     for (size_t i = 0; i < merges.size(); ++i) {
         joined = merges[i].first;
         joined += merges[i].second;
         // A repeated pair keeps its first (best) rank.
-        e->m_merges.emplace(pairKey(sides[i].first, sides[i].second),
-                            Merge{static_cast<int32_t>(i), e->symbolOf(joined)});
+        const int32_t left = sides[i].first != kNoToken ? sides[i].first : e->symbolOf(merges[i].first);
+        const int32_t right = sides[i].second != kNoToken ? sides[i].second : e->symbolOf(merges[i].second);
+        e->m_merges.insert(pairKey(left, right), static_cast<int32_t>(i), e->symbolOf(joined));
     }
     if (!e->m_extraTexts.empty())
         log::get("engine.tokenizer")->debug("{} merge pieces are not tokens themselves", e->m_extraTexts.size());
@@ -78,8 +84,11 @@ int32_t BpeEncoder::symbolOf(std::string_view text) const
     int32_t id = m_vocab.find(text);
     if (id != kNoToken)
         return id;
-    auto it = m_extraSymbols.find(text);
-    return it == m_extraSymbols.end() ? kNoToken : it->second;
+    if (m_extraTexts.empty())
+        return kNoToken;
+    int32_t extra =
+        m_extraIndex.find(text, [this](int32_t i) { return std::string_view(m_extraTexts[static_cast<size_t>(i)]); });
+    return extra == -1 ? kNoToken : m_vocab.size() + extra;
 }
 
 void BpeEncoder::encode(std::string_view text, std::vector<int32_t>& out) const
@@ -125,10 +134,10 @@ void BpeEncoder::encodeWord(std::string_view word, std::vector<int32_t>& out) co
         const Symbol& r = symbols[static_cast<size_t>(right)];
         if (l.id == kNoToken || r.id == kNoToken)
             return;
-        auto it = m_merges.find(pairKey(l.id, r.id));
-        if (it == m_merges.end())
+        const PairIndex::Entry* merge = m_merges.find(pairKey(l.id, r.id));
+        if (!merge)
             return;
-        queue.push({left, right, it->second.rank, l.length + r.length});
+        queue.push({left, right, merge->first, l.length + r.length});
     };
     for (size_t i = 1; i < symbols.size(); ++i)
         consider(static_cast<int>(i) - 1, static_cast<int>(i));
@@ -140,7 +149,8 @@ void BpeEncoder::encodeWord(std::string_view word, std::vector<int32_t>& out) co
         Symbol& right = symbols[static_cast<size_t>(c.right)];
         if (left.length == 0 || right.length == 0 || left.length + right.length != c.length)
             continue; // stale: one side has merged since
-        left.id = m_merges.at(pairKey(left.id, right.id)).result;
+        const PairIndex::Entry* merge = m_merges.find(pairKey(left.id, right.id)); // exists: not stale
+        left.id = merge ? merge->second : kNoToken;
         left.length += right.length;
         right.length = 0;
         left.next = right.next;

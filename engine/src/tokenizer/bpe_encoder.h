@@ -4,14 +4,13 @@
 #pragma once
 
 #include "tokenizer/encoder.h"
+#include "tokenizer/flat_index.h"
 #include "tokenizer/pretokenizer.h"
 #include "tokenizer/vocab.h"
 
 #include <array>
-#include <deque>
 #include <memory>
 #include <string>
-#include <unordered_map>
 
 namespace agora::tokenizer {
 
@@ -30,10 +29,6 @@ private:
     int32_t symbolOf(std::string_view text) const;
     void encodeWord(std::string_view encodedWord, std::vector<int32_t>& out) const;
 
-    struct Merge {
-        int32_t rank = 0;
-        int32_t result = kNoToken; // the symbol of the merged text
-    };
     static uint64_t pairKey(int32_t left, int32_t right)
     {
         return (static_cast<uint64_t>(static_cast<uint32_t>(left)) << 32) | static_cast<uint32_t>(right);
@@ -41,9 +36,9 @@ private:
 
     const Vocab& m_vocab;
     std::unique_ptr<PreTokenizer> m_preTokenizer;
-    std::deque<std::string> m_extraTexts; // merge pieces that are not tokens (deque: stable views)
-    std::unordered_map<std::string_view, int32_t> m_extraSymbols;
-    std::unordered_map<uint64_t, Merge> m_merges;
+    std::vector<std::string> m_extraTexts; // merge pieces that are not tokens, symbol = size + index
+    TextIndex m_extraIndex;
+    PairIndex m_merges; // (left symbol, right symbol) -> (rank, symbol of the merged text)
     std::array<std::string, 256> m_byteText; // GPT-2 printable form of each byte
     std::array<int32_t, 256> m_byteSymbol{};
 };

@@ -247,8 +247,7 @@ Result<Vocab> Vocab::fromGguf(const gguf::GgufFile& file)
 
 int32_t Vocab::find(std::string_view text) const
 {
-    auto it = m_idOfText.find(text);
-    return it == m_idOfText.end() ? kNoToken : it->second;
+    return m_idOfText.find(text, [this](int32_t id) { return std::string_view(m_tokens[static_cast<size_t>(id)].text); });
 }
 
 bool Vocab::isEndOfGeneration(int32_t id) const
@@ -285,14 +284,11 @@ int32_t Vocab::byteToken(uint8_t byte) const
 
 Result<void> Vocab::finish()
 {
-    m_idOfText.clear();
-    m_idOfText.reserve(m_tokens.size());
+    // A repeated text maps to its last id, as the reference loader does.
+    m_idOfText.build(size(), [this](int32_t id) { return std::string_view(m_tokens[static_cast<size_t>(id)].text); });
     m_maxTokenLength = 0;
-    for (size_t i = 0; i < m_tokens.size(); ++i) {
-        // A repeated text maps to its last id, as the reference loader does.
-        m_idOfText[m_tokens[i].text] = static_cast<int32_t>(i);
-        m_maxTokenLength = std::max(m_maxTokenLength, m_tokens[i].text.size());
-    }
+    for (const TokenData& t : m_tokens)
+        m_maxTokenLength = std::max(m_maxTokenLength, t.text.size());
 
     // Chat-end tokens by name. They must be control tokens so user text cannot produce them;
     // some conversions mark them user-defined, which we correct here.

@@ -4,11 +4,11 @@
 #pragma once
 
 #include "agora/engine.h"
+#include "tokenizer/flat_index.h"
 
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -109,7 +109,7 @@ public:
     size_t maxTokenLength() const { return m_maxTokenLength; }
 
     Vocab() = default;
-    Vocab(Vocab&&) = default; // the text index points into m_tokens, whose elements stay put
+    Vocab(Vocab&&) = default;
     Vocab& operator=(Vocab&&) = default;
     Vocab(const Vocab&) = delete;
     Vocab& operator=(const Vocab&) = delete;
@@ -121,7 +121,7 @@ private:
     std::string m_modelName;
     std::string m_preName = "default";
     std::vector<TokenData> m_tokens;
-    std::unordered_map<std::string_view, int32_t> m_idOfText; // views into m_tokens[i].text
+    TextIndex m_idOfText; // text -> id over m_tokens
     std::vector<std::pair<std::string, std::string>> m_merges;
     SpecialIds m_special;
     bool m_addBos = false;
