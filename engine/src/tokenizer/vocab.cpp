@@ -125,6 +125,9 @@ Result<Vocab> Vocab::fromGguf(const gguf::GgufFile& file)
     }
     if (auto pre = file.getString("tokenizer.ggml.pre"); pre && !pre->empty())
         v.m_preName = std::string(*pre);
+    else if (v.m_kind == VocabKind::Bpe) // old conversions: the reference loader falls back the same way
+        log::get(kLogName)->warn("tokenizer.ggml.pre is missing; using the default pre-tokenizer, which may "
+                                 "split text differently from the model's own tokenizer");
     if (auto name = file.getString("general.name"))
         v.m_generalName = lowercase(*name);
 
