@@ -166,6 +166,48 @@ private slots:
         QVERIFY2(out.error().message.find("nested") != std::string::npos, out.error().message.c_str());
     }
 
+    void hostileTemplatesFailCleanly_data()
+    {
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<QString>("outcome"); // expected output, or "error: <part of the message>"
+        QTest::newRow("unclosed var") << "{{" << "error: unterminated";
+        QTest::newRow("unclosed block") << "{%" << "error: unterminated";
+        QTest::newRow("unclosed comment") << "{#" << "error: unterminated comment";
+        QTest::newRow("for without target") << "{% for %}" << "error: expected a name";
+        QTest::newRow("zero step") << "{{ [1][::0] }}" << "error: slice step cannot be zero";
+        QTest::newRow("negative repeat") << "[{{ 'x' * -1 }}]" << "[]";
+        QTest::newRow("huge repeat") << "{{ 'x' * 10000000000 }}" << "error: MemoryError";
+        QTest::newRow("recursion") << "{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}" << "error: RecursionError";
+        QTest::newRow("huge range") << "{{ range(1000000)|length }}" << "error: Range too big";
+        QTest::newRow("bad escape") << "{{ '\\u12' }}" << "error: invalid \\u escape";
+        QTest::newRow("raw unclosed") << "{% raw %}x" << "error: missing {% endraw %}";
+        QTest::newRow("float overflow") << "{{ 1e999 }}" << "inf";
+        QTest::newRow("int literal overflow") << "{{ 99999999999999999999 }}" << "error: integer literal too large";
+        QTest::newRow("int add overflow") << "{{ 9223372036854775807 + 1 }}" << "error: OverflowError";
+        QTest::newRow("pow overflow") << "{{ 10 ** 100 }}" << "error: OverflowError";
+        QTest::newRow("pow ok") << "{{ 3 ** 4 }} {{ 2 ** -1 }}" << "81 0.5";
+        QTest::newRow("min div -1") << "{{ (-9223372036854775807 - 1) // -1 }}" << "error: OverflowError";
+        QTest::newRow("format index") << "{{ '{99999999999999999999}'.format(1) }}" << "error: IndexError";
+        QTest::newRow("unpack mismatch") << "{% for a, b in [[1, 2, 3]] %}{% endfor %}" << "error: expected 2 values to unpack";
+        QTest::newRow("call non-callable") << "{{ 'x'() }}" << "error: 'str' object is not callable";
+        QTest::newRow("set attr on dict") << "{% set d = {} %}{% set d.x = 1 %}" << "error: non-namespace";
+    }
+
+    void hostileTemplatesFailCleanly()
+    {
+        QFETCH(QString, source);
+        QFETCH(QString, outcome);
+        auto out = renderSource(source.toStdString(), TemplateInputs{});
+        if (outcome.startsWith("error: ")) {
+            QVERIFY2(!out.ok(), out.ok() ? out->c_str() : "");
+            const std::string part = outcome.mid(7).toStdString();
+            QVERIFY2(out.error().message.find(part) != std::string::npos, out.error().message.c_str());
+        } else {
+            QVERIFY2(out.ok(), out.ok() ? "" : out.error().message.c_str());
+            QCOMPARE(QString::fromStdString(*out), outcome);
+        }
+    }
+
     void parsesIsoDates()
     {
         auto d = agora::chat::parseIsoDate("2026-11-28T12:00:00");

@@ -57,6 +57,8 @@ Result<ChatTemplate> ChatTemplate::parse(std::string_view source)
         return t;
     } catch (const jinja::TemplateError& e) {
         return makeError(codeFor(e), std::string("chat template: ") + e.what());
+    } catch (const std::exception& e) { // a bug of ours: report it, never let it escape
+        return makeError(ErrorCode::Internal, std::string("chat template: internal error while parsing: ") + e.what());
     }
 }
 
@@ -155,6 +157,8 @@ Result<std::string> ChatTemplate::renderMessages(const TemplateInputs& inputs, c
         if (e.kind == jinja::TemplateError::Kind::Raised)
             return makeError(ErrorCode::InvalidArgument, e.what());
         return makeError(codeFor(e), std::string("chat template: ") + e.what());
+    } catch (const std::exception& e) {
+        return makeError(ErrorCode::Internal, std::string("chat template: internal error while rendering: ") + e.what());
     }
 }
 

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <climits>
 #include <cmath>
 #include <optional>
 #include <unordered_map>
@@ -321,7 +322,11 @@ Value filterAbs(Interpreter&, const Value& v, CallArgs&)
     if (v.isFloat())
         return Value(std::fabs(v.asDouble()));
     if (v.isNumber())
+    {
+        if (v.asInt() == INT64_MIN)
+            raiseRender("OverflowError: integer result does not fit in 64 bits");
         return Value(v.asInt() < 0 ? -v.asInt() : v.asInt());
+    }
     raiseRender("TypeError: bad operand type for abs(): '" + v.typeName() + "'");
 }
 
@@ -431,7 +436,10 @@ Value filterSum(Interpreter&, const Value& v, CallArgs& a)
         const Value x = attribute.isNone() ? item : attributeChain(item, attribute);
         if (!x.isNumber() || !total.isNumber())
             raiseRender("TypeError: unsupported operand type(s) for +: '" + total.typeName() + "' and '" + x.typeName() + "'");
-        total = (x.isFloat() || total.isFloat()) ? Value(total.asDouble() + x.asDouble()) : Value(total.asInt() + x.asInt());
+        int64_t sum = 0;
+        if (!x.isFloat() && !total.isFloat() && __builtin_add_overflow(total.asInt(), x.asInt(), &sum))
+            raiseRender("OverflowError: integer result does not fit in 64 bits");
+        total = (x.isFloat() || total.isFloat()) ? Value(total.asDouble() + x.asDouble()) : Value(sum);
     }
     return total;
 }

@@ -1,9 +1,15 @@
 #include "chat/jinja_interpreter.h"
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
+#include <cstdint>
 
 namespace agora::chat::jinja {
+
+namespace {
+int64_t subInts(int64_t x, int64_t y); // overflow-checked, below with the other arithmetic
+}
 
 // ---------------------------------------------------------------------------------------------
 // CallArgs and Scope
@@ -356,7 +362,7 @@ Value Interpreter::eval(const Expr& e, const std::shared_ptr<Scope>& scope)
             raiseRender("TypeError: bad operand type for unary " + e.name + ": '" + v.typeName() + "'");
         if (e.name == "+")
             return v.isFloat() ? Value(v.asDouble()) : Value(v.asInt());
-        return v.isFloat() ? Value(-v.asDouble()) : Value(-v.asInt());
+        return v.isFloat() ? Value(-v.asDouble()) : Value(subInts(0, v.asInt()));
     }
     case ExprKind::Binary: return evalBinary(e, scope);
     case ExprKind::And: {
@@ -419,11 +425,41 @@ namespace {
 
 bool bothInts(const Value& a, const Value& b) { return !a.isFloat() && !b.isFloat(); }
 
+// Python integers are unbounded; ours are 64-bit, so overflow is an error instead of UB.
+int64_t checked(bool overflowed, int64_t value)
+{
+    if (overflowed)
+        raiseRender("OverflowError: integer result does not fit in 64 bits");
+    return value;
+}
+
+int64_t addInts(int64_t x, int64_t y)
+{
+    int64_t r = 0;
+    const bool overflowed = __builtin_add_overflow(x, y, &r);
+    return checked(overflowed, r);
+}
+int64_t subInts(int64_t x, int64_t y)
+{
+    int64_t r = 0;
+    const bool overflowed = __builtin_sub_overflow(x, y, &r);
+    return checked(overflowed, r);
+}
+int64_t mulInts(int64_t x, int64_t y)
+{
+    int64_t r = 0;
+    const bool overflowed = __builtin_mul_overflow(x, y, &r);
+    return checked(overflowed, r);
+}
+
+// Repetition ('ab' * n, [x] * n) is capped so a template cannot exhaust memory.
+constexpr size_t kMaxRepeatBytes = size_t(64) << 20;
+
 Value arithmetic(const std::string& op, const Value& a, const Value& b)
 {
     if (op == "+") {
         if (a.isNumber() && b.isNumber())
-            return bothInts(a, b) ? Value(a.asInt() + b.asInt()) : Value(a.asDouble() + b.asDouble());
+            return bothInts(a, b) ? Value(addInts(a.asInt(), b.asInt())) : Value(a.asDouble() + b.asDouble());
         if (a.isString() && b.isString())
             return Value(a.asString() + b.asString());
         if (a.isList() && b.isList() && a.asList().isTuple == b.asList().isTuple) {
@@ -435,11 +471,14 @@ Value arithmetic(const std::string& op, const Value& a, const Value& b)
     }
     if (op == "*") {
         if (a.isNumber() && b.isNumber())
-            return bothInts(a, b) ? Value(a.asInt() * b.asInt()) : Value(a.asDouble() * b.asDouble());
+            return bothInts(a, b) ? Value(mulInts(a.asInt(), b.asInt())) : Value(a.asDouble() * b.asDouble());
         const Value* seq = a.isString() || a.isList() ? &a : b.isString() || b.isList() ? &b : nullptr;
         const Value* count = seq == &a ? &b : &a;
         if (seq && (count->isInt() || count->isBool())) {
             const int64_t n = std::max<int64_t>(0, count->asInt());
+            const size_t unit = seq->isString() ? seq->asString().size() : seq->asList().items.size() * sizeof(Value);
+            if (unit > 0 && uint64_t(n) > kMaxRepeatBytes / unit)
+                raiseRender("MemoryError: repetition result too large");
             if (seq->isString()) {
                 std::string out;
                 for (int64_t i = 0; i < n; ++i)
@@ -456,7 +495,7 @@ Value arithmetic(const std::string& op, const Value& a, const Value& b)
     if (!a.isNumber() || !b.isNumber())
         unsupportedOperands(op, a, b);
     if (op == "-")
-        return bothInts(a, b) ? Value(a.asInt() - b.asInt()) : Value(a.asDouble() - b.asDouble());
+        return bothInts(a, b) ? Value(subInts(a.asInt(), b.asInt())) : Value(a.asDouble() - b.asDouble());
     if (op == "/") {
         if (b.asDouble() == 0)
             raiseRender("ZeroDivisionError: division by zero");
@@ -468,6 +507,8 @@ Value arithmetic(const std::string& op, const Value& a, const Value& b)
                                    : "ZeroDivisionError: integer modulo by zero");
         if (bothInts(a, b)) {
             const int64_t x = a.asInt(), y = b.asInt();
+            if (x == INT64_MIN && y == -1)
+                raiseRender("OverflowError: integer result does not fit in 64 bits");
             int64_t q = x / y;
             if ((x % y != 0) && ((x < 0) != (y < 0)))
                 --q; // Python floors
@@ -479,9 +520,14 @@ Value arithmetic(const std::string& op, const Value& a, const Value& b)
     }
     if (op == "**") {
         if (bothInts(a, b) && b.asInt() >= 0) {
-            int64_t result = 1;
-            for (int64_t i = 0; i < b.asInt(); ++i)
-                result *= a.asInt();
+            int64_t result = 1, base = a.asInt(), e = b.asInt();
+            while (e > 0) { // square-and-multiply, overflow-checked
+                if (e & 1)
+                    result = mulInts(result, base);
+                e >>= 1;
+                if (e)
+                    base = mulInts(base, base);
+            }
             return Value(result);
         }
         return Value(std::pow(a.asDouble(), b.asDouble()));

@@ -2,6 +2,7 @@
 
 #include "chat/jinja_value.h"
 
+#include <cstdlib>
 #include <cstring>
 
 namespace agora::chat::jinja {
@@ -332,7 +333,7 @@ private:
         (void)start;
         if (isFloat) {
             t.type = TokenType::Float;
-            t.floatValue = std::stod(digits);
+            t.floatValue = std::strtod(digits.c_str(), nullptr); // overflow gives inf, as Python
         } else {
             t.type = TokenType::Int;
             try {

@@ -84,7 +84,7 @@ std::string pythonFormat(const std::string& fmt, const CallArgs& a)
                 raiseRender("IndexError: Replacement index " + std::to_string(autoIndex) + " out of range");
             v = a.positional[autoIndex++];
         } else if (std::all_of(field.begin(), field.end(), [](char d) { return d >= '0' && d <= '9'; })) {
-            const size_t idx = size_t(std::stoul(field));
+            const size_t idx = field.size() > 9 ? a.positional.size() : size_t(std::stoul(field));
             if (idx >= a.positional.size())
                 raiseRender("IndexError: Replacement index " + field + " out of range");
             v = a.positional[idx];
