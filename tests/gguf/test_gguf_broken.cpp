@@ -115,6 +115,22 @@ private slots:
         QVERIFY(!gguf::GgufFile::fromMemory(*bytes, gguf::OpenOptions{.requireTensorData = false}).ok());
     }
 
+    void openNamesTheFile()
+    {
+        // Through open() (mmap) the message also names the file, for the app to show as is.
+        QTemporaryFile tmp(QDir::tempPath() + "/agora-broken-XXXXXX.gguf");
+        QVERIFY(tmp.open());
+        const auto bytes = *testsupport::brokenGguf("truncated_tensor_data");
+        tmp.write(reinterpret_cast<const char*>(bytes.data()), qint64(bytes.size()));
+        tmp.close();
+        auto f = gguf::GgufFile::open(tmp.fileName().toStdString());
+        QVERIFY(!f.ok());
+        QCOMPARE(f.error().code, ErrorCode::BadFormat);
+        const std::string expected = "'" + tmp.fileName().toStdString() + "': this file is truncated: 402 bytes of 452 bytes present";
+        QVERIFY2(f.error().message.starts_with(expected), f.error().message.c_str());
+        QVERIFY(gguf::GgufFile::open(tmp.fileName().toStdString(), {.requireTensorData = false}).ok());
+    }
+
     void everyPrefixOfAValidFileIsRefusedCleanly()
     {
         // Every possible truncation point: an error, never a crash or an out-of-bounds read.
