@@ -158,6 +158,7 @@ CASES = [
     # printing values
     ("print_values", "{{ none }} {{ t }} {{ false }} {{ 1.0 }} {{ 0.1 + 0.2 }} {{ 1e20 }} {{ 10 / 4 }} {{ d }} {{ [d] }} {{ 1e-7 }}"),
     ("print_unicode_repr", "{{ ['é', '🌍', 'a\\tb'] }}"),
+    ("percent_format", "{{ '%s is %d%%' % ('x', 5) }} {{ 'v=%r' % 'q' }} {{ '%s' % l }}"),
     ("with_block", "{% with a = 1, b = n %}{{ a }}{{ b }}{% endwith %}[{{ a }}]"),
 ]
 

@@ -4,6 +4,7 @@
 #include <climits>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 
 namespace agora::chat::jinja {
 
@@ -455,6 +456,52 @@ int64_t mulInts(int64_t x, int64_t y)
 // Repetition ('ab' * n, [x] * n) is capped so a template cannot exhaust memory.
 constexpr size_t kMaxRepeatBytes = size_t(64) << 20;
 
+// Python's "text % args" for the conversions templates use: %s %r %d %i %f %%.
+std::string printfFormat(const std::string& format, const Value& args)
+{
+    const std::vector<Value> values = args.isList() && args.asList().isTuple ? args.asList().items : std::vector<Value>{args};
+    size_t next = 0;
+    std::string out;
+    for (size_t i = 0; i < format.size(); ++i) {
+        if (format[i] != '%') {
+            out += format[i];
+            continue;
+        }
+        if (i + 1 >= format.size())
+            raiseRender("ValueError: incomplete format");
+        const char conv = format[++i];
+        if (conv == '%') {
+            out += '%';
+            continue;
+        }
+        if (next >= values.size())
+            raiseRender("TypeError: not enough arguments for format string");
+        const Value& v = values[next++];
+        switch (conv) {
+        case 's': out += v.str(); break;
+        case 'r': out += v.repr(); break;
+        case 'd':
+        case 'i':
+            if (!v.isNumber())
+                raiseRender("TypeError: %" + std::string(1, conv) + " format: a real number is required, not " + v.typeName());
+            out += std::to_string(v.isFloat() ? int64_t(v.asDouble()) : v.asInt());
+            break;
+        case 'f': {
+            if (!v.isNumber())
+                raiseRender("TypeError: must be real number, not " + v.typeName());
+            char buf[64];
+            std::snprintf(buf, sizeof buf, "%f", v.asDouble());
+            out += buf;
+            break;
+        }
+        default: raiseRender(std::string("unsupported format character '") + conv + "'");
+        }
+    }
+    if (next < values.size())
+        raiseRender("TypeError: not all arguments converted during string formatting");
+    return out;
+}
+
 Value arithmetic(const std::string& op, const Value& a, const Value& b)
 {
     if (op == "+") {
@@ -492,6 +539,8 @@ Value arithmetic(const std::string& op, const Value& a, const Value& b)
         }
         unsupportedOperands(op, a, b);
     }
+    if (op == "%" && a.isString())
+        return Value(printfFormat(a.asString(), b));
     if (!a.isNumber() || !b.isNumber())
         unsupportedOperands(op, a, b);
     if (op == "-")
