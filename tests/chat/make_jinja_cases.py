@@ -76,6 +76,11 @@ CASES = [
     ("loop_scope", "{% set x = 1 %}{% for i in l %}{% set x = i %}{% endfor %}{{ x }}"),
     ("namespace", "{% set ns = namespace(c=0, s='') %}{% for i in l %}{% set ns.c = ns.c + i %}{% set ns.s = ns.s ~ i %}{% endfor %}{{ ns.c }} {{ ns.s }}"),
     ("nested_loops", "{% for a in [1,2] %}{% for b in [3,4] %}{{ loop.index }}{{ a }}{{ b }} {% endfor %}{{ loop.index }}|{% endfor %}"),
+    ("loop_body_scope_per_iteration", "{% set count = 0 %}{% for i in range(3) %}{% set count = count + 1 %}{{ count }}{% endfor %}|{{ count }}"),
+    ("loop_set_not_carried", "{% for i in range(3) %}{% if i == 0 %}{% set x = 5 %}{% endif %}[{{ x }}]{% endfor %}[{{ y }}]{% for i in range(3) %}[{{ y }}]{% set y = i %}{% endfor %}"),
+    ("macro_local_set", "{% macro m() %}{% set z = 1 %}{{ z }}{% endmacro %}{% set z = 9 %}{{ m() }}{{ z }}"),
+    ("macro_late_binding", "{% set a = 1 %}{% macro m() %}{{ a }}{% endmacro %}{% set a = 2 %}{{ m() }}"),
+    ("macro_in_loop", "{% for i in [1] %}{% set a = 3 %}{% macro m() %}{{ a }}{% endmacro %}{{ m() }}{% endfor %}"),
     ("if_scope_leaks", "{% if t %}{% set y = 5 %}{% endif %}{{ y }}"),
     # set
     ("set_block", "{% set b %}x{{ n }}y{% endset %}[{{ b }}]"),

@@ -174,24 +174,31 @@ Interpreter::Flow Interpreter::renderFor(const Stmt& s, std::string& out, const 
 {
     const Value iterable = eval(*s.expr, scope);
     std::vector<Value> items = iterable.iterate();
-    auto loopScope = std::make_shared<Scope>();
-    loopScope->parent = scope;
+    // Jinja2 gives every iteration a fresh scope: a name set in the body does not carry over to
+    // the next iteration (it reads the outer value again), nor out of the loop.
+    const auto freshScope = [&] {
+        auto iteration = std::make_shared<Scope>();
+        iteration->parent = scope;
+        return iteration;
+    };
     if (s.condition) {
         std::vector<Value> kept;
         for (auto& item : items) {
-            assignTargets(s.targets, item, *loopScope, s.line);
-            if (eval(*s.condition, loopScope).truthy())
+            auto probe = freshScope();
+            assignTargets(s.targets, item, *probe, s.line);
+            if (eval(*s.condition, probe).truthy())
                 kept.push_back(std::move(item));
         }
         items = std::move(kept);
     }
     if (items.empty()) {
-        renderBody(s.elseBody, out, loopScope);
+        renderBody(s.elseBody, out, freshScope());
         return Flow::Normal;
     }
     const int64_t n = int64_t(items.size());
     for (int64_t i = 0; i < n; ++i) {
-        assignTargets(s.targets, items[size_t(i)], *loopScope, s.line);
+        auto iteration = freshScope();
+        assignTargets(s.targets, items[size_t(i)], *iteration, s.line);
         Value loop = Value::dict();
         auto& d = loop.asDict().items;
         d.reserve(12);
@@ -211,8 +218,8 @@ Interpreter::Flow Interpreter::renderFor(const Stmt& s, std::string& out, const 
                                raiseRender("TypeError: no items for cycling given");
                            return args.positional[size_t(i) % args.positional.size()];
                        }));
-        loopScope->set("loop", std::move(loop));
-        if (renderBody(s.body, out, loopScope) == Flow::Break)
+        iteration->set("loop", std::move(loop));
+        if (renderBody(s.body, out, iteration) == Flow::Break)
             break;
     }
     return Flow::Normal;
