@@ -1,0 +1,152 @@
+#include "vk/quant_kernels.h"
+
+#include "vk/basic_kernels.h"
+#include "vk/context.h"
+#include "vk/recorder.h"
+#include "vk/vk_error.h"
+
+#include <algorithm>
+#include <numeric>
+#include <optional>
+#include <string>
+
+namespace agora::vk {
+namespace {
+
+using shaders::KernelId;
+
+struct TypeKernels {
+    KernelId matVec;
+    KernelId getRows;
+};
+
+std::optional<TypeKernels> kernelsFor(TensorType type)
+{
+    switch (type) {
+    case TensorType::F32: return TypeKernels{KernelId::MatVec_F32, KernelId::GetRows_F32};
+    case TensorType::F16: return TypeKernels{KernelId::MatVec_F16, KernelId::GetRows_F16};
+    case TensorType::BF16: return TypeKernels{KernelId::MatVec_BF16, KernelId::GetRows_BF16};
+    case TensorType::Q8_0: return TypeKernels{KernelId::MatVec_Q8_0, KernelId::GetRows_Q8_0};
+    case TensorType::Q4_0: return TypeKernels{KernelId::MatVec_Q4_0, KernelId::GetRows_Q4_0};
+    case TensorType::Q4_1: return TypeKernels{KernelId::MatVec_Q4_1, KernelId::GetRows_Q4_1};
+    case TensorType::Q5_0: return TypeKernels{KernelId::MatVec_Q5_0, KernelId::GetRows_Q5_0};
+    case TensorType::Q5_1: return TypeKernels{KernelId::MatVec_Q5_1, KernelId::GetRows_Q5_1};
+    case TensorType::Q2_K: return TypeKernels{KernelId::MatVec_Q2_K, KernelId::GetRows_Q2_K};
+    case TensorType::Q3_K: return TypeKernels{KernelId::MatVec_Q3_K, KernelId::GetRows_Q3_K};
+    case TensorType::Q4_K: return TypeKernels{KernelId::MatVec_Q4_K, KernelId::GetRows_Q4_K};
+    case TensorType::Q5_K: return TypeKernels{KernelId::MatVec_Q5_K, KernelId::GetRows_Q5_K};
+    case TensorType::Q6_K: return TypeKernels{KernelId::MatVec_Q6_K, KernelId::GetRows_Q6_K};
+    case TensorType::IQ4_NL: return TypeKernels{KernelId::MatVec_IQ4_NL, KernelId::GetRows_IQ4_NL};
+    case TensorType::IQ4_XS: return TypeKernels{KernelId::MatVec_IQ4_XS, KernelId::GetRows_IQ4_XS};
+    default: return std::nullopt;
+    }
+}
+
+struct MatVecPush {
+    uint32_t rows;
+    uint32_t cols;
+    uint32_t rowBytes;
+    uint32_t outOffset;
+};
+
+struct GetRowsPush {
+    uint32_t count;
+    uint32_t cols;
+    uint32_t rowBytes;
+    uint32_t firstRow;
+    uint32_t rows;
+};
+
+// What the kernels need from a matrix, checked once: its kernels, row size and row ranges.
+struct PreparedMatrix {
+    TypeKernels kernels;
+    uint32_t rowBytes;
+    std::vector<RowRange> ranges;
+};
+
+PreparedMatrix prepare(const Context& context, const WeightMatrix& w, VkDeviceSize maxBindingBytes)
+{
+    auto kernels = kernelsFor(w.type);
+    AGORA_VK_REQUIRE(kernels.has_value(), "no GPU kernels for " + std::string(tensorTypeName(w.type)));
+    auto bytes = rowBytes(w.type, w.cols);
+    AGORA_VK_REQUIRE(bytes.has_value(), "a row of " + std::to_string(w.cols) + " is not whole blocks of "
+                                            + std::string(tensorTypeName(w.type)));
+    AGORA_VK_REQUIRE(w.rows > 0 && w.cols > 0, "empty weight matrix");
+    AGORA_VK_REQUIRE(uint64_t(w.rows) * *bytes <= w.data.size, "weight range smaller than rows * row bytes");
+    const VkDeviceSize limit = maxBindingBytes ? maxBindingBytes : context.maxStorageBufferRange();
+    // Kernels read whole 32-bit words: leave room for the last word of every range.
+    auto ranges = splitRows(w.rows, *bytes, w.data.offset, limit - 4, context.storageOffsetAlignment());
+    AGORA_VK_REQUIRE(!ranges.empty(), "one row of the matrix exceeds the binding limit");
+    return PreparedMatrix{*kernels, static_cast<uint32_t>(*bytes), std::move(ranges)};
+}
+
+// The binding of one row range, rounded up to whole words where the matrix's range allows.
+BufferRange bindingOf(const WeightMatrix& w, const RowRange& range)
+{
+    const VkDeviceSize end = w.data.offset + w.data.size;
+    const VkDeviceSize padded = std::min<VkDeviceSize>((range.bytes + 3) / 4 * 4, end - range.offset);
+    return BufferRange{w.data.buffer, range.offset, padded};
+}
+
+} // namespace
+
+bool hasQuantKernels(TensorType type) { return kernelsFor(type).has_value(); }
+
+std::vector<RowRange> splitRows(uint32_t rows, uint64_t rowBytes, VkDeviceSize offset, VkDeviceSize maxBytes,
+                                VkDeviceSize alignment)
+{
+    std::vector<RowRange> ranges;
+    if (rowBytes == 0 || rowBytes > maxBytes)
+        return ranges;
+    alignment = std::max<VkDeviceSize>(alignment, 1);
+    // Ranges after the first start at offset + k * rowsPerRange * rowBytes: a multiple of the
+    // alignment when rowsPerRange is a multiple of alignment / gcd(rowBytes, alignment).
+    const uint64_t step = alignment / std::gcd(rowBytes, alignment);
+    uint64_t rowsPerRange = maxBytes / rowBytes / step * step;
+    if (rowsPerRange == 0) {
+        if (uint64_t(rows) * rowBytes > maxBytes)
+            return ranges;
+        rowsPerRange = rows;
+    }
+    for (uint64_t first = 0; first < rows; first += rowsPerRange) {
+        const uint64_t count = std::min<uint64_t>(rowsPerRange, rows - first);
+        ranges.push_back(RowRange{static_cast<uint32_t>(first), static_cast<uint32_t>(count),
+                                  offset + first * rowBytes, count * rowBytes});
+    }
+    return ranges;
+}
+
+void recordMatVec(CommandRecorder& recorder, const Context& context, const WeightMatrix& w, const BufferRange& x,
+                  const BufferRange& y, VkDeviceSize maxBindingBytes)
+{
+    const PreparedMatrix m = prepare(context, w, maxBindingBytes);
+    AGORA_VK_REQUIRE(x.size >= uint64_t(w.cols) * sizeof(float), "matvec vector shorter than cols");
+    AGORA_VK_REQUIRE(y.size >= uint64_t(w.rows) * sizeof(float), "matvec output shorter than rows");
+    const uint32_t workgroup = rowWorkgroupSize(context);
+    const uint32_t rowsPerWorkgroup = std::max<uint32_t>(workgroup / std::max<uint32_t>(context.subgroupSize(), 1), 1);
+    for (const RowRange& range : m.ranges) {
+        const uint64_t workgroups = (uint64_t(range.rows) + rowsPerWorkgroup - 1) / rowsPerWorkgroup;
+        recorder.dispatch(m.kernels.matVec, {workgroup, rowsPerWorkgroup}, {bindingOf(w, range), x, y},
+                          MatVecPush{range.rows, w.cols, m.rowBytes, range.firstRow},
+                          linearGroups(context, workgroups));
+    }
+}
+
+void recordGetRows(CommandRecorder& recorder, const Context& context, const WeightMatrix& table,
+                   const BufferRange& ids, uint32_t count, const BufferRange& out, VkDeviceSize maxBindingBytes)
+{
+    if (count == 0)
+        return;
+    const PreparedMatrix m = prepare(context, table, maxBindingBytes);
+    AGORA_VK_REQUIRE(ids.size >= uint64_t(count) * sizeof(uint32_t), "get-rows ids shorter than count");
+    AGORA_VK_REQUIRE(out.size >= uint64_t(count) * table.cols * sizeof(float), "get-rows output too short");
+    const uint32_t workgroup = rowWorkgroupSize(context);
+    const uint64_t items = uint64_t(count) * ((table.cols + 31) / 32);
+    for (const RowRange& range : m.ranges) {
+        recorder.dispatch(m.kernels.getRows, {workgroup}, {bindingOf(table, range), ids, out},
+                          GetRowsPush{count, table.cols, m.rowBytes, range.firstRow, range.rows},
+                          linearGroups(context, (items + workgroup - 1) / workgroup));
+    }
+}
+
+} // namespace agora::vk

@@ -1,0 +1,58 @@
+// Host side of the decode kernels that read weights in their GGUF type: the matrix-vector
+// product (one token's projections and logits) and the embedding lookup (get rows), for every
+// type in shaders/quant_kernels.cmake. Both split a matrix larger than maxStorageBufferRange
+// into several bindings by rows, so a 128k-vocabulary embedding or output matrix works on
+// devices with 128 MiB ranges (lavapipe).
+#pragma once
+
+#include "core/tensor_type.h"
+#include "vk/buffer.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace agora::vk {
+
+class CommandRecorder;
+class Context;
+
+// A weight matrix in device memory, stored in its GGUF type: `rows` rows of `cols` weights,
+// row-major, each row rowBytes(type, cols) bytes, starting at data.offset (which must be a
+// multiple of the device's minStorageBufferOffsetAlignment). Kernels read 32-bit words, so
+// data.size should include up to 3 bytes of padding past the last row when rows*rowBytes is not
+// a multiple of 4 (allocate tensors rounded up to 4 bytes).
+struct WeightMatrix {
+    BufferRange data;
+    TensorType type = TensorType::F32;
+    uint32_t rows = 0;
+    uint32_t cols = 0;
+};
+
+// True when the GPU has matvec and get-rows kernels for the type.
+bool hasQuantKernels(TensorType type);
+
+// One binding's worth of rows of a matrix.
+struct RowRange {
+    uint32_t firstRow = 0;
+    uint32_t rows = 0;
+    VkDeviceSize offset = 0; // absolute offset in the buffer
+    VkDeviceSize bytes = 0;  // rows * rowBytes
+};
+
+// Splits `rows` rows of `rowBytes` bytes starting at `offset` into ranges of at most `maxBytes`
+// bytes each, every range starting at a multiple of `alignment`. Empty when even one row does
+// not fit in `maxBytes`.
+std::vector<RowRange> splitRows(uint32_t rows, uint64_t rowBytes, VkDeviceSize offset, VkDeviceSize maxBytes,
+                                VkDeviceSize alignment);
+
+// y[r] = dot(w[r, :], x) for r in [0, w.rows). x holds w.cols floats, y w.rows floats.
+// `maxBindingBytes` (0: the device's maxStorageBufferRange) exists so tests can force splits.
+void recordMatVec(CommandRecorder& recorder, const Context& context, const WeightMatrix& w, const BufferRange& x,
+                  const BufferRange& y, VkDeviceSize maxBindingBytes = 0);
+
+// out[i, :] = dequantize(table[ids[i], :]) for i in [0, count); ids are uint32 row indices
+// (the caller guarantees they are < table.rows), out holds count * table.cols floats.
+void recordGetRows(CommandRecorder& recorder, const Context& context, const WeightMatrix& table,
+                   const BufferRange& ids, uint32_t count, const BufferRange& out, VkDeviceSize maxBindingBytes = 0);
+
+} // namespace agora::vk
