@@ -56,9 +56,15 @@ echo "run.sh: $(ls "$out/seeds" | wc -l) seed files"
 
 # One job; a crash stops the run with a non-zero status and leaves crash-* in build-fuzz/.
 cd "$out"
+set +e
 ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=0 UBSAN_OPTIONS=print_stacktrace=1 \
     ./fuzz_gguf corpus seeds -max_total_time="$seconds" -rss_limit_mb=2048 -malloc_limit_mb=1024 \
-    -max_len=131072 -timeout=10 -print_final_stats=1 2>&1 | tee "$out/last-run.log" | grep -E "^#[0-9]+ +(DONE|INITED|pulse)|stat::|ERROR|Done|crash" || true
-status=${PIPESTATUS[0]}
-grep -E "^Done [0-9]+ runs" "$out/last-run.log" || true
+    -max_len=131072 -timeout=10 -print_final_stats=1 > "$out/last-run.log" 2>&1
+status=$?
+set -e
+grep -E "^#[0-9]+[[:space:]]+(INITED|DONE)|^Done [0-9]+ runs|stat::(number_of_executed_units|peak_rss_mb)|ERROR|SUMMARY|crash-" \
+    "$out/last-run.log" || true
+if [ "$status" != 0 ]; then
+    echo "run.sh: the fuzzer failed (status $status); see $out/last-run.log and the crash-* file" >&2
+fi
 exit "$status"
