@@ -12,6 +12,7 @@ int cmdDevices(const std::vector<std::string>& args);
 int cmdLogits(const std::vector<std::string>& args);
 int cmdInspect(const std::vector<std::string>& args);
 int cmdTemplate(const std::vector<std::string>& args);
+int cmdSynth(const std::vector<std::string>& args);
 int cmdTokenize(const std::vector<std::string>& args);
 } // namespace agora::cli
 
@@ -44,6 +45,12 @@ const Command kCommands[] = {
      "      Render a conversation (a JSON list of messages, or an object with \"messages\" and extra\n"
      "      variables) through the model's or a file's chat template and print the prompt exactly.\n"
      "      --now pins strftime_now (e.g. 2026-11-28T12:00:00). Template errors go to stderr, exit 1."},
+    {"synth", agora::cli::cmdSynth,
+     "synth --shape llama3.2-1b|qwen2.5-0.5b|tiny-llama --type q4_k_m|q8_0|f16 -o FILE\n"
+     "      [--seed S] [--threads N] [--json] [--quiet]\n"
+     "      Write a random-weight GGUF of a real model's shape, with that model's metadata, a\n"
+     "      synthetic byte-level BPE vocabulary of its size and llama.cpp's tensor-type mixture.\n"
+     "      Seeded and deterministic: the same options give the same file."},
     {"tokenize", agora::cli::cmdTokenize,
      "tokenize MODEL.gguf \"text\" [--ids] [--raw] [--file PATH]\n"
      "      The model's tokens for a text: one line per token (id -> 'piece'), or --ids for the ids\n"
