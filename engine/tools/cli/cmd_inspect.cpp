@@ -20,10 +20,17 @@ std::string number(double v)
 
 std::string quotedJson(const std::string& s) { return "\"" + jsonEscape(s) + "\""; }
 
+// Binary units, as memory is counted: KiB below 1 MiB, GiB from 1 GiB.
 std::string mib(uint64_t bytes)
 {
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%.2f MiB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+    const double b = static_cast<double>(bytes);
+    if (bytes < (1u << 20))
+        std::snprintf(buf, sizeof buf, "%.1f KiB", b / 1024.0);
+    else if (bytes < (1u << 30))
+        std::snprintf(buf, sizeof buf, "%.2f MiB", b / (1024.0 * 1024.0));
+    else
+        std::snprintf(buf, sizeof buf, "%.2f GiB", b / (1024.0 * 1024.0 * 1024.0));
     return buf;
 }
 
