@@ -31,8 +31,10 @@ std::unique_ptr<PromptFormatter> formatterFor(const gguf::GgufFile& file, const 
     std::string& warning)
 {
     const std::string_view source = file.getString("tokenizer.chat_template").value_or("");
-    const std::string bos = t.bos() >= 0 ? t.tokenText(t.bos()) : std::string();
-    const std::string eos = t.eos() >= 0 ? t.tokenText(t.eos()) : std::string();
+    // Special ids come from metadata and may point outside the vocabulary: check before use.
+    auto textOf = [&t](int32_t id) { return id >= 0 && id < t.vocabSize() ? t.tokenText(id) : std::string(); };
+    const std::string bos = textOf(t.bos());
+    const std::string eos = textOf(t.eos());
     chat::ChatFormatter formatter = chat::ChatFormatter::create(source, file.architecture(), bos, eos);
     if (formatter.mode() == chat::PromptMode::PlainContinuation)
         return nullptr;
@@ -54,7 +56,7 @@ Result<LoadedModel> loadModel(const LoadRequest& request, const LoadProgress& pr
     if (!tok)
         return tok.error();
     LoadedModel loaded;
-    const bool addBos = (*tok)->vocab().addBos() && (*tok)->bos() >= 0;
+    const bool addBos = (*tok)->vocab().addBos() && (*tok)->bos() >= 0 && (*tok)->bos() < (*tok)->vocabSize();
     if (addBos)
         loaded.bosToken = (*tok)->bos();
     auto tokenizer = std::make_unique<RealTokenizer>(std::move(*tok));

@@ -16,12 +16,19 @@ public:
     {
         return m_tokenizer->encode(text, /*addSpecial=*/false, parseSpecial);
     }
-    std::string tokenBytes(int32_t id) const override { return m_tokenizer->piece(id, /*renderSpecial=*/false); }
-    bool isEndOfGeneration(int32_t id) const override { return m_tokenizer->isEndOfGeneration(id); }
+    // The model's output row may be padded past the vocabulary (Qwen2: 151,936 rows for 151,646
+    // tokens); such ids have no text and end nothing.
+    std::string tokenBytes(int32_t id) const override
+    {
+        return inVocabulary(id) ? m_tokenizer->piece(id, /*renderSpecial=*/false) : std::string();
+    }
+    bool isEndOfGeneration(int32_t id) const override { return inVocabulary(id) && m_tokenizer->isEndOfGeneration(id); }
 
     const tokenizer::Tokenizer& tokenizer() const { return *m_tokenizer; }
 
 private:
+    bool inVocabulary(int32_t id) const { return id >= 0 && id < m_tokenizer->vocabSize(); }
+
     std::unique_ptr<tokenizer::Tokenizer> m_tokenizer;
 };
 
