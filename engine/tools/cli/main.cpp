@@ -12,6 +12,7 @@ int cmdDevices(const std::vector<std::string>& args);
 int cmdLogits(const std::vector<std::string>& args);
 int cmdInspect(const std::vector<std::string>& args);
 int cmdTemplate(const std::vector<std::string>& args);
+int cmdChat(const std::vector<std::string>& args);
 int cmdSynth(const std::vector<std::string>& args);
 int cmdTokenize(const std::vector<std::string>& args);
 } // namespace agora::cli
@@ -25,6 +26,11 @@ struct Command {
 };
 
 const Command kCommands[] = {
+    {"chat", agora::cli::cmdChat,
+     "chat -m MODEL [--system TEXT] [--ctx N] [--max-tokens N] [--temp T] [--seed S] [--drop-old-turns]\n"
+     "      Interactive chat in the terminal: the model's chat template is applied, replies stream\n"
+     "      as they are generated, Ctrl+C stops the reply (not the program), Ctrl+D or /exit quits.\n"
+     "      Models without a chat template continue the text. Stats per reply go to stderr."},
     {"devices", agora::cli::cmdDevices,
      "devices [--json]\n"
      "      List every Vulkan device: type, driver, memory, subgroup size, limits, features,\n"
