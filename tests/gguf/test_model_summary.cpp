@@ -230,6 +230,47 @@ private slots:
         QCOMPARE(gguf::kvCacheBytes(**f, ~0ull), ~0ull); // saturates instead of wrapping
     }
 
+    void knownButUnsupportedType()
+    {
+        // The reader accepts every type whose block geometry it knows (so inspect can describe
+        // the file); the loader's check names the quantization Agora cannot run.
+        gguf::GgufWriter w;
+        w.addString("general.architecture", "llama");
+        w.addUInt32("general.file_type", 19); // IQ2_XXS
+        w.addTensor("token_embd.weight", TensorType::IQ2_XXS, {256, 2}, std::vector<uint8_t>(2 * 66, 0));
+        w.addTensor("output_norm.weight", TensorType::F32, {256}, std::vector<uint8_t>(256 * 4, 0));
+        auto bytes = w.toBytes();
+        QVERIFY2(bytes.ok(), bytes.ok() ? "" : bytes.error().message.c_str());
+        auto f = gguf::GgufFile::fromMemory(*bytes);
+        QVERIFY2(f.ok(), f.ok() ? "" : f.error().message.c_str());
+        const ModelSummary s = gguf::summarize(**f);
+        QCOMPARE(s.quantLabel, std::string("IQ2_XXS"));
+        QCOMPARE(s.unsupportedTypes, std::vector<std::string>{"IQ2_XXS"});
+        QCOMPARE(s.parameterCount, 768ull);
+        QCOMPARE(s.weightsBytes, 132ull + 1024ull);
+        auto check = gguf::checkSupportedTypes(**f);
+        QVERIFY(!check.ok());
+        QCOMPARE(check.error().code, ErrorCode::Unsupported);
+        QCOMPARE(check.error().message, std::string("unsupported quantization IQ2_XXS (tensor 'token_embd.weight')"));
+        auto fixture = gguf::GgufFile::open(modelPath("syn-llama-spm4k-IQ4_XS.gguf").string());
+        QVERIFY(fixture.ok());
+        QVERIFY(gguf::checkSupportedTypes(**fixture).ok());
+    }
+
+    void quantLabelFallsBackToDominantType()
+    {
+        gguf::GgufWriter w; // no general.file_type
+        w.addString("general.architecture", "llama");
+        w.addTensor("big", TensorType::Q4_K, {256, 4}, std::vector<uint8_t>(4 * 144, 0));
+        w.addTensor("norm", TensorType::F32, {1024}, std::vector<uint8_t>(4096, 0)); // larger, but F32
+        w.addTensor("small", TensorType::Q6_K, {256}, std::vector<uint8_t>(210, 0));
+        auto bytes = w.toBytes();
+        QVERIFY(bytes.ok());
+        auto f = gguf::GgufFile::fromMemory(*bytes);
+        QVERIFY(f.ok());
+        QCOMPARE(gguf::summarize(**f).quantLabel, std::string("Q4_K"));
+    }
+
     void missingFile()
     {
         auto s = inspectModel("/nonexistent.gguf");
