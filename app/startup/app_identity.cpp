@@ -15,6 +15,10 @@ void applyAppIdentity()
 #ifdef AGORA_VERSION
     QCoreApplication::setApplicationVersion(QStringLiteral(AGORA_VERSION));
 #endif
+}
+
+void applyDesktopIdentity()
+{
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Agora"));
     QGuiApplication::setDesktopFileName(QStringLiteral("app.agora.Agora"));
     QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/agora/icons/agora.svg")));

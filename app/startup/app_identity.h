@@ -6,9 +6,11 @@
 
 namespace agora::app {
 
-// Sets application name/organization/domain/version and the window icon. Call right after
-// constructing the QGuiApplication.
+// Sets application name, organization, domain and version (any QCoreApplication).
 void applyAppIdentity();
+
+// Display name, desktop file name and window icon; needs the QGuiApplication.
+void applyDesktopIdentity();
 
 // ~/.local/share/Agora on Linux (XDG_DATA_HOME honoured). We use the generic data location plus
 // our name rather than AppDataLocation, which would add the organization twice (Agora/Agora).

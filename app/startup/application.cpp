@@ -42,7 +42,13 @@ Options parseOptions(int argc, char* argv[])
                              QStringLiteral("theme"));
     parser.addOption(lang);
     parser.addOption(theme);
-    parser.process(probe); // exits for --help, --version and unknown options
+    // Qt's own options (-platform, -geometry, -style, ...) are for QGuiApplication, which has
+    // not been created yet: unknown options are left to it rather than rejected here.
+    parser.parse(probe.arguments());
+    if (parser.isSet(QStringLiteral("help")))
+        parser.showHelp(0);
+    if (parser.isSet(QStringLiteral("version")))
+        parser.showVersion();
     return {parser.value(lang), parser.value(theme).toLower()};
 }
 
@@ -59,6 +65,7 @@ int runApplication(int argc, char* argv[])
     const Options options = parseOptions(argc, argv);
     QGuiApplication app(argc, argv);
     applyAppIdentity();
+    applyDesktopIdentity();
     setUpLogging(appDataFolder());
     installTranslations(app, chooseLanguage(options.language));
     QQuickStyle::setStyle(QStringLiteral("Material"));
