@@ -73,8 +73,12 @@ Value filterLower(Interpreter&, const Value& v, CallArgs&) { return Value(text::
 Value filterCapitalize(Interpreter&, const Value& v, CallArgs&) { return Value(text::capitalize(asText(v))); }
 Value filterTitle(Interpreter&, const Value& v, CallArgs&) { return Value(text::title(asText(v))); }
 Value filterString(Interpreter&, const Value& v, CallArgs&) { return Value(asText(v)); }
-Value filterSafe(Interpreter&, const Value& v, CallArgs&) { return v; }
-Value filterEscape(Interpreter&, const Value& v, CallArgs&) { return Value(text::htmlEscape(asText(v))); }
+Value filterSafe(Interpreter&, const Value& v, CallArgs&) { return Value::markup(asText(v)); }
+Value filterEscape(Interpreter&, const Value& v, CallArgs&)
+{
+    return v.isMarkup() ? v : Value::markup(text::htmlEscape(asText(v)));
+}
+Value filterForceEscape(Interpreter&, const Value& v, CallArgs&) { return Value::markup(text::htmlEscape(asText(v))); }
 
 Value filterJoin(Interpreter&, const Value& v, CallArgs& a)
 {
@@ -104,8 +108,8 @@ Value filterToJson(Interpreter&, const Value& v, CallArgs& a)
     const Value indentArg = a.get(0, "indent", Value::none());
     const Value separators = a.get(1, "separators", Value::none());
     const bool sortKeys = a.get(2, "sort_keys", Value(false)).truthy();
-    if (const Value* ascii = a.keywordValue("ensure_ascii"); ascii && ascii->truthy())
-        raiseRender("unsupported tojson option ensure_ascii=true");
+    const Value* ascii = a.keywordValue("ensure_ascii");
+    const bool asciiOnly = ascii && ascii->truthy();
     const int indent = indentArg.isNone() ? -1 : int(intArg(indentArg, "indent"));
     std::string itemSep = indent >= 0 ? "," : ", ";
     std::string keySep = ": ";
@@ -113,7 +117,7 @@ Value filterToJson(Interpreter&, const Value& v, CallArgs& a)
         itemSep = separators.asList().items[0].str();
         keySep = separators.asList().items[1].str();
     }
-    return Value(v.toJson(indent, itemSep, keySep, sortKeys));
+    return Value(v.toJson(indent, itemSep, keySep, sortKeys, asciiOnly));
 }
 
 Value filterItems(Interpreter&, const Value& v, CallArgs&)
@@ -510,7 +514,7 @@ const std::unordered_map<std::string, FilterFn>& filterTable()
         {"default", filterDefault}, {"d", filterDefault}, {"length", filterLength}, {"count", filterLength},
         {"trim", filterTrim}, {"upper", filterUpper}, {"lower", filterLower}, {"capitalize", filterCapitalize},
         {"title", filterTitle}, {"string", filterString}, {"safe", filterSafe}, {"escape", filterEscape},
-        {"e", filterEscape}, {"forceescape", filterEscape}, {"join", filterJoin}, {"replace", filterReplace},
+        {"e", filterEscape}, {"forceescape", filterForceEscape}, {"join", filterJoin}, {"replace", filterReplace},
         {"tojson", filterToJson}, {"items", filterItems}, {"first", filterFirst}, {"last", filterLast},
         {"list", filterList}, {"map", filterMap}, {"select", filterSelect}, {"reject", filterReject},
         {"selectattr", filterSelectAttr}, {"rejectattr", filterRejectAttr}, {"indent", filterIndent},

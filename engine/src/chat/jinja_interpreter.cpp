@@ -1,5 +1,7 @@
 #include "chat/jinja_interpreter.h"
 
+#include "chat/jinja_text.h"
+
 #include <algorithm>
 #include <climits>
 #include <cmath>
@@ -514,8 +516,12 @@ Value arithmetic(const std::string& op, const Value& a, const Value& b)
     if (op == "+") {
         if (a.isNumber() && b.isNumber())
             return bothInts(a, b) ? Value(addInts(a.asInt(), b.asInt())) : Value(a.asDouble() + b.asDouble());
-        if (a.isString() && b.isString())
+        if (a.isString() && b.isString()) {
+            if (a.isMarkup() || b.isMarkup()) // markupsafe escapes the plain operand
+                return Value::markup((a.isMarkup() ? a.asString() : text::htmlEscape(a.asString())) +
+                                     (b.isMarkup() ? b.asString() : text::htmlEscape(b.asString())));
             return Value(a.asString() + b.asString());
+        }
         if (a.isList() && b.isList() && a.asList().isTuple == b.asList().isTuple) {
             std::vector<Value> items = a.asList().items;
             items.insert(items.end(), b.asList().items.begin(), b.asList().items.end());

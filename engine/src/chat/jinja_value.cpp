@@ -258,7 +258,7 @@ std::string Value::str() const
 namespace {
 
 void jsonInto(std::string& out, const Value& v, int indent, const std::string& itemSep, const std::string& keySep,
-              bool sortKeys, int level)
+              bool sortKeys, bool ascii, int level)
 {
     const auto newline = [&](int lvl) {
         if (indent >= 0) {
@@ -277,7 +277,7 @@ void jsonInto(std::string& out, const Value& v, int indent, const std::string& i
         else out += json::pythonFloatRepr(d);
         return;
     }
-    case Kind::String: json::appendQuoted(out, v.asString()); return;
+    case Kind::String: json::appendQuoted(out, v.asString(), ascii); return;
     case Kind::List: {
         const auto& items = v.asList().items;
         if (items.empty()) {
@@ -289,7 +289,7 @@ void jsonInto(std::string& out, const Value& v, int indent, const std::string& i
             if (i)
                 out += itemSep;
             newline(level + 1);
-            jsonInto(out, items[i], indent, itemSep, keySep, sortKeys, level + 1);
+            jsonInto(out, items[i], indent, itemSep, keySep, sortKeys, ascii, level + 1);
         }
         newline(level);
         out += ']';
@@ -322,9 +322,9 @@ void jsonInto(std::string& out, const Value& v, int indent, const std::string& i
             if (i)
                 out += itemSep;
             newline(level + 1);
-            json::appendQuoted(out, entries[i].first);
+            json::appendQuoted(out, entries[i].first, ascii);
             out += keySep;
-            jsonInto(out, *entries[i].second, indent, itemSep, keySep, sortKeys, level + 1);
+            jsonInto(out, *entries[i].second, indent, itemSep, keySep, sortKeys, ascii, level + 1);
         }
         newline(level);
         out += '}';
@@ -338,10 +338,11 @@ void jsonInto(std::string& out, const Value& v, int indent, const std::string& i
 
 } // namespace
 
-std::string Value::toJson(int indent, const std::string& itemSep, const std::string& keySep, bool sortKeys) const
+std::string Value::toJson(int indent, const std::string& itemSep, const std::string& keySep, bool sortKeys,
+                          bool asciiOnly) const
 {
     std::string out;
-    jsonInto(out, *this, indent, itemSep, keySep, sortKeys, 0);
+    jsonInto(out, *this, indent, itemSep, keySep, sortKeys, asciiOnly, 0);
     return out;
 }
 

@@ -76,6 +76,10 @@ public:
     Value(std::string s) : m_data(std::move(s)) {}
     Value(const char* s) : m_data(std::string(s)) {}
     Value(std::string_view s) : m_data(std::string(s)) {}
+    // A Markup string (Jinja2's `safe`): concatenating a plain string onto it HTML-escapes the
+    // plain one, as markupsafe does. Otherwise it behaves as a string.
+    static Value markup(std::string s) { Value v(std::move(s)); v.m_markup = true; return v; }
+    bool isMarkup() const { return m_markup && isString(); }
     static Value list(std::vector<Value> items = {});
     static Value tuple(std::vector<Value> items);
     static Value dict();
@@ -112,7 +116,8 @@ public:
     // Python's type name for messages ("str", "int", "list", "dict", "NoneType").
     std::string typeName() const;
     // json.dumps(value) with Python's options; errors for values JSON cannot hold.
-    std::string toJson(int indent, const std::string& itemSep, const std::string& keySep, bool sortKeys) const;
+    std::string toJson(int indent, const std::string& itemSep, const std::string& keySep, bool sortKeys,
+                       bool asciiOnly = false) const;
 
     // Python ==, with 1 == 1.0 == True and deep comparison of containers.
     bool equals(const Value& other) const;
@@ -129,6 +134,7 @@ private:
     std::variant<UndefinedInfo, std::nullptr_t, bool, int64_t, double, std::string, std::shared_ptr<ListData>,
                  std::shared_ptr<DictData>, std::shared_ptr<Function>>
         m_data;
+    bool m_markup = false;
 };
 
 // UTF-8 helpers shared by filters and methods: Python indexes strings by code point.
