@@ -87,7 +87,8 @@ Result<FormattedPrompt> ChatFormatter::format(const json::Value& messages, bool 
     if (rendered.error().code == ErrorCode::InvalidArgument)
         return rendered.error(); // the template's own rule (e.g. roles must alternate): tell the user
     std::string warning = fallbackWarning(rendered.error().message, m_family);
-    log::get("engine.chat")->warn("{}", warning);
+    if (!m_loggedRenderFallback->exchange(true))
+        log::get("engine.chat")->warn("{}", warning);
     return builtin(messages, addGenerationPrompt, std::move(warning));
 }
 

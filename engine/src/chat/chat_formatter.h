@@ -6,6 +6,8 @@
 #include "chat/builtin_formats.h"
 #include "chat/chat_template.h"
 
+#include <atomic>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -54,6 +56,8 @@ private:
     std::string m_bos;
     std::string m_eos;
     std::string m_warning; // parse-time fallback reason
+    // Render-time fallbacks are logged once per formatter, not once per turn.
+    std::shared_ptr<std::atomic<bool>> m_loggedRenderFallback = std::make_shared<std::atomic<bool>>(false);
 };
 
 } // namespace agora::chat
