@@ -6,6 +6,7 @@
 #include "agora/engine.h"
 #include "cpu/attention.h"
 #include "cpu/rope.h"
+#include "model/forward.h"
 #include "model/graph.h"
 #include "model/model.h"
 
@@ -16,7 +17,7 @@
 
 namespace agora::model {
 
-class CpuForward final : private GraphOps {
+class CpuForward final : public Forward, private GraphOps {
 public:
     // nCtx: the KV cache capacity in positions (the largest position + 1 this instance serves).
     CpuForward(const Model& model, uint32_t nCtx);
@@ -25,9 +26,9 @@ public:
     // in the cache) and returns the logits: one row of n_vocab per token when allLogits, else
     // only the last token's row. Errors: InvalidArgument for an empty batch, a token id outside
     // the vocabulary or a batch that runs past the context.
-    Result<std::vector<float>> evaluate(std::span<const int32_t> tokens, uint32_t firstPos, bool allLogits);
+    Result<std::vector<float>> evaluate(std::span<const int32_t> tokens, uint32_t firstPos, bool allLogits) override;
 
-    uint32_t contextSize() const { return m_nCtx; }
+    uint32_t contextSize() const override { return m_nCtx; }
     const HParams& hparams() const { return m_hp; }
 
 private:

@@ -3,7 +3,9 @@
 // of llama.cpp's reference dumps (refdump-v1) so the two can be compared directly.
 #include "cli.h"
 
-#include "model/cpu_forward.h"
+#include "forward_runner.h"
+
+#include "model/forward.h"
 #include "model/model.h"
 
 #include <algorithm>
@@ -75,18 +77,19 @@ int cmdLogits(const std::vector<std::string>& argv)
         return usageError("logits: " + error);
     if (top < 1)
         return usageError("logits: --top must be at least 1");
-    if (!args.flag("cpu"))
-        return failure("logits: the Vulkan forward pass is not available yet; pass --cpu for the CPU reference");
-
-    auto model = model::Model::open(*path);
-    if (!model)
-        return failure(model.error().message);
-    model::CpuForward forward(**model, uint32_t(tokens->size()));
-    auto logits = forward.evaluate(*tokens, 0, true);
+    ForwardRequest request;
+    request.modelPath = *path;
+    request.cpu = args.flag("cpu");
+    request.device = args.value("device");
+    request.nCtx = uint32_t(tokens->size());
+    auto loaded = loadForward(request);
+    if (!loaded)
+        return failure(loaded.error().message);
+    auto logits = loaded->forward->evaluate(*tokens, 0, true);
     if (!logits)
         return failure(logits.error().message);
 
-    const size_t nVocab = (*model)->hparams().nVocab;
+    const size_t nVocab = loaded->model->hparams().nVocab;
     const bool json = args.flag("json");
     if (json) {
         std::cout << "{\"tokens\": [";

@@ -1,0 +1,311 @@
+#include "model/gpu_forward.h"
+
+#include "core/log.h"
+#include "core/tensor_type.h"
+#include "gguf/gguf.h"
+#include "model/gpu_kernels.h"
+#include "tensor/quant.h"
+#include "vk/basic_kernels.h"
+#include "vk/context.h"
+#include "vk/recorder.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+namespace agora::model {
+
+namespace {
+constexpr uint64_t kFloat = sizeof(float);
+}
+
+GpuForward::GpuForward(const Model& model, std::shared_ptr<vk::Context> context, const GpuForwardOptions& options)
+    : m_model(model), m_hp(model.hparams()), m_context(std::move(context)), m_options(options)
+{
+}
+
+GpuForward::~GpuForward() = default;
+
+Result<std::unique_ptr<GpuForward>> GpuForward::create(const Model& model, std::shared_ptr<vk::Context> context,
+                                                       const GpuForwardOptions& options)
+{
+    if (options.nCtx == 0 || options.maxBatch == 0)
+        return makeError(ErrorCode::InvalidArgument, "the context size and batch size must be positive");
+    std::unique_ptr<GpuForward> forward(new GpuForward(model, std::move(context), options));
+    auto recorder = vk::CommandRecorder::create(forward->m_context);
+    if (!recorder)
+        return recorder.error();
+    forward->m_recorder = std::move(*recorder);
+    if (auto uploaded = forward->uploadWeights(); !uploaded)
+        return uploaded.error();
+    if (auto allocated = forward->allocateState(); !allocated)
+        return allocated.error();
+    log::get("engine.model")
+        ->info("GPU forward ready: {:.1f} MiB on the device ({:.1f} MiB weights as f32)",
+               double(forward->m_deviceBytes) / 1048576.0, double(forward->m_weightBytes) / 1048576.0);
+    return forward;
+}
+
+Result<vk::Buffer> GpuForward::makeBuffer(uint64_t bytes)
+{
+    auto buffer = vk::Buffer::create(m_context, std::max<uint64_t>(bytes, 16), vk::MemoryUse::DeviceLocal);
+    if (buffer)
+        m_deviceBytes += buffer->size();
+    return buffer;
+}
+
+Result<void> GpuForward::uploadWeights()
+{
+    const ModelWeights& w = m_model.weights();
+    std::vector<Tensor> matrices{w.output};
+    std::vector<Tensor> vectors{w.outputNorm};
+    for (const LayerWeights& l : w.layers) {
+        for (const Tensor& t : {l.wq, l.wk, l.wv, l.wo, l.wGate, l.wUp, l.wDown})
+            matrices.push_back(t);
+        for (const Tensor& t : {l.attnNorm, l.ffnNorm, l.bq, l.bk, l.bv})
+            if (t)
+                vectors.push_back(t);
+    }
+    uint64_t total = 0;
+    for (const Tensor& t : matrices)
+        total += t.rows() * t.cols() * kFloat;
+    uint64_t done = 0;
+
+    const uint64_t maxRange = m_context->maxStorageBufferRange();
+    for (const Tensor& t : matrices) {
+        if (m_matrices.count(t.info))
+            continue; // the tied output is the embedding; one copy serves both names
+        DeviceMatrix& m = m_matrices[t.info];
+        m.rows = uint32_t(t.rows());
+        m.cols = uint32_t(t.cols());
+        const uint64_t rowBytesF32 = uint64_t(m.cols) * kFloat;
+        const uint32_t rowsPerPart = uint32_t(std::min<uint64_t>(m.rows, std::max<uint64_t>(maxRange / rowBytesF32, 1)));
+        const uint64_t srcRowBytes = rowBytes(t.type(), m.cols).value_or(0);
+        std::vector<float> rows;
+        for (uint32_t first = 0; first < m.rows; first += rowsPerPart) {
+            const uint32_t n = std::min(rowsPerPart, m.rows - first);
+            rows.resize(size_t(n) * m.cols);
+            for (uint32_t r = 0; r < n; ++r) {
+                auto row = tensor::dequantizeRow(t.type(), t.data() + (first + r) * srcRowBytes,
+                                                 rows.data() + size_t(r) * m.cols, m.cols);
+                if (!row)
+                    return makeError(row.error().code, t.name() + ": " + row.error().message);
+            }
+            auto buffer = makeBuffer(rows.size() * kFloat);
+            if (!buffer)
+                return buffer.error();
+            const uint64_t before = done;
+            auto uploaded = vk::upload(*m_context, *buffer, 0, std::as_bytes(std::span(rows)),
+                                       [&](uint64_t partDone, uint64_t) {
+                                           if (m_options.progress)
+                                               m_options.progress(before + partDone, total);
+                                       });
+            if (!uploaded)
+                return uploaded.error();
+            done += rows.size() * kFloat;
+            m_weightBytes += rows.size() * kFloat;
+            m.parts.push_back(std::move(*buffer));
+            m.partRows.push_back(n);
+        }
+    }
+    for (const Tensor& t : vectors) {
+        if (m_vectors.count(t.info))
+            continue;
+        const std::vector<float> values = m_model.readVector(t);
+        auto buffer = makeBuffer(values.size() * kFloat);
+        if (!buffer)
+            return buffer.error();
+        if (auto uploaded = vk::uploadFloats(*m_context, *buffer, values); !uploaded)
+            return uploaded.error();
+        m_weightBytes += values.size() * kFloat;
+        m_vectors.emplace(t.info, std::move(*buffer));
+    }
+
+    std::vector<float> factors = m_model.readVector(w.ropeFreqs);
+    m_hasRopeFactors = !factors.empty();
+    if (factors.empty())
+        factors.assign(4, 1.0f); // a placeholder binding the shader never reads
+    auto factorBuffer = makeBuffer(factors.size() * kFloat);
+    if (!factorBuffer)
+        return factorBuffer.error();
+    if (auto uploaded = vk::uploadFloats(*m_context, *factorBuffer, factors); !uploaded)
+        return uploaded.error();
+    m_ropeFactors = std::move(*factorBuffer);
+    return {};
+}
+
+Result<void> GpuForward::allocateState()
+{
+    const uint64_t cacheBytes = uint64_t(m_options.nCtx) * m_hp.kvSize() * sizeof(uint16_t);
+    if (cacheBytes > m_context->maxStorageBufferRange())
+        return makeError(ErrorCode::Unsupported, "a KV cache of " + std::to_string(m_options.nCtx) +
+                                                     " positions does not fit one GPU binding; use a smaller context");
+    for (uint32_t layer = 0; layer < m_hp.nLayer; ++layer) {
+        auto k = makeBuffer(cacheBytes);
+        if (!k)
+            return k.error();
+        auto v = makeBuffer(cacheBytes);
+        if (!v)
+            return v.error();
+        m_kCache.push_back(std::move(*k));
+        m_vCache.push_back(std::move(*v));
+    }
+    for (int a = 0; a < kActCount; ++a) {
+        const uint64_t bytes = uint64_t(m_options.maxBatch) * width(Act(a)) * kFloat;
+        if (bytes > m_context->maxStorageBufferRange())
+            return makeError(ErrorCode::Unsupported, "a batch of " + std::to_string(m_options.maxBatch) +
+                                                         " tokens does not fit one GPU binding; use a smaller batch");
+        auto buffer = makeBuffer(bytes);
+        if (!buffer)
+            return buffer.error();
+        m_acts[size_t(a)] = std::move(*buffer);
+    }
+    return {};
+}
+
+Result<std::vector<float>> GpuForward::evaluate(std::span<const int32_t> tokens, uint32_t firstPos, bool allLogits)
+{
+    if (tokens.empty())
+        return makeError(ErrorCode::InvalidArgument, "nothing to evaluate: the batch has no tokens");
+    if (uint64_t(firstPos) + tokens.size() > m_options.nCtx)
+        return makeError(ErrorCode::InvalidArgument,
+                         "the batch ends at position " + std::to_string(uint64_t(firstPos) + tokens.size()) +
+                             ", past the context size " + std::to_string(m_options.nCtx));
+    for (int32_t id : tokens) {
+        if (id < 0 || uint32_t(id) >= m_hp.nVocab)
+            return makeError(ErrorCode::InvalidArgument, "token id " + std::to_string(id) +
+                                                             " is outside the vocabulary (0.." +
+                                                             std::to_string(m_hp.nVocab - 1) + ")");
+    }
+    std::vector<float> logits((allLogits ? tokens.size() : 1) * size_t(m_hp.nVocab));
+    for (size_t first = 0; first < tokens.size(); first += m_options.maxBatch) {
+        const size_t n = std::min<size_t>(m_options.maxBatch, tokens.size() - first);
+        const bool lastChunk = first + n == tokens.size();
+        if (!allLogits && !lastChunk) {
+            // Only the cache matters for earlier chunks; their logits are not asked for.
+            if (auto r = evaluateChunk(tokens.subspan(first, n), firstPos + uint32_t(first), false, nullptr); !r)
+                return r.error();
+            continue;
+        }
+        float* out = allLogits ? logits.data() + first * m_hp.nVocab : logits.data();
+        if (auto r = evaluateChunk(tokens.subspan(first, n), firstPos + uint32_t(first), allLogits, out); !r)
+            return r.error();
+    }
+    return logits;
+}
+
+Result<void> GpuForward::evaluateChunk(std::span<const int32_t> tokens, uint32_t firstPos, bool allLogits,
+                                       float* logitsOut)
+{
+    m_tokens = tokens;
+    m_firstPos = firstPos;
+    m_allLogits = allLogits;
+    m_error.reset();
+    m_recorder->reset();
+    buildGraph(m_hp, m_model.weights(), *this);
+    if (m_error)
+        return *m_error;
+    if (auto submitted = m_recorder->submit(); !submitted)
+        return submitted.error();
+    if (!logitsOut)
+        return {};
+    const size_t rows = allLogits ? tokens.size() : 1;
+    return vk::download(*m_context, m_acts[size_t(Act::Logits)], 0,
+                        std::as_writable_bytes(std::span(logitsOut, rows * m_hp.nVocab)));
+}
+
+void GpuForward::fail(Error error)
+{
+    if (!m_error)
+        m_error = std::move(error);
+}
+
+vk::BufferRange GpuForward::range(Act act) const
+{
+    const uint64_t rows = act == Act::Logits && !m_allLogits ? 1 : m_tokens.size();
+    return m_acts[size_t(act)].range(0, rows * width(act) * kFloat);
+}
+
+void GpuForward::embed(const Tensor& table, Act out)
+{
+    // The batch's embedding rows, gathered from the mapped file (a few KiB per token).
+    const size_t cols = table.cols();
+    const uint64_t stride = rowBytes(table.type(), cols).value_or(0);
+    std::vector<float> rows(m_tokens.size() * cols);
+    for (size_t t = 0; t < m_tokens.size(); ++t) {
+        auto row = tensor::dequantizeRow(table.type(), table.data() + size_t(m_tokens[t]) * stride,
+                                         rows.data() + t * cols, cols);
+        if (!row)
+            return fail(row.error());
+    }
+    if (auto uploaded = vk::uploadFloats(*m_context, m_acts[size_t(out)], rows); !uploaded)
+        fail(uploaded.error());
+}
+
+void GpuForward::rmsNorm(Act in, const Tensor& weight, Act out)
+{
+    vk::recordRmsNorm(*m_recorder, *m_context, range(in), m_vectors.at(weight.info).range(), range(out),
+                      uint32_t(m_tokens.size()), width(in), m_hp.rmsEps);
+}
+
+void GpuForward::multiply(const DeviceMatrix& w, Act in, Act out, uint32_t nRows, uint32_t xFirstRow)
+{
+    uint32_t rowOffset = 0;
+    for (size_t p = 0; p < w.parts.size(); ++p) {
+        gpu::recordMatMulF32(*m_recorder, *m_context, w.parts[p].range(), w.partRows[p], w.cols, range(in),
+                             range(out), gpu::MatMulArgs{nRows, xFirstRow, rowOffset, w.rows});
+        rowOffset += w.partRows[p];
+    }
+}
+
+void GpuForward::linear(const Tensor& w, Act in, Act out)
+{
+    multiply(m_matrices.at(w.info), in, out, uint32_t(m_tokens.size()), 0);
+}
+
+void GpuForward::addBias(const Tensor& bias, Act inout)
+{
+    const uint32_t n = width(inout);
+    gpu::recordBiasAdd(*m_recorder, *m_context, range(inout), m_vectors.at(bias.info).range(), range(inout),
+                       uint32_t(m_tokens.size()) * n, n);
+}
+
+void GpuForward::rope(Act inout, uint32_t nHeads)
+{
+    gpu::RopeArgs args{m_hp.headDimK,     nHeads,           m_hp.ropeDims, uint32_t(m_tokens.size()),
+                       m_firstPos,        m_hp.ropeFreqBase, m_hp.ropeFreqScale,
+                       m_hp.ropeMode == cpu::RopeMode::Neox, m_hasRopeFactors};
+    gpu::recordRope(*m_recorder, *m_context, range(inout), m_ropeFactors.range(), args);
+}
+
+void GpuForward::attention(uint32_t layer, Act q, Act k, Act v, Act out)
+{
+    const uint32_t nTokens = uint32_t(m_tokens.size());
+    gpu::recordKvStore(*m_recorder, *m_context, range(k), range(v), m_kCache[layer].range(),
+                       m_vCache[layer].range(), m_hp.kvSize(), nTokens, m_firstPos);
+    gpu::AttentionArgs args{m_hp.headDimK, m_hp.nHead, m_hp.nHeadKv, nTokens, m_firstPos,
+                            1.0f / std::sqrt(float(m_hp.headDimK))};
+    gpu::recordAttention(*m_recorder, *m_context, range(q), m_kCache[layer].range(), m_vCache[layer].range(),
+                         range(out), args);
+}
+
+void GpuForward::siluGate(Act gate, Act up, Act out)
+{
+    gpu::recordSiluGate(*m_recorder, *m_context, range(gate), range(up), range(out),
+                        uint32_t(m_tokens.size()) * width(gate));
+}
+
+void GpuForward::add(Act in, Act inout)
+{
+    gpu::recordAdd(*m_recorder, *m_context, range(in), range(inout), range(inout),
+                   uint32_t(m_tokens.size()) * width(inout));
+}
+
+void GpuForward::logits(const Tensor& output, Act in)
+{
+    const uint32_t nTokens = uint32_t(m_tokens.size());
+    const uint32_t nRows = m_allLogits ? nTokens : 1;
+    multiply(m_matrices.at(output.info), in, Act::Logits, nRows, nTokens - nRows);
+}
+
+} // namespace agora::model

@@ -1,0 +1,108 @@
+// The Vulkan forward pass: the family graph (model/graph.h) recorded as kernel dispatches into
+// one command buffer per evaluated batch and submitted once; only the logits come back.
+//
+// Weights are uploaded once from the mapped file (through vk::upload, which stages them when the
+// device memory is not host-visible) with a progress callback. Until the quantized mat-vec/mat-mat
+// kernels land, every matrix is dequantized to f32 on upload and multiplied by matmul_f32.comp;
+// a matrix larger than the device's maxStorageBufferRange is split by rows across several
+// buffers. The token embedding rows of a batch are gathered on the CPU from the mapped file and
+// uploaded as the batch's input. The KV cache is f16, per layer.
+#pragma once
+
+#include "agora/engine.h"
+#include "model/forward.h"
+#include "model/graph.h"
+#include "model/model.h"
+#include "vk/buffer.h"
+
+#include <array>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <span>
+#include <unordered_map>
+#include <vector>
+
+namespace agora::vk {
+class CommandRecorder;
+class Context;
+}
+
+namespace agora::model {
+
+struct GpuForwardOptions {
+    uint32_t nCtx = 512;      // KV cache capacity in positions
+    uint32_t maxBatch = 64;   // tokens per submission; longer batches are split
+    std::function<void(uint64_t done, uint64_t total)> progress; // weight upload, in bytes of f32
+};
+
+class GpuForward final : public Forward, private GraphOps {
+public:
+    // Uploads the weights and allocates activations and the KV cache. OutOfDeviceMemory when the
+    // model does not fit; the context stays usable.
+    static Result<std::unique_ptr<GpuForward>> create(const Model& model, std::shared_ptr<vk::Context> context,
+                                                      const GpuForwardOptions& options);
+    ~GpuForward() override;
+
+    // As CpuForward::evaluate: logits of every token (allLogits) or of the last one.
+    Result<std::vector<float>> evaluate(std::span<const int32_t> tokens, uint32_t firstPos, bool allLogits) override;
+
+    uint32_t contextSize() const override { return m_options.nCtx; }
+    // Device memory held: weights + KV cache + activations.
+    uint64_t deviceBytes() const { return m_deviceBytes; }
+    uint64_t weightBytes() const { return m_weightBytes; }
+
+private:
+    // A matrix as f32 on the device, split by rows so that each part fits one binding.
+    struct DeviceMatrix {
+        std::vector<vk::Buffer> parts;
+        std::vector<uint32_t> partRows;
+        uint32_t rows = 0;
+        uint32_t cols = 0;
+    };
+
+    GpuForward(const Model& model, std::shared_ptr<vk::Context> context, const GpuForwardOptions& options);
+    Result<void> uploadWeights();
+    Result<void> allocateState();
+    Result<vk::Buffer> makeBuffer(uint64_t bytes);
+    Result<void> evaluateChunk(std::span<const int32_t> tokens, uint32_t firstPos, bool allLogits, float* logitsOut);
+
+    void embed(const Tensor& table, Act out) override;
+    void rmsNorm(Act in, const Tensor& weight, Act out) override;
+    void linear(const Tensor& w, Act in, Act out) override;
+    void addBias(const Tensor& bias, Act inout) override;
+    void rope(Act inout, uint32_t nHeads) override;
+    void attention(uint32_t layer, Act q, Act k, Act v, Act out) override;
+    void siluGate(Act gate, Act up, Act out) override;
+    void add(Act in, Act inout) override;
+    void logits(const Tensor& output, Act in) override;
+
+    vk::BufferRange range(Act act) const;
+    uint32_t width(Act act) const { return activationWidth(m_hp, act); }
+    void multiply(const DeviceMatrix& w, Act in, Act out, uint32_t nRows, uint32_t xFirstRow);
+    void fail(Error error);
+
+    const Model& m_model;
+    const HParams m_hp;
+    std::shared_ptr<vk::Context> m_context;
+    GpuForwardOptions m_options;
+    std::unique_ptr<vk::CommandRecorder> m_recorder;
+
+    std::unordered_map<const void*, DeviceMatrix> m_matrices; // by gguf::TensorInfo
+    std::unordered_map<const void*, vk::Buffer> m_vectors;    // norms, biases
+    vk::Buffer m_ropeFactors; // the factors, or a small placeholder binding
+    bool m_hasRopeFactors = false;
+    std::vector<vk::Buffer> m_kCache; // per layer: (kvSize, nCtx) f16
+    std::vector<vk::Buffer> m_vCache;
+    std::array<vk::Buffer, kActCount> m_acts;
+    uint64_t m_deviceBytes = 0;
+    uint64_t m_weightBytes = 0;
+
+    // The batch being recorded.
+    std::span<const int32_t> m_tokens;
+    uint32_t m_firstPos = 0;
+    bool m_allLogits = false;
+    std::optional<Error> m_error;
+};
+
+} // namespace agora::model

@@ -1,0 +1,171 @@
+#include "model/gpu_kernels.h"
+
+#include "vk/basic_kernels.h"
+#include "vk/context.h"
+#include "vk/recorder.h"
+#include "vk/vk_error.h"
+
+#include <algorithm>
+
+namespace agora::model::gpu {
+namespace {
+
+using shaders::KernelId;
+
+// Element-wise kernels: a plain 1-D grid; 64 lanes (or the device's limit) per workgroup.
+uint32_t elementWorkgroupSize(const vk::Context& context)
+{
+    return std::min<uint32_t>(64, context.info().maxWorkgroupInvocations);
+}
+
+uint64_t groupsFor(uint64_t items, uint32_t workgroup) { return (items + workgroup - 1) / workgroup; }
+
+constexpr uint64_t kFloat = sizeof(float);
+
+struct RopePush {
+    uint32_t headDim, nHeads, nDims, nTokens, firstPos;
+    float freqBase, freqScale;
+    uint32_t flags;
+};
+static_assert(sizeof(RopePush) == 32);
+
+struct KvStorePush {
+    uint32_t pairsPerRow, nTokens, firstPos;
+};
+static_assert(sizeof(KvStorePush) == 12);
+
+struct AttentionPush {
+    uint32_t headDim, nHead, nKvHead, nTokens, firstPos;
+    float scale;
+};
+static_assert(sizeof(AttentionPush) == 24);
+
+struct ElementPush {
+    uint32_t count, width;
+};
+
+struct MatMulPush {
+    uint32_t rows, cols, nTokens, xFirstRow, outOffset, outStride;
+};
+static_assert(sizeof(MatMulPush) == 24);
+
+// Tokens sharing one pass over a weight row in matmul_f32.comp (TOKENS_PER_TILE there).
+constexpr uint32_t kMatMulTokensPerTile = 8;
+
+struct SoftmaxPush {
+    uint32_t cols, rows;
+};
+
+// The attention shader's per-lane accumulator bound (MAX_DIMS_PER_LANE in attention.comp).
+constexpr uint32_t kAttentionDimsPerLane = 8;
+
+void recordElementwise(vk::CommandRecorder& recorder, const vk::Context& context, KernelId kernel,
+                       const vk::BufferRange& a, const vk::BufferRange& b, const vk::BufferRange& out, uint32_t count,
+                       uint32_t width)
+{
+    const uint32_t workgroup = elementWorkgroupSize(context);
+    recorder.dispatch(kernel, {workgroup}, {a, b, out}, ElementPush{count, width},
+                      vk::linearGroups(context, groupsFor(count, workgroup)));
+}
+
+} // namespace
+
+void recordRope(vk::CommandRecorder& recorder, const vk::Context& context, const vk::BufferRange& x,
+                const vk::BufferRange& factors, const RopeArgs& a)
+{
+    AGORA_VK_REQUIRE(a.nDims % 2 == 0 && a.nDims <= a.headDim && a.nDims > 0, "rope dims must be even and fit the head");
+    AGORA_VK_REQUIRE(x.size >= uint64_t(a.nTokens) * a.nHeads * a.headDim * kFloat, "rope input too small");
+    AGORA_VK_REQUIRE(!a.useFactors || factors.size >= uint64_t(a.nDims / 2) * kFloat, "rope factors too short");
+    const uint32_t workgroup = elementWorkgroupSize(context);
+    const uint64_t pairs = uint64_t(a.nTokens) * a.nHeads * (a.nDims / 2);
+    const uint32_t flags = (a.neox ? 1u : 0u) | (a.useFactors ? 2u : 0u);
+    recorder.dispatch(KernelId::Rope, {workgroup}, {x, factors},
+                      RopePush{a.headDim, a.nHeads, a.nDims, a.nTokens, a.firstPos, a.freqBase, a.freqScale, flags},
+                      vk::linearGroups(context, groupsFor(pairs, workgroup)));
+}
+
+void recordKvStore(vk::CommandRecorder& recorder, const vk::Context& context, const vk::BufferRange& k,
+                   const vk::BufferRange& v, const vk::BufferRange& kCache, const vk::BufferRange& vCache,
+                   uint32_t kvRowSize, uint32_t nTokens, uint32_t firstPos)
+{
+    AGORA_VK_REQUIRE(kvRowSize % 2 == 0, "KV rows must have an even length (f16 pairs)");
+    AGORA_VK_REQUIRE(k.size >= uint64_t(nTokens) * kvRowSize * kFloat && v.size >= k.size, "K/V input too small");
+    const uint64_t cacheBytes = (uint64_t(firstPos) + nTokens) * kvRowSize * sizeof(uint16_t);
+    AGORA_VK_REQUIRE(kCache.size >= cacheBytes && vCache.size >= cacheBytes, "the batch runs past the KV cache");
+    const uint32_t workgroup = elementWorkgroupSize(context);
+    const uint32_t pairsPerRow = kvRowSize / 2;
+    recorder.dispatch(KernelId::KvStore, {workgroup}, {k, v, kCache, vCache}, KvStorePush{pairsPerRow, nTokens, firstPos},
+                      vk::linearGroups(context, groupsFor(uint64_t(nTokens) * pairsPerRow, workgroup)));
+}
+
+void recordAttention(vk::CommandRecorder& recorder, const vk::Context& context, const vk::BufferRange& q,
+                     const vk::BufferRange& kCache, const vk::BufferRange& vCache, const vk::BufferRange& out,
+                     const AttentionArgs& a)
+{
+    AGORA_VK_REQUIRE(a.nKvHead > 0 && a.nHead % a.nKvHead == 0, "query heads must be a multiple of KV heads");
+    AGORA_VK_REQUIRE(a.headDim % 2 == 0, "the head size must be even (f16 pairs)");
+    const uint64_t qBytes = uint64_t(a.nTokens) * a.nHead * a.headDim * kFloat;
+    AGORA_VK_REQUIRE(q.size >= qBytes && out.size >= qBytes, "attention q/out too small");
+    const uint64_t cacheBytes = (uint64_t(a.firstPos) + a.nTokens) * a.nKvHead * a.headDim * sizeof(uint16_t);
+    AGORA_VK_REQUIRE(kCache.size >= cacheBytes && vCache.size >= cacheBytes, "attention reads past the KV cache");
+    // Enough lanes that every head dimension has an accumulator slot.
+    const uint32_t needed = (a.headDim + kAttentionDimsPerLane - 1) / kAttentionDimsPerLane;
+    const uint32_t workgroup = std::max(vk::rowWorkgroupSize(context), needed);
+    AGORA_VK_REQUIRE(workgroup <= context.info().maxWorkgroupInvocations, "head size too large for this device");
+    recorder.dispatch(KernelId::Attention, {workgroup}, {q, kCache, vCache, out},
+                      AttentionPush{a.headDim, a.nHead, a.nKvHead, a.nTokens, a.firstPos, a.scale},
+                      vk::linearGroups(context, uint64_t(a.nTokens) * a.nHead));
+}
+
+void recordSiluGate(vk::CommandRecorder& recorder, const vk::Context& context, const vk::BufferRange& gate,
+                    const vk::BufferRange& up, const vk::BufferRange& out, uint32_t count)
+{
+    AGORA_VK_REQUIRE(gate.size >= count * kFloat && up.size >= count * kFloat && out.size >= count * kFloat,
+                     "silu-gate buffers too small");
+    recordElementwise(recorder, context, KernelId::SiluGate, gate, up, out, count, 1);
+}
+
+void recordAdd(vk::CommandRecorder& recorder, const vk::Context& context, const vk::BufferRange& a,
+               const vk::BufferRange& b, const vk::BufferRange& out, uint32_t count)
+{
+    AGORA_VK_REQUIRE(a.size >= count * kFloat && b.size >= count * kFloat && out.size >= count * kFloat,
+                     "add buffers too small");
+    recordElementwise(recorder, context, KernelId::Add, a, b, out, count, 1);
+}
+
+void recordBiasAdd(vk::CommandRecorder& recorder, const vk::Context& context, const vk::BufferRange& x,
+                   const vk::BufferRange& bias, const vk::BufferRange& out, uint32_t count, uint32_t width)
+{
+    AGORA_VK_REQUIRE(width > 0 && count % width == 0, "bias-add count must be whole rows");
+    AGORA_VK_REQUIRE(x.size >= count * kFloat && out.size >= count * kFloat && bias.size >= width * kFloat,
+                     "bias-add buffers too small");
+    recordElementwise(recorder, context, KernelId::BiasAdd, x, bias, out, count, width);
+}
+
+void recordMatMulF32(vk::CommandRecorder& recorder, const vk::Context& context, const vk::BufferRange& w,
+                     uint32_t rows, uint32_t cols, const vk::BufferRange& x, const vk::BufferRange& y,
+                     const MatMulArgs& a)
+{
+    const uint32_t outStride = a.outStride ? a.outStride : rows;
+    AGORA_VK_REQUIRE(w.size >= uint64_t(rows) * cols * kFloat, "matmul matrix smaller than rows*cols");
+    AGORA_VK_REQUIRE(x.size >= (uint64_t(a.xFirstRow) + a.nTokens) * cols * kFloat, "matmul input too small");
+    AGORA_VK_REQUIRE(a.outOffset + rows <= outStride, "matmul rows overflow the output row");
+    AGORA_VK_REQUIRE(y.size >= uint64_t(a.nTokens) * outStride * kFloat, "matmul output too small");
+    const uint32_t workgroup = vk::rowWorkgroupSize(context);
+    const uint32_t rowsPerWorkgroup = std::max<uint32_t>(workgroup / std::max<uint32_t>(context.subgroupSize(), 1), 1);
+    const uint64_t rowGroups = (uint64_t(rows) + rowsPerWorkgroup - 1) / rowsPerWorkgroup;
+    const uint64_t tiles = (uint64_t(a.nTokens) + kMatMulTokensPerTile - 1) / kMatMulTokensPerTile;
+    recorder.dispatch(KernelId::MatMulF32, {workgroup, rowsPerWorkgroup}, {w, x, y},
+                      MatMulPush{rows, cols, a.nTokens, a.xFirstRow, a.outOffset, outStride},
+                      vk::linearGroups(context, rowGroups * tiles));
+}
+
+void recordSoftmax(vk::CommandRecorder& recorder, const vk::Context& context, const vk::BufferRange& x,
+                   uint32_t rows, uint32_t cols)
+{
+    AGORA_VK_REQUIRE(x.size >= uint64_t(rows) * cols * kFloat, "softmax input too small");
+    const uint32_t workgroup = vk::rowWorkgroupSize(context);
+    recorder.dispatch(KernelId::Softmax, {workgroup}, {x}, SoftmaxPush{cols, rows}, vk::linearGroups(context, rows));
+}
+
+} // namespace agora::model::gpu

@@ -1,0 +1,78 @@
+// Host side of the model-graph kernels written for the forward pass (shaders/rope.comp,
+// kv_store.comp, attention.comp, elementwise.comp, softmax.comp): checks the arguments, picks
+// workgroup shapes from the device and records the dispatch with the push constants the shader
+// expects. Each kernel's CPU reference is in engine/src/cpu; tests/model/test_gpu_kernels.cpp
+// compares them on lavapipe.
+#pragma once
+
+#include "vk/buffer.h"
+
+#include <cstdint>
+
+namespace agora::vk {
+class CommandRecorder;
+class Context;
+}
+
+namespace agora::model::gpu {
+
+struct RopeArgs {
+    uint32_t headDim = 0;
+    uint32_t nHeads = 0;
+    uint32_t nDims = 0;    // rotated dims per head, even, <= headDim
+    uint32_t nTokens = 0;  // rows of nHeads*headDim
+    uint32_t firstPos = 0; // position of row 0; row t is at firstPos + t
+    float freqBase = 10000.0f;
+    float freqScale = 1.0f;
+    bool neox = false;
+    bool useFactors = false; // divide pair i's angle by factors[i] (Llama-3 rope_freqs)
+};
+// x is rotated in place; factors must be a valid binding even when unused.
+void recordRope(vk::CommandRecorder& recorder, const vk::Context& context, const vk::BufferRange& x,
+                const vk::BufferRange& factors, const RopeArgs& args);
+
+// Appends nTokens rows of kvRowSize f32 values from k and v to the f16 caches at firstPos.
+void recordKvStore(vk::CommandRecorder& recorder, const vk::Context& context, const vk::BufferRange& k,
+                   const vk::BufferRange& v, const vk::BufferRange& kCache, const vk::BufferRange& vCache,
+                   uint32_t kvRowSize, uint32_t nTokens, uint32_t firstPos);
+
+struct AttentionArgs {
+    uint32_t headDim = 0;
+    uint32_t nHead = 0;
+    uint32_t nKvHead = 0;
+    uint32_t nTokens = 0;
+    uint32_t firstPos = 0;
+    float scale = 1.0f;
+};
+// Causal GQA attention of nTokens query rows over the f16 caches (already holding positions
+// 0..firstPos+nTokens-1); out has the shape of q.
+void recordAttention(vk::CommandRecorder& recorder, const vk::Context& context, const vk::BufferRange& q,
+                     const vk::BufferRange& kCache, const vk::BufferRange& vCache, const vk::BufferRange& out,
+                     const AttentionArgs& args);
+
+// out = silu(gate) * up, element-wise over count floats (out may alias gate or up).
+void recordSiluGate(vk::CommandRecorder& recorder, const vk::Context& context, const vk::BufferRange& gate,
+                    const vk::BufferRange& up, const vk::BufferRange& out, uint32_t count);
+// out = a + b over count floats (out may alias a or b).
+void recordAdd(vk::CommandRecorder& recorder, const vk::Context& context, const vk::BufferRange& a,
+               const vk::BufferRange& b, const vk::BufferRange& out, uint32_t count);
+// out = x + bias repeated over rows of `width` (count a multiple of width; out may alias x).
+void recordBiasAdd(vk::CommandRecorder& recorder, const vk::Context& context, const vk::BufferRange& x,
+                   const vk::BufferRange& bias, const vk::BufferRange& out, uint32_t count, uint32_t width);
+struct MatMulArgs {
+    uint32_t nTokens = 1;   // rows of x used
+    uint32_t xFirstRow = 0; // first row of x used
+    uint32_t outOffset = 0; // where row 0 of this part of w lands within a row of y
+    uint32_t outStride = 0; // floats per row of y (0: rows)
+};
+// y[t, outOffset + r] = dot(w[r, :], x[xFirstRow + t, :]) for an f32 row-major w of (rows, cols)
+// bound whole; x rows of cols floats. The batched (matrix-matrix) product of prompt processing.
+void recordMatMulF32(vk::CommandRecorder& recorder, const vk::Context& context, const vk::BufferRange& w,
+                     uint32_t rows, uint32_t cols, const vk::BufferRange& x, const vk::BufferRange& y,
+                     const MatMulArgs& args);
+
+// Softmax of each of `rows` rows of `cols` floats, in place.
+void recordSoftmax(vk::CommandRecorder& recorder, const vk::Context& context, const vk::BufferRange& x,
+                   uint32_t rows, uint32_t cols);
+
+} // namespace agora::model::gpu

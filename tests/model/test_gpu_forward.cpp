@@ -1,0 +1,162 @@
+// The Vulkan forward pass (lavapipe in CI) against llama.cpp's CPU references, with the same
+// tolerances as the CPU reference path: teacher-forced logits at all 64 positions evaluated as
+// one batch (the batched matmul path) and greedy continuations one token per submission (the
+// decode path); stories260K's 200-token greedy story from BOS.
+#include "../gpu/gpu_test_util.h"
+
+#include "model/gpu_forward.h"
+#include "model/model.h"
+#include "reference_check.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QtTest>
+
+using namespace agora;
+
+namespace {
+
+const QString kShared = QStringLiteral(AGORA_SHARED_DIR);
+
+QString modelPathFor(const QString& modelName)
+{
+    if (modelName == "stories260K-F32.gguf")
+        return kShared + "/fixtures/models/stories260K.gguf";
+    if (modelName.startsWith("stories260K"))
+        return kShared + "/fixtures/models/" + modelName;
+    return kShared + "/fixtures/models/synthetic/" + modelName;
+}
+
+int childMain(const char*) { return 99; }
+
+} // namespace
+
+class TestGpuForward : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        m_context = gputest::openDevice();
+        QVERIFY2(m_context, "no Vulkan device (lavapipe expected)");
+    }
+
+    void matchesLlamaCppReference_data()
+    {
+        QTest::addColumn<QString>("refPath");
+        QTest::addColumn<int>("maxBatch");
+        const QDir dir(kShared + "/reference/llama.cpp/cpu");
+        const QStringList files = dir.entryList({"*.cpu.json"}, QDir::Files, QDir::Name);
+        QVERIFY2(files.size() >= 27, "the reference dumps are missing");
+        for (const QString& f : files)
+            QTest::newRow(qPrintable(f.chopped(QString(".cpu.json").size()))) << dir.filePath(f) << 64;
+        // The prompt split over several submissions must give the same answer.
+        QTest::newRow("syn-qwen2-4k-F32 in batches of 24") << dir.filePath("syn-qwen2-4k-F32.cpu.json") << 24;
+    }
+
+    void matchesLlamaCppReference()
+    {
+        QFETCH(QString, refPath);
+        QFETCH(int, maxBatch);
+        test::RefDump ref;
+        QString error;
+        QVERIFY2(test::loadRefDump(refPath, &ref, &error), qPrintable(error));
+        auto model = model::Model::open(modelPathFor(ref.model).toStdString());
+        QVERIFY2(model.ok(), model.ok() ? "" : model.error().message.c_str());
+
+        QElapsedTimer timer;
+        timer.start();
+        model::GpuForwardOptions options;
+        options.nCtx = uint32_t(ref.tokens.size() + ref.greedyIds.size());
+        options.maxBatch = uint32_t(maxBatch);
+        uint64_t lastProgress = 0, progressTotal = 0;
+        options.progress = [&](uint64_t done, uint64_t total) {
+            QVERIFY(done >= lastProgress && done <= total);
+            lastProgress = done;
+            progressTotal = total;
+        };
+        auto forward = model::GpuForward::create(**model, m_context, options);
+        QVERIFY2(forward.ok(), forward.ok() ? "" : forward.error().message.c_str());
+        QCOMPARE(lastProgress, progressTotal);
+        QVERIFY(progressTotal > 0);
+        const qint64 loadMs = timer.restart();
+
+        const test::Tolerance tol = test::toleranceFor(ref.model);
+        const test::Comparison c = test::compareWithReference(
+            ref, [&](std::span<const int32_t> t, uint32_t pos, bool all) { return (*forward)->evaluate(t, pos, all); },
+            tol);
+        QVERIFY2(c.error.isEmpty(), qPrintable(c.error));
+
+        const QString row = QString("GPU %1 | max|d| top5 %2 | mean|d| last %3 | top-1 %4/%5 (clear %6/%7) | greedy "
+                                    "%8/%9 (robust %10) | load %11 ms, eval %12 ms | %13 MiB on device")
+                                .arg(ref.model + (maxBatch != 64 ? QString(" (batch %1)").arg(maxBatch) : QString()), -36)
+                                .arg(double(c.maxTop5), 0, 'f', 4)
+                                .arg(double(c.meanLast), 0, 'f', 4)
+                                .arg(c.top1Agree)
+                                .arg(ref.tokens.size())
+                                .arg(c.top1ClearAgree)
+                                .arg(c.top1Clear)
+                                .arg(c.greedyMatch)
+                                .arg(ref.greedyIds.size())
+                                .arg(c.greedyRobust)
+                                .arg(loadMs)
+                                .arg(timer.elapsed())
+                                .arg(double((*forward)->deviceBytes()) / 1048576.0, 0, 'f', 1);
+        m_table << row;
+        qInfo("%s", qPrintable(row));
+        if (!c.firstMismatches.isEmpty())
+            qInfo("first mismatches:\n%s", qPrintable(c.firstMismatches));
+
+        QVERIFY2(c.maxTop5 <= tol.maxTop5, qPrintable(QString("max |d| %1 > %2").arg(c.maxTop5).arg(tol.maxTop5)));
+        QVERIFY2(c.meanLast <= tol.meanLast,
+                 qPrintable(QString("mean |d| %1 > %2").arg(c.meanLast).arg(tol.meanLast)));
+        QCOMPARE(c.top1ClearAgree, c.top1Clear);
+        QVERIFY2(c.greedyMatch >= c.greedyRobust, qPrintable(QString("greedy diverged at step %1, robust up to %2")
+                                                                  .arg(c.greedyMatch)
+                                                                  .arg(c.greedyRobust)));
+    }
+
+    void stories260KGreedyStoryFromBos()
+    {
+        QFile idsFile(kShared + "/fixtures/llama2c/stories260K.greedy.ids.derived.txt");
+        QVERIFY(idsFile.open(QIODevice::ReadOnly));
+        std::vector<int32_t> expected;
+        for (const QByteArray& part : idsFile.readAll().simplified().split(' '))
+            expected.push_back(int32_t(part.toInt()));
+        QCOMPARE(expected.size(), size_t(200));
+
+        auto model = model::Model::open((kShared + "/fixtures/models/stories260K.gguf").toStdString());
+        QVERIFY(model.ok());
+        model::GpuForwardOptions options;
+        options.nCtx = 256;
+        auto forward = model::GpuForward::create(**model, m_context, options);
+        QVERIFY2(forward.ok(), forward.ok() ? "" : forward.error().message.c_str());
+        int32_t token = 1; // BOS
+        size_t matched = 0;
+        for (size_t step = 0; step < expected.size(); ++step) {
+            auto logits = (*forward)->evaluate(std::span(&token, 1), uint32_t(step), false);
+            QVERIFY2(logits.ok(), logits.ok() ? "" : logits.error().message.c_str());
+            token = test::argmax(*logits);
+            if (token != expected[step])
+                break;
+            ++matched;
+        }
+        const QString row = QString("GPU stories260K greedy from BOS: %1/200 ids equal to llama2.c").arg(matched);
+        m_table << row;
+        qInfo("%s", qPrintable(row));
+        QVERIFY2(matched >= 185, qPrintable(row));
+    }
+
+    void cleanupTestCase()
+    {
+        qInfo("\n%s", qPrintable(m_table.join('\n')));
+        m_context.reset();
+    }
+
+private:
+    std::shared_ptr<vk::Context> m_context;
+    QStringList m_table;
+};
+
+AGORA_GPU_TEST_MAIN(TestGpuForward, childMain)
+#include "test_gpu_forward.moc"
