@@ -10,6 +10,8 @@
 namespace agora::cli {
 int cmdDevices(const std::vector<std::string>& args);
 int cmdLogits(const std::vector<std::string>& args);
+int cmdGenerate(const std::vector<std::string>& args);
+int cmdBench(const std::vector<std::string>& args);
 int cmdInspect(const std::vector<std::string>& args);
 int cmdTemplate(const std::vector<std::string>& args);
 int cmdChat(const std::vector<std::string>& args);
@@ -39,7 +41,14 @@ const Command kCommands[] = {
      "logits -m MODEL --tokens 1,2,3 [--top 20] [--json] [--full] [--device D] [--cpu]\n"
      "      Evaluate the token ids as one batch and print each position's top logits; --json in\n"
      "      the shape of llama.cpp reference dumps, --full adds the last position's whole vector.\n"
-     "      --cpu uses the CPU reference forward pass."},
+     "      --cpu uses the CPU reference forward pass instead of the GPU."},
+    {"generate", agora::cli::cmdGenerate,
+     "generate -m MODEL -p TEXT [-n 64] [--device D] [--ctx C] [--seed S] [--temp 0.8] [--ids] [--cpu]\n"
+     "      Continue TEXT by N tokens, streaming the text (--ids: the generated token ids).\n"
+     "      --temp 0 is greedy; timings go to stderr."},
+    {"bench", agora::cli::cmdBench,
+     "bench -m MODEL [-p 512] [-n 128] [--batch 64] [--device D] [--cpu] [--json]\n"
+     "      Load time, prompt processing and generation tokens/s, device memory."},
     {"inspect", agora::cli::cmdInspect,
      "inspect MODEL.gguf [--json] [--ctx N]\n"
      "      What a model file is, without loading it: architecture, name/author/license, parameters,\n"
