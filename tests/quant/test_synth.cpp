@@ -6,6 +6,7 @@
 #include "tensor/synth_plan.h"
 #include "tensor/synth_vocab.h"
 #include "tensor/synth_writer.h"
+#include "tokenizer/tokenizer.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -262,6 +263,18 @@ private slots:
                                         .arg(double(plan[i].stddev))));
             }
         }
+
+        // The synthetic vocabulary works with our byte-level BPE tokenizer: text round-trips,
+        // BOS is added, and the merges shorten letter runs below one token per byte.
+        auto tok = tokenizer::Tokenizer::fromGguf(f);
+        QVERIFY2(tok.ok(), tok.ok() ? "" : tok.error().message.c_str());
+        const std::string text = "Hello world, a synthetic model says hi! \xC3\xA9t\xC3\xA9 42";
+        const std::vector<int32_t> ids = (*tok)->encode(text, true, false);
+        QVERIFY(!ids.empty());
+        QCOMPARE(ids.front(), int32_t(768));
+        QVERIFY(ids.size() < text.size());
+        QCOMPARE((*tok)->decode(ids, {false, true}), text);
+        QCOMPARE((*tok)->eos(), int32_t(777));
 
         auto summary = inspectModel(path);
         QVERIFY2(summary.ok(), summary.ok() ? "" : summary.error().message.c_str());
