@@ -208,6 +208,62 @@ private slots:
                                               tolerance));
     }
 
+    void matMulMatchesReference_data()
+    {
+        QTest::addColumn<TensorType>("type");
+        QTest::addColumn<int>("rows");
+        QTest::addColumn<int>("cols");
+        QTest::addColumn<int>("tokens");
+        QTest::addColumn<bool>("split");
+        for (TensorType type : kTypes) {
+            const std::string name(tensorTypeName(type));
+            QTest::newRow((name + " 37x256 x13").c_str()) << type << 37 << 256 << 13 << false;
+            QTest::newRow((name + " 70x768 x8 split").c_str()) << type << 70 << 768 << 8 << true;
+            QTest::newRow((name + " 20x512 x1").c_str()) << type << 20 << 512 << 1 << false;
+            if (traitsOf(type).blockElements == 1)
+                QTest::newRow((name + " 13x100 x5").c_str()) << type << 13 << 100 << 5 << false;
+        }
+    }
+
+    void matMulMatchesReference()
+    {
+        // A batch that skips the first two rows of x and writes into a wider y at an offset, the
+        // way a caller concatenates Q/K/V or keeps only the last tokens.
+        QFETCH(TensorType, type);
+        QFETCH(int, rows);
+        QFETCH(int, cols);
+        QFETCH(int, tokens);
+        QFETCH(bool, split);
+        const uint32_t xFirstRow = 2, outOffset = 3, outStride = uint32_t(rows) + 5;
+        HostMatrix m = quantizedMatrix(type, rows, cols, 3000 + rows + cols);
+        std::vector<float> x = gputest::randomFloats(size_t(xFirstRow + tokens) * cols, 17);
+        std::vector<float> expected(size_t(tokens) * outStride, -7.0f), tolerance(expected.size(), 0.0f);
+        for (int t = 0; t < tokens; ++t) {
+            std::vector<float> e, tol;
+            referenceMatVec(m, std::span(x).subspan(size_t(xFirstRow + t) * cols, cols), e, tol);
+            for (int r = 0; r < rows; ++r) {
+                expected[size_t(t) * outStride + outOffset + r] = e[r];
+                tolerance[size_t(t) * outStride + outOffset + r] = tol[r];
+            }
+        }
+        auto ws = deviceBytes(m_context, m.bytes);
+        auto xs = deviceBytes(m_context, std::as_bytes(std::span(x)));
+        // y starts filled with -7 so that writes outside the rows' slots would show.
+        const std::vector<float> filler(expected.size(), -7.0f);
+        auto ys = deviceBytes(m_context, std::as_bytes(std::span(filler)));
+        auto recorder = vk::CommandRecorder::create(m_context).value();
+        const vk::WeightMatrix w{ws.range(), type, uint32_t(rows), uint32_t(cols)};
+        const VkDeviceSize limit = split ? smallBindingLimit(*m_context, m.rowBytes, 9) : 0;
+        vk::recordMatMul(*recorder, *m_context, w, xs.range(), ys.range(),
+                         vk::MatMulShape{uint32_t(tokens), xFirstRow, outOffset, outStride}, limit);
+        if (split)
+            QVERIFY(recorder->dispatchCount() > 2);
+        auto submitted = recorder->submit();
+        QVERIFY2(submitted.ok(), submitted.ok() ? "" : submitted.error().message.c_str());
+        QVERIFY(gputest::compareWithTolerance(QTest::currentDataTag(), expected,
+                                              readBack(*m_context, ys, expected.size()), tolerance));
+    }
+
     void getRowsMatchesReference_data() { addTypeRows(true); }
 
     void getRowsMatchesReference()

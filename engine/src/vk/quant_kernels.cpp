@@ -17,27 +17,28 @@ using shaders::KernelId;
 
 struct TypeKernels {
     KernelId matVec;
+    KernelId matMul;
     KernelId getRows;
 };
 
 std::optional<TypeKernels> kernelsFor(TensorType type)
 {
     switch (type) {
-    case TensorType::F32: return TypeKernels{KernelId::MatVec_F32, KernelId::GetRows_F32};
-    case TensorType::F16: return TypeKernels{KernelId::MatVec_F16, KernelId::GetRows_F16};
-    case TensorType::BF16: return TypeKernels{KernelId::MatVec_BF16, KernelId::GetRows_BF16};
-    case TensorType::Q8_0: return TypeKernels{KernelId::MatVec_Q8_0, KernelId::GetRows_Q8_0};
-    case TensorType::Q4_0: return TypeKernels{KernelId::MatVec_Q4_0, KernelId::GetRows_Q4_0};
-    case TensorType::Q4_1: return TypeKernels{KernelId::MatVec_Q4_1, KernelId::GetRows_Q4_1};
-    case TensorType::Q5_0: return TypeKernels{KernelId::MatVec_Q5_0, KernelId::GetRows_Q5_0};
-    case TensorType::Q5_1: return TypeKernels{KernelId::MatVec_Q5_1, KernelId::GetRows_Q5_1};
-    case TensorType::Q2_K: return TypeKernels{KernelId::MatVec_Q2_K, KernelId::GetRows_Q2_K};
-    case TensorType::Q3_K: return TypeKernels{KernelId::MatVec_Q3_K, KernelId::GetRows_Q3_K};
-    case TensorType::Q4_K: return TypeKernels{KernelId::MatVec_Q4_K, KernelId::GetRows_Q4_K};
-    case TensorType::Q5_K: return TypeKernels{KernelId::MatVec_Q5_K, KernelId::GetRows_Q5_K};
-    case TensorType::Q6_K: return TypeKernels{KernelId::MatVec_Q6_K, KernelId::GetRows_Q6_K};
-    case TensorType::IQ4_NL: return TypeKernels{KernelId::MatVec_IQ4_NL, KernelId::GetRows_IQ4_NL};
-    case TensorType::IQ4_XS: return TypeKernels{KernelId::MatVec_IQ4_XS, KernelId::GetRows_IQ4_XS};
+    case TensorType::F32: return TypeKernels{KernelId::MatVec_F32, KernelId::MatMul_F32, KernelId::GetRows_F32};
+    case TensorType::F16: return TypeKernels{KernelId::MatVec_F16, KernelId::MatMul_F16, KernelId::GetRows_F16};
+    case TensorType::BF16: return TypeKernels{KernelId::MatVec_BF16, KernelId::MatMul_BF16, KernelId::GetRows_BF16};
+    case TensorType::Q8_0: return TypeKernels{KernelId::MatVec_Q8_0, KernelId::MatMul_Q8_0, KernelId::GetRows_Q8_0};
+    case TensorType::Q4_0: return TypeKernels{KernelId::MatVec_Q4_0, KernelId::MatMul_Q4_0, KernelId::GetRows_Q4_0};
+    case TensorType::Q4_1: return TypeKernels{KernelId::MatVec_Q4_1, KernelId::MatMul_Q4_1, KernelId::GetRows_Q4_1};
+    case TensorType::Q5_0: return TypeKernels{KernelId::MatVec_Q5_0, KernelId::MatMul_Q5_0, KernelId::GetRows_Q5_0};
+    case TensorType::Q5_1: return TypeKernels{KernelId::MatVec_Q5_1, KernelId::MatMul_Q5_1, KernelId::GetRows_Q5_1};
+    case TensorType::Q2_K: return TypeKernels{KernelId::MatVec_Q2_K, KernelId::MatMul_Q2_K, KernelId::GetRows_Q2_K};
+    case TensorType::Q3_K: return TypeKernels{KernelId::MatVec_Q3_K, KernelId::MatMul_Q3_K, KernelId::GetRows_Q3_K};
+    case TensorType::Q4_K: return TypeKernels{KernelId::MatVec_Q4_K, KernelId::MatMul_Q4_K, KernelId::GetRows_Q4_K};
+    case TensorType::Q5_K: return TypeKernels{KernelId::MatVec_Q5_K, KernelId::MatMul_Q5_K, KernelId::GetRows_Q5_K};
+    case TensorType::Q6_K: return TypeKernels{KernelId::MatVec_Q6_K, KernelId::MatMul_Q6_K, KernelId::GetRows_Q6_K};
+    case TensorType::IQ4_NL: return TypeKernels{KernelId::MatVec_IQ4_NL, KernelId::MatMul_IQ4_NL, KernelId::GetRows_IQ4_NL};
+    case TensorType::IQ4_XS: return TypeKernels{KernelId::MatVec_IQ4_XS, KernelId::MatMul_IQ4_XS, KernelId::GetRows_IQ4_XS};
     default: return std::nullopt;
     }
 }
@@ -48,6 +49,19 @@ struct MatVecPush {
     uint32_t rowBytes;
     uint32_t outOffset;
 };
+
+struct MatMulPush {
+    uint32_t rows;
+    uint32_t cols;
+    uint32_t rowBytes;
+    uint32_t nTokens;
+    uint32_t xFirstRow;
+    uint32_t outOffset;
+    uint32_t outStride;
+};
+
+// Tokens per tile of matmul_quant.comp (its TOKENS_PER_TILE).
+constexpr uint32_t kTokensPerTile = 8;
 
 struct GetRowsPush {
     uint32_t count;
@@ -129,6 +143,29 @@ void recordMatVec(CommandRecorder& recorder, const Context& context, const Weigh
         recorder.dispatch(m.kernels.matVec, {workgroup, rowsPerWorkgroup}, {bindingOf(w, range), x, y},
                           MatVecPush{range.rows, w.cols, m.rowBytes, range.firstRow},
                           linearGroups(context, workgroups));
+    }
+}
+
+void recordMatMul(CommandRecorder& recorder, const Context& context, const WeightMatrix& w, const BufferRange& x,
+                  const BufferRange& y, const MatMulShape& shape, VkDeviceSize maxBindingBytes)
+{
+    if (shape.nTokens == 0)
+        return;
+    const PreparedMatrix m = prepare(context, w, maxBindingBytes);
+    const uint32_t outStride = shape.outStride ? shape.outStride : w.rows;
+    AGORA_VK_REQUIRE(x.size >= (uint64_t(shape.xFirstRow) + shape.nTokens) * w.cols * sizeof(float),
+                     "matmul input shorter than (xFirstRow + nTokens) rows");
+    AGORA_VK_REQUIRE(y.size >= (uint64_t(shape.nTokens - 1) * outStride + shape.outOffset + w.rows) * sizeof(float),
+                     "matmul output too short");
+    const uint32_t workgroup = rowWorkgroupSize(context);
+    const uint32_t rowsPerWorkgroup = std::max<uint32_t>(workgroup / std::max<uint32_t>(context.subgroupSize(), 1), 1);
+    const uint64_t tiles = (uint64_t(shape.nTokens) + kTokensPerTile - 1) / kTokensPerTile;
+    for (const RowRange& range : m.ranges) {
+        const uint64_t rowGroups = (uint64_t(range.rows) + rowsPerWorkgroup - 1) / rowsPerWorkgroup;
+        recorder.dispatch(m.kernels.matMul, {workgroup, rowsPerWorkgroup}, {bindingOf(w, range), x, y},
+                          MatMulPush{range.rows, w.cols, m.rowBytes, shape.nTokens, shape.xFirstRow,
+                                     shape.outOffset + range.firstRow, outStride},
+                          linearGroups(context, rowGroups * tiles));
     }
 }
 

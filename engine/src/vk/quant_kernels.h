@@ -1,6 +1,6 @@
-// Host side of the decode kernels that read weights in their GGUF type: the matrix-vector
-// product (one token's projections and logits) and the embedding lookup (get rows), for every
-// type in shaders/quant_kernels.cmake. Both split a matrix larger than maxStorageBufferRange
+// Host side of the kernels that read weights in their GGUF type: the matrix-vector product
+// (decode: one token's projections and logits), the batched matrix product (prompt processing)
+// and the embedding lookup (get rows), for every type in shaders/quant_kernels.cmake. Both split a matrix larger than maxStorageBufferRange
 // into several bindings by rows, so a 128k-vocabulary embedding or output matrix works on
 // devices with 128 MiB ranges (lavapipe).
 #pragma once
@@ -49,6 +49,17 @@ std::vector<RowRange> splitRows(uint32_t rows, uint64_t rowBytes, VkDeviceSize o
 // `maxBindingBytes` (0: the device's maxStorageBufferRange) exists so tests can force splits.
 void recordMatVec(CommandRecorder& recorder, const Context& context, const WeightMatrix& w, const BufferRange& x,
                   const BufferRange& y, VkDeviceSize maxBindingBytes = 0);
+
+// The batch of a prompt: y[t * outStride + outOffset + r] = dot(w[r, :], x[xFirstRow + t, :])
+// for t in [0, nTokens); x rows hold w.cols floats.
+struct MatMulShape {
+    uint32_t nTokens = 1;
+    uint32_t xFirstRow = 0; // first row of x used (e.g. only the last token for the logits)
+    uint32_t outOffset = 0; // where row 0 of w lands within a row of y
+    uint32_t outStride = 0; // floats per row of y (0: w.rows)
+};
+void recordMatMul(CommandRecorder& recorder, const Context& context, const WeightMatrix& w, const BufferRange& x,
+                  const BufferRange& y, const MatMulShape& shape, VkDeviceSize maxBindingBytes = 0);
 
 // out[i, :] = dequantize(table[ids[i], :]) for i in [0, count); ids are uint32 row indices
 // (the caller guarantees they are < table.rows), out holds count * table.cols floats.
