@@ -85,6 +85,28 @@ private slots:
         }
     }
 
+    // 200 random mixes of text and tags with every whitespace-control combination
+    // (make_whitespace_cases.py): trim_blocks / lstrip_blocks / -/+ must match Jinja2 exactly.
+    void whitespaceControlMatchesJinja2()
+    {
+        auto doc = agora::json::parse(readFile(AGORA_SOURCE_DIR "/tests/chat/whitespace_cases.json"));
+        QVERIFY2(doc.ok(), doc.ok() ? "" : doc.error().message.c_str());
+        int passed = 0;
+        std::string failures;
+        for (const auto& c : doc->find("cases")->asArray()) {
+            auto out = renderSource(c.stringOr("template"), TemplateInputs{});
+            const std::string expected = c.stringOr("expected");
+            if (out.ok() && *out == expected)
+                ++passed;
+            else if (failures.size() < 2000)
+                failures += "template " + agora::json::write(agora::json::Value(c.stringOr("template"))) + "\n  expected " +
+                            agora::json::write(agora::json::Value(expected)) + "\n  got " +
+                            (out.ok() ? agora::json::write(agora::json::Value(*out)) : out.error().message) + "\n";
+        }
+        qInfo("whitespace control: %d/%zu random templates match Jinja2", passed, doc->find("cases")->asArray().size());
+        QVERIFY2(failures.empty(), failures.c_str());
+    }
+
     void errorsNameTheConstructAndLine_data()
     {
         QTest::addColumn<QString>("source");
