@@ -145,6 +145,7 @@ CASES = [
     ("f_min_max_sum", "{{ l|min }} {{ l|max }} {{ l|sum }} {{ words|min }} {{ [1.5, 2]|sum }}"),
     ("f_misc", "{{ '<a href=\"x\">&\\''|escape }} {{ 'one two  three'|wordcount }} [{{ 'ab'|center(6) }}] {{ d|attr('z') }} {{ range(5)|batch(2)|list }} {{ s|safe }}"),
     ("f_markup_concat", "{{ '<b>'|safe + \"it's <x>\" + '</b>'|safe }} {{ ('a'|safe + 'b')|length }} {{ '<'|e|e }} {{ d|tojson(ensure_ascii=true) }} {{ 'é🌍'|tojson(ensure_ascii=true) }}"),
+    ("unicode_case", "{{ 'grüße ÉCOLE ŁÓDŹ αβγ Привет straße'|upper }} {{ 'ÀÉÎ ŻÓŁW ΑΒΓ ПРИВЕТ'|lower }} {{ 'élan vital ünd'|title }} {{ 'éCOLE'|capitalize }} {{ 'x2y-z'.title() }}"),
     ("unknown_filter", "{{ s|frobnicate }}"),
     # methods
     ("m_str", "{{ s.startswith('Hell') }}{{ s.endswith(('x', 'ld')) }}{{ s.split(' ') }}{{ ' a  b '.split() }}{{ 'a,b,c'.split(',', 1) }}{{ 'a,b,c'.rsplit(',', 1) }}"),

@@ -315,8 +315,8 @@ Value sliceValue(const Value& object, const Value& startV, const Value& stopV, c
 {
     if (object.isUndefined())
         raiseUndefined(object);
-    if (!object.isList() && !object.isString())
-        raiseRender("TypeError: '" + object.typeName() + "' object is not subscriptable");
+    if (!object.isList() && !object.isString()) // Jinja2's getitem gives Undefined here
+        return Value::undefined("'" + object.typeName() + " object' has no attribute 'slice'");
     const auto bound = [](const Value& v, const char* what) -> std::optional<int64_t> {
         if (v.isNone() || v.isUndefined())
             return std::nullopt;

@@ -506,7 +506,7 @@ std::string printfFormat(const std::string& format, const Value& args)
         default: raiseRender(std::string("unsupported format character '") + conv + "'");
         }
     }
-    if (next < values.size())
+    if (next < values.size() && !args.isDict()) // Python ignores an unused mapping argument
         raiseRender("TypeError: not all arguments converted during string formatting");
     return out;
 }
@@ -548,7 +548,7 @@ Value arithmetic(const std::string& op, const Value& a, const Value& b)
             std::vector<Value> items;
             for (int64_t i = 0; i < n; ++i)
                 items.insert(items.end(), seq->asList().items.begin(), seq->asList().items.end());
-            return Value::list(std::move(items));
+            return seq->asList().isTuple ? Value::tuple(std::move(items)) : Value::list(std::move(items));
         }
         unsupportedOperands(op, a, b);
     }

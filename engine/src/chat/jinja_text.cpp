@@ -31,7 +31,6 @@ bool isWhitespaceCodePoint(uint32_t cp)
            cp == 0x3000;
 }
 
-bool isAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 } // namespace
 
@@ -187,45 +186,128 @@ std::vector<std::string> splitLines(std::string_view s, bool keepEnds)
     return lines;
 }
 
-std::string upper(std::string_view s)
+namespace {
+
+// Simple case mapping for the scripts whose letters pair up one-to-one: ASCII, Latin-1,
+// Latin Extended-A, Greek and Cyrillic. Other characters pass through unchanged.
+uint32_t upperOf(uint32_t c)
 {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'a' && c <= 'z')
-            c = char(c - 'a' + 'A');
+    if (c >= 'a' && c <= 'z') return c - 32;
+    if ((c >= 0xE0 && c <= 0xFE && c != 0xF7)) return c - 0x20;
+    if (c >= 0x100 && c <= 0x17F && c != 0x130 && c != 0x131 && c != 0x138 && c != 0x149 && c != 0x17F) {
+        const bool oddPairs = (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E);
+        if (oddPairs ? (c % 2 == 0) : (c % 2 == 1)) return c - 1;
+        return c;
+    }
+    if (c >= 0x3B1 && c <= 0x3C9 && c != 0x3C2) return c - 0x20;
+    if (c >= 0x430 && c <= 0x44F) return c - 0x20;
+    if (c >= 0x450 && c <= 0x45F) return c - 0x50;
+    return c;
+}
+
+uint32_t lowerOf(uint32_t c)
+{
+    if (c >= 'A' && c <= 'Z') return c + 32;
+    if ((c >= 0xC0 && c <= 0xDE && c != 0xD7)) return c + 0x20;
+    if (c >= 0x100 && c <= 0x17F && c != 0x130 && c != 0x131 && c != 0x138 && c != 0x149 && c != 0x17F) {
+        const bool oddPairs = (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E);
+        if (oddPairs ? (c % 2 == 1) : (c % 2 == 0)) return c + 1;
+        return c;
+    }
+    if (c >= 0x391 && c <= 0x3A9 && c != 0x3A2) return c + 0x20;
+    if (c >= 0x410 && c <= 0x42F) return c + 0x20;
+    if (c >= 0x400 && c <= 0x40F) return c + 0x50;
+    return c;
+}
+
+void appendCodePoint(std::string& s, uint32_t cp)
+{
+    if (cp < 0x80) {
+        s += char(cp);
+    } else if (cp < 0x800) {
+        s += char(0xC0 | (cp >> 6));
+        s += char(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        s += char(0xE0 | (cp >> 12));
+        s += char(0x80 | ((cp >> 6) & 0x3F));
+        s += char(0x80 | (cp & 0x3F));
+    } else {
+        s += char(0xF0 | (cp >> 18));
+        s += char(0x80 | ((cp >> 12) & 0x3F));
+        s += char(0x80 | ((cp >> 6) & 0x3F));
+        s += char(0x80 | (cp & 0x3F));
+    }
+}
+
+template <typename Map>
+std::string mapCase(std::string_view s, Map map)
+{
+    std::string out;
+    out.reserve(s.size());
+    size_t i = 0;
+    while (i < s.size()) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {
+            out += char(map(c));
+            ++i;
+            continue;
+        }
+        size_t len = 0;
+        const uint32_t cp = decodeAt(s, i, len);
+        if (cp == 0xFFFD) // not valid UTF-8: copy the byte as it is
+            out += s[i];
+        else
+            appendCodePoint(out, map(cp));
+        i += len;
+    }
     return out;
 }
 
-std::string lower(std::string_view s)
+bool isCasedLetter(uint32_t c) { return upperOf(c) != c || lowerOf(c) != c; }
+
+} // namespace
+
+std::string upper(std::string_view s)
 {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z')
-            c = char(c - 'A' + 'a');
+    std::string out = mapCase(s, upperOf);
+    if (out.find("\xC3\x9F") != std::string::npos) // German sharp s has no single capital: "SS"
+        out = replace(out, "\xC3\x9F", "SS", -1);
     return out;
 }
+
+std::string lower(std::string_view s) { return mapCase(s, lowerOf); }
 
 std::string capitalize(std::string_view s)
 {
     std::string out = lower(s);
-    if (!out.empty() && out[0] >= 'a' && out[0] <= 'z')
-        out[0] = char(out[0] - 'a' + 'A');
-    return out;
+    if (out.empty())
+        return out;
+    size_t len = 0;
+    const uint32_t first = decodeAt(out, 0, len);
+    std::string head;
+    appendCodePoint(head, upperOf(first));
+    return head + out.substr(len);
 }
 
 std::string title(std::string_view s)
 {
-    std::string out(s);
-    bool previousIsLetter = false;
-    for (char& c : out) {
-        const bool letter = isAsciiLetter(c) || (static_cast<unsigned char>(c) >= 0x80);
-        if (isAsciiLetter(c)) {
-            if (previousIsLetter)
-                c = (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
-            else
-                c = (c >= 'a' && c <= 'z') ? char(c - 'a' + 'A') : c;
+    // Python: a cased letter after a cased letter is lowered, any other cased letter raised.
+    std::string out;
+    bool previousCased = false;
+    size_t i = 0;
+    while (i < s.size()) {
+        size_t len = 0;
+        const uint32_t cp = decodeAt(s, i, len);
+        if (cp == 0xFFFD && static_cast<unsigned char>(s[i]) >= 0x80) {
+            out += s[i];
+            i += 1;
+            previousCased = false;
+            continue;
         }
-        previousIsLetter = letter;
+        const bool cased = isCasedLetter(cp);
+        appendCodePoint(out, cased ? (previousCased ? lowerOf(cp) : upperOf(cp)) : cp);
+        previousCased = cased;
+        i += len;
     }
     return out;
 }
