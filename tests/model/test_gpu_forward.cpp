@@ -45,19 +45,25 @@ private slots:
     {
         QTest::addColumn<QString>("refPath");
         QTest::addColumn<int>("maxBatch");
+        QTest::addColumn<bool>("dequantize");
         const QDir dir(kShared + "/reference/llama.cpp/cpu");
         const QStringList files = dir.entryList({"*.cpu.json"}, QDir::Files, QDir::Name);
         QVERIFY2(files.size() >= 27, "the reference dumps are missing");
         for (const QString& f : files)
-            QTest::newRow(qPrintable(f.chopped(QString(".cpu.json").size()))) << dir.filePath(f) << 64;
+            QTest::newRow(qPrintable(f.chopped(QString(".cpu.json").size()))) << dir.filePath(f) << 64 << false;
         // The prompt split over several submissions must give the same answer.
-        QTest::newRow("syn-qwen2-4k-F32 in batches of 24") << dir.filePath("syn-qwen2-4k-F32.cpu.json") << 24;
+        QTest::newRow("syn-qwen2-4k-Q4_K_M in batches of 24")
+            << dir.filePath("syn-qwen2-4k-Q4_K_M.cpu.json") << 24 << false;
+        // The f32-weights path (types without GPU kernels; a diagnosis aid) gives the same answer.
+        QTest::newRow("syn-llama-bpe4k-r500k-Q4_K_M as f32 weights")
+            << dir.filePath("syn-llama-bpe4k-r500k-Q4_K_M.cpu.json") << 64 << true;
     }
 
     void matchesLlamaCppReference()
     {
         QFETCH(QString, refPath);
         QFETCH(int, maxBatch);
+        QFETCH(bool, dequantize);
         test::RefDump ref;
         QString error;
         QVERIFY2(test::loadRefDump(refPath, &ref, &error), qPrintable(error));
@@ -69,6 +75,7 @@ private slots:
         model::GpuForwardOptions options;
         options.nCtx = uint32_t(ref.tokens.size() + ref.greedyIds.size());
         options.maxBatch = uint32_t(maxBatch);
+        options.dequantizeWeights = dequantize;
         uint64_t lastProgress = 0, progressTotal = 0;
         options.progress = [&](uint64_t done, uint64_t total) {
             QVERIFY(done >= lastProgress && done <= total);
@@ -89,7 +96,9 @@ private slots:
 
         const QString row = QString("GPU %1 | max|d| top5 %2 | mean|d| last %3 | top-1 %4/%5 (clear %6/%7) | greedy "
                                     "%8/%9 (robust %10) | load %11 ms, eval %12 ms | %13 MiB on device")
-                                .arg(ref.model + (maxBatch != 64 ? QString(" (batch %1)").arg(maxBatch) : QString()), -36)
+                                .arg(ref.model + (maxBatch != 64 ? QString(" (batch %1)").arg(maxBatch) : QString()) +
+                                         (dequantize ? QString(" (f32)") : QString()),
+                                     -36)
                                 .arg(double(c.maxTop5), 0, 'f', 4)
                                 .arg(double(c.meanLast), 0, 'f', 4)
                                 .arg(c.top1Agree)

@@ -7,6 +7,7 @@
 #include "tensor/quant.h"
 #include "vk/basic_kernels.h"
 #include "vk/context.h"
+#include "vk/quant_kernels.h"
 #include "vk/recorder.h"
 
 #include <algorithm>
@@ -41,7 +42,7 @@ Result<std::unique_ptr<GpuForward>> GpuForward::create(const Model& model, std::
     if (auto allocated = forward->allocateState(); !allocated)
         return allocated.error();
     log::get("engine.model")
-        ->info("GPU forward ready: {:.1f} MiB on the device ({:.1f} MiB weights as f32)",
+        ->info("GPU forward ready: {:.1f} MiB on the device ({:.1f} MiB of weights)",
                double(forward->m_deviceBytes) / 1048576.0, double(forward->m_weightBytes) / 1048576.0);
     return forward;
 }
@@ -54,10 +55,69 @@ Result<vk::Buffer> GpuForward::makeBuffer(uint64_t bytes)
     return buffer;
 }
 
+Result<void> GpuForward::uploadMatrix(const Tensor& t, DeviceMatrix& m, uint64_t& done, uint64_t total)
+{
+    m.rows = uint32_t(t.rows());
+    m.cols = uint32_t(t.cols());
+    const uint64_t before = done;
+    auto report = [&](uint64_t partDone, uint64_t) {
+        if (m_options.progress)
+            m_options.progress(before + partDone, total);
+    };
+    if (!m_options.dequantizeWeights && vk::hasQuantKernels(t.type())) {
+        // As stored in the file, plus a word of padding: the kernels read whole 32-bit words.
+        auto buffer = makeBuffer((t.bytes() + 7) / 4 * 4);
+        if (!buffer)
+            return buffer.error();
+        auto uploaded =
+            vk::upload(*m_context, *buffer, 0, std::as_bytes(std::span(t.data(), size_t(t.bytes()))), report);
+        if (!uploaded)
+            return uploaded.error();
+        done += t.bytes();
+        m_weightBytes += t.bytes();
+        m.quantized = true;
+        m.weights = vk::WeightMatrix{buffer->range(), t.type(), m.rows, m.cols};
+        m.buffer = std::move(*buffer);
+        return {};
+    }
+
+    const uint64_t rowBytesF32 = uint64_t(m.cols) * kFloat;
+    const uint64_t maxRange = m_context->maxStorageBufferRange();
+    const uint32_t rowsPerPart = uint32_t(std::min<uint64_t>(m.rows, std::max<uint64_t>(maxRange / rowBytesF32, 1)));
+    const uint64_t srcRowBytes = rowBytes(t.type(), m.cols).value_or(0);
+    std::vector<float> rows;
+    for (uint32_t first = 0; first < m.rows; first += rowsPerPart) {
+        const uint32_t n = std::min(rowsPerPart, m.rows - first);
+        rows.resize(size_t(n) * m.cols);
+        for (uint32_t r = 0; r < n; ++r) {
+            auto row = tensor::dequantizeRow(t.type(), t.data() + (first + r) * srcRowBytes,
+                                             rows.data() + size_t(r) * m.cols, m.cols);
+            if (!row)
+                return row.error();
+        }
+        auto buffer = makeBuffer(rows.size() * kFloat);
+        if (!buffer)
+            return buffer.error();
+        const uint64_t partStart = done;
+        auto uploaded = vk::upload(*m_context, *buffer, 0, std::as_bytes(std::span(rows)),
+                                   [&](uint64_t partDone, uint64_t) {
+                                       if (m_options.progress)
+                                           m_options.progress(partStart + partDone, total);
+                                   });
+        if (!uploaded)
+            return uploaded.error();
+        done += rows.size() * kFloat;
+        m_weightBytes += rows.size() * kFloat;
+        m.parts.push_back(std::move(*buffer));
+        m.partRows.push_back(n);
+    }
+    return {};
+}
+
 Result<void> GpuForward::uploadWeights()
 {
     const ModelWeights& w = m_model.weights();
-    std::vector<Tensor> matrices{w.output};
+    std::vector<Tensor> matrices{w.tokenEmbd, w.output};
     std::vector<Tensor> vectors{w.outputNorm};
     for (const LayerWeights& l : w.layers) {
         for (const Tensor& t : {l.wq, l.wk, l.wv, l.wo, l.wGate, l.wUp, l.wDown})
@@ -66,47 +126,24 @@ Result<void> GpuForward::uploadWeights()
             if (t)
                 vectors.push_back(t);
     }
+    auto onDevice = [&](const Tensor& t) { return !m_options.dequantizeWeights && vk::hasQuantKernels(t.type()); };
+    // An f32 embedding copy is only needed when it doubles as the output; otherwise the batch's
+    // rows are gathered on the CPU.
+    auto skip = [&](const Tensor& t) { return t.info == w.tokenEmbd.info && !w.tiedOutput && !onDevice(t); };
     uint64_t total = 0;
-    for (const Tensor& t : matrices)
-        total += t.rows() * t.cols() * kFloat;
-    uint64_t done = 0;
-
-    const uint64_t maxRange = m_context->maxStorageBufferRange();
+    std::vector<const void*> counted;
     for (const Tensor& t : matrices) {
-        if (m_matrices.count(t.info))
+        if (skip(t) || std::find(counted.begin(), counted.end(), t.info) != counted.end())
+            continue;
+        counted.push_back(t.info);
+        total += onDevice(t) ? t.bytes() : t.rows() * t.cols() * kFloat;
+    }
+    uint64_t done = 0;
+    for (const Tensor& t : matrices) {
+        if (skip(t) || m_matrices.count(t.info))
             continue; // the tied output is the embedding; one copy serves both names
-        DeviceMatrix& m = m_matrices[t.info];
-        m.rows = uint32_t(t.rows());
-        m.cols = uint32_t(t.cols());
-        const uint64_t rowBytesF32 = uint64_t(m.cols) * kFloat;
-        const uint32_t rowsPerPart = uint32_t(std::min<uint64_t>(m.rows, std::max<uint64_t>(maxRange / rowBytesF32, 1)));
-        const uint64_t srcRowBytes = rowBytes(t.type(), m.cols).value_or(0);
-        std::vector<float> rows;
-        for (uint32_t first = 0; first < m.rows; first += rowsPerPart) {
-            const uint32_t n = std::min(rowsPerPart, m.rows - first);
-            rows.resize(size_t(n) * m.cols);
-            for (uint32_t r = 0; r < n; ++r) {
-                auto row = tensor::dequantizeRow(t.type(), t.data() + (first + r) * srcRowBytes,
-                                                 rows.data() + size_t(r) * m.cols, m.cols);
-                if (!row)
-                    return makeError(row.error().code, t.name() + ": " + row.error().message);
-            }
-            auto buffer = makeBuffer(rows.size() * kFloat);
-            if (!buffer)
-                return buffer.error();
-            const uint64_t before = done;
-            auto uploaded = vk::upload(*m_context, *buffer, 0, std::as_bytes(std::span(rows)),
-                                       [&](uint64_t partDone, uint64_t) {
-                                           if (m_options.progress)
-                                               m_options.progress(before + partDone, total);
-                                       });
-            if (!uploaded)
-                return uploaded.error();
-            done += rows.size() * kFloat;
-            m_weightBytes += rows.size() * kFloat;
-            m.parts.push_back(std::move(*buffer));
-            m.partRows.push_back(n);
-        }
+        if (auto uploaded = uploadMatrix(t, m_matrices[t.info], done, total); !uploaded)
+            return makeError(uploaded.error().code, t.name() + ": " + uploaded.error().message);
     }
     for (const Tensor& t : vectors) {
         if (m_vectors.count(t.info))
@@ -150,6 +187,10 @@ Result<void> GpuForward::allocateState()
         m_kCache.push_back(std::move(*k));
         m_vCache.push_back(std::move(*v));
     }
+    auto ids = makeBuffer(uint64_t(m_options.maxBatch) * sizeof(uint32_t));
+    if (!ids)
+        return ids.error();
+    m_tokenIds = std::move(*ids);
     for (int a = 0; a < kActCount; ++a) {
         const uint64_t bytes = uint64_t(m_options.maxBatch) * width(Act(a)) * kFloat;
         if (bytes > m_context->maxStorageBufferRange())
@@ -228,7 +269,18 @@ vk::BufferRange GpuForward::range(Act act) const
 
 void GpuForward::embed(const Tensor& table, Act out)
 {
-    // The batch's embedding rows, gathered from the mapped file (a few KiB per token).
+    const auto onDevice = m_matrices.find(table.info);
+    if (onDevice != m_matrices.end() && onDevice->second.quantized) {
+        const DeviceMatrix& m = onDevice->second;
+        // Only the ids go up; the rows are looked up (and dequantized) on the device.
+        const std::vector<uint32_t> ids(m_tokens.begin(), m_tokens.end());
+        if (auto uploaded = vk::upload(*m_context, m_tokenIds, 0, std::as_bytes(std::span(ids))); !uploaded)
+            return fail(uploaded.error());
+        vk::recordGetRows(*m_recorder, *m_context, m.weights, m_tokenIds.range(0, ids.size() * sizeof(uint32_t)),
+                          uint32_t(ids.size()), range(out));
+        return;
+    }
+    // f32 copies: gather the batch's rows from the mapped file (a few KiB per token).
     const size_t cols = table.cols();
     const uint64_t stride = rowBytes(table.type(), cols).value_or(0);
     std::vector<float> rows(m_tokens.size() * cols);
@@ -250,6 +302,14 @@ void GpuForward::rmsNorm(Act in, const Tensor& weight, Act out)
 
 void GpuForward::multiply(const DeviceMatrix& w, Act in, Act out, uint32_t nRows, uint32_t xFirstRow)
 {
+    if (w.quantized) {
+        if (nRows == 1 && xFirstRow == 0)
+            vk::recordMatVec(*m_recorder, *m_context, w.weights, range(in), range(out)); // decode
+        else
+            vk::recordMatMul(*m_recorder, *m_context, w.weights, range(in), range(out),
+                             vk::MatMulShape{nRows, xFirstRow, 0, w.rows});
+        return;
+    }
     uint32_t rowOffset = 0;
     for (size_t p = 0; p < w.parts.size(); ++p) {
         gpu::recordMatMulF32(*m_recorder, *m_context, w.parts[p].range(), w.partRows[p], w.cols, range(in),

@@ -2,11 +2,12 @@
 // one command buffer per evaluated batch and submitted once; only the logits come back.
 //
 // Weights are uploaded once from the mapped file (through vk::upload, which stages them when the
-// device memory is not host-visible) with a progress callback. Until the quantized mat-vec/mat-mat
-// kernels land, every matrix is dequantized to f32 on upload and multiplied by matmul_f32.comp;
-// a matrix larger than the device's maxStorageBufferRange is split by rows across several
-// buffers. The token embedding rows of a batch are gathered on the CPU from the mapped file and
-// uploaded as the batch's input. The KV cache is f16, per layer.
+// device memory is not host-visible) with a progress callback, and stay in their GGUF type: the
+// vk layer's matvec (decode), matmul (prompt batches) and get-rows (embedding) kernels read them
+// as stored and split matrices beyond maxStorageBufferRange into several bindings. Only the
+// batch's token ids go up and only the logits come back. The KV cache is f16, per layer.
+// Types without GPU kernels (and the dequantizeWeights option, for diagnosis) use f32 copies
+// multiplied by matmul_f32.comp instead.
 #pragma once
 
 #include "agora/engine.h"
@@ -14,6 +15,7 @@
 #include "model/graph.h"
 #include "model/model.h"
 #include "vk/buffer.h"
+#include "vk/quant_kernels.h"
 
 #include <array>
 #include <functional>
@@ -33,7 +35,8 @@ namespace agora::model {
 struct GpuForwardOptions {
     uint32_t nCtx = 512;      // KV cache capacity in positions
     uint32_t maxBatch = 64;   // tokens per submission; longer batches are split
-    std::function<void(uint64_t done, uint64_t total)> progress; // weight upload, in bytes of f32
+    std::function<void(uint64_t done, uint64_t total)> progress; // weight upload, in bytes
+    bool dequantizeWeights = false; // f32 copies of every matrix instead of the GGUF types
 };
 
 class GpuForward final : public Forward, private GraphOps {
@@ -53,8 +56,12 @@ public:
     uint64_t weightBytes() const { return m_weightBytes; }
 
 private:
-    // A matrix as f32 on the device, split by rows so that each part fits one binding.
+    // A matrix on the device: in its GGUF type (one buffer, read by the vk quant kernels), or as
+    // f32 split by rows so that each part fits one binding (matmul_f32.comp).
     struct DeviceMatrix {
+        bool quantized = false;
+        vk::Buffer buffer;
+        vk::WeightMatrix weights;
         std::vector<vk::Buffer> parts;
         std::vector<uint32_t> partRows;
         uint32_t rows = 0;
@@ -63,6 +70,7 @@ private:
 
     GpuForward(const Model& model, std::shared_ptr<vk::Context> context, const GpuForwardOptions& options);
     Result<void> uploadWeights();
+    Result<void> uploadMatrix(const Tensor& t, DeviceMatrix& m, uint64_t& done, uint64_t total);
     Result<void> allocateState();
     Result<vk::Buffer> makeBuffer(uint64_t bytes);
     Result<void> evaluateChunk(std::span<const int32_t> tokens, uint32_t firstPos, bool allLogits, float* logitsOut);
@@ -95,6 +103,7 @@ private:
     std::vector<vk::Buffer> m_kCache; // per layer: (kvSize, nCtx) f16
     std::vector<vk::Buffer> m_vCache;
     std::array<vk::Buffer, kActCount> m_acts;
+    vk::Buffer m_tokenIds; // the batch's token ids (uint32) for the embedding lookup
     uint64_t m_deviceBytes = 0;
     uint64_t m_weightBytes = 0;
 
