@@ -38,6 +38,12 @@ private slots:
         QVERIFY2(files.size() >= 27, "the reference dumps are missing");
         for (const QString& f : files)
             QTest::newRow(qPrintable(f.chopped(QString(".cpu.json").size()))) << dir.filePath(f);
+        // Llama-3 features: rope_freqs factors, head dim 96 != n_embd/n_head, untied output.
+        const QDir archDir(kShared + "/reference/llama.cpp/architectures");
+        const QStringList llama3 = archDir.entryList({"syn-llama3-*.cpu.json"}, QDir::Files, QDir::Name);
+        QCOMPARE(llama3.size(), 3);
+        for (const QString& f : llama3)
+            QTest::newRow(qPrintable(f.chopped(QString(".cpu.json").size()))) << archDir.filePath(f);
     }
 
     void matchesLlamaCppReference()
