@@ -243,11 +243,15 @@ Value Interpreter::makeMacro(const Stmt& s, const std::shared_ptr<Scope>& scope,
 {
     const Stmt* stmt = &s;
     const bool isCaller = callerBody != nullptr;
-    std::shared_ptr<Scope> defScope = isCaller ? callerScope : scope;
+    // Weak: the macro usually lives in the very scope it closes over, and a strong reference
+    // would make a cycle that is never freed. The scope outlives every call made while rendering.
+    std::weak_ptr<Scope> defScope = isCaller ? callerScope : scope;
     std::string name = isCaller ? "caller" : s.text;
     return Value::function(name, [stmt, defScope, isCaller, name](Interpreter& interp, CallArgs& args) {
         auto local = std::make_shared<Scope>();
-        local->parent = defScope;
+        local->parent = defScope.lock();
+        if (!local->parent)
+            raiseRender("macro '" + name + "' was called after the block that defined it ended");
         const auto& params = stmt->params;
         std::vector<Value> extra;
         for (size_t i = 0; i < args.positional.size(); ++i) {
