@@ -71,9 +71,8 @@ int cmdGenerate(const std::vector<std::string>& argv)
     sampler::Sampler sampler(params);
     tokenizer::StreamDecoder decoder(**tokenizer);
     const bool ids = args.flag("ids");
-    if (!ids) {
-        std::cout << (*tokenizer)->decode(tokens, tokenizer::DecodeOptions{false, true}) << std::flush;
-    }
+    if (!ids)
+        std::cout << prompt << std::flush; // as typed; the continuation brings its own spaces
 
     using Clock = std::chrono::steady_clock;
     const auto promptStart = Clock::now();
@@ -92,8 +91,10 @@ int cmdGenerate(const std::vector<std::string>& argv)
             std::cout << (generated ? " " : "") << next << std::flush;
         else if (!(*tokenizer)->isEndOfGeneration(next))
             std::cout << decoder.push(next) << std::flush;
-        if ((*tokenizer)->isEndOfGeneration(next) || generated + 1 == nPredict)
-            { ++generated; break; }
+        if ((*tokenizer)->isEndOfGeneration(next) || generated + 1 == nPredict) {
+            ++generated;
+            break;
+        }
         if (tokens.size() >= nCtx) {
             std::fprintf(stderr, "\nagora-cli: the context of %u tokens is full\n", nCtx);
             ++generated;
