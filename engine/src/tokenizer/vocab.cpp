@@ -297,7 +297,7 @@ Result<void> Vocab::finish()
     // some conversions mark them user-defined, which we correct here.
     static const char* const kEndOfTurnNames[] = {
         "<|eot_id|>", "<|im_end|>", "<|end|>", "<end_of_turn>", "<|endoftext|>", "<EOT>", "_<EOT>",
-        "<\xEF\xBD\x9C" "end\xE2\x96\x81of\xE2\x96\x81sentence\xEF\xBD\x9C>", // DeepSeek's full-width bars
+        ("<\xEF\xBD\x9C" "end\xE2\x96\x81of\xE2\x96\x81sentence\xEF\xBD\x9C>"), // DeepSeek: full-width bars
         "<end_of_utterance>",
     };
     auto markControl = [&](int32_t id) {
