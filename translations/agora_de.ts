@@ -164,4 +164,79 @@
         <translation>Zeitstempel</translation>
     </message>
 </context>
+<context>
+    <name>agora::app::ModelDownloader</name>
+    <message>
+        <source>This download has no valid web address.</source>
+        <translation>Für diesen Download ist keine gültige Webadresse angegeben.</translation>
+    </message>
+    <message>
+        <source>No folder was chosen for the model file.</source>
+        <translation>Für die Modelldatei wurde kein Ordner gewählt.</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Remove it first or choose another folder.</source>
+        <translation>%1 ist bereits vorhanden. Entfernen Sie die Datei zuerst oder wählen Sie einen anderen Ordner.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>No checksum is known for this file, so its integrity could not be verified.</source>
+        <translation>Für diese Datei ist keine Prüfsumme bekannt, daher kann ihre Unversehrtheit nicht geprüft werden.</translation>
+    </message>
+    <message>
+        <source>Could not read the file&apos;s checksum from %1 (%2). Check the internet connection and try again.</source>
+        <translation>Die Prüfsumme der Datei konnte nicht von %1 gelesen werden (%2). Prüfen Sie die Internetverbindung und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The file list at %1 has no checksum for %2, so the download was not started.</source>
+        <translation>Die Dateiliste auf %1 enthält keine Prüfsumme für %2, daher wurde der Download nicht gestartet.</translation>
+    </message>
+    <message>
+        <source>Not enough free disk space in %1: the model needs %2 more, but only %3 is free.</source>
+        <translation>Nicht genug freier Speicherplatz in %1: Das Modell braucht noch %2, frei sind nur %3.</translation>
+    </message>
+    <message>
+        <source>Cannot write in the models folder: %1</source>
+        <translation>Im Modellordner kann nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>The server resumed the download at the wrong place. The partial file was deleted; please start again.</source>
+        <translation>Der Server hat den Download an der falschen Stelle fortgesetzt. Die Teildatei wurde gelöscht; bitte starten Sie erneut.</translation>
+    </message>
+    <message>
+        <source>Writing the model file failed after %1: %2. Is the disk full?</source>
+        <translation>Das Schreiben der Modelldatei ist nach %1 fehlgeschlagen: %2. Ist der Datenträger voll?</translation>
+    </message>
+    <message>
+        <source>The server answered with error %1 (%2). Please try again later.</source>
+        <translation>Der Server hat mit Fehler %1 geantwortet (%2). Bitte versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>The connection was lost after %1 of %2. Press Download to continue where it stopped.</source>
+        <translation>Die Verbindung ist nach %1 von %2 abgebrochen. Klicken Sie auf „Herunterladen“, um an dieser Stelle fortzufahren.</translation>
+    </message>
+    <message>
+        <source>an unknown size</source>
+        <translation>einer unbekannten Größe</translation>
+    </message>
+    <message>
+        <source>The downloaded file is damaged: its checksum does not match the published one. It was deleted; please download it again.</source>
+        <translation>Die heruntergeladene Datei ist beschädigt: Ihre Prüfsumme stimmt nicht mit der veröffentlichten überein. Sie wurde gelöscht; bitte laden Sie sie erneut herunter.</translation>
+    </message>
+    <message>
+        <source>The downloaded file does not open as a model (%1). It was deleted.</source>
+        <translation>Die heruntergeladene Datei lässt sich nicht als Modell öffnen (%1). Sie wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>The model was downloaded but could not be renamed to %1.</source>
+        <translation>Das Modell wurde heruntergeladen, konnte aber nicht in %1 umbenannt werden.</translation>
+    </message>
+</context>
 </TS>

@@ -164,4 +164,79 @@
         <translation>Horodatages</translation>
     </message>
 </context>
+<context>
+    <name>agora::app::ModelDownloader</name>
+    <message>
+        <source>This download has no valid web address.</source>
+        <translation>Ce téléchargement n&apos;a pas d&apos;adresse web valide.</translation>
+    </message>
+    <message>
+        <source>No folder was chosen for the model file.</source>
+        <translation>Aucun dossier n&apos;a été choisi pour le fichier du modèle.</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Remove it first or choose another folder.</source>
+        <translation>%1 existe déjà. Supprimez-le d&apos;abord ou choisissez un autre dossier.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Impossible de créer le dossier %1.</translation>
+    </message>
+    <message>
+        <source>No checksum is known for this file, so its integrity could not be verified.</source>
+        <translation>Aucune somme de contrôle n&apos;est connue pour ce fichier : son intégrité ne peut pas être vérifiée.</translation>
+    </message>
+    <message>
+        <source>Could not read the file&apos;s checksum from %1 (%2). Check the internet connection and try again.</source>
+        <translation>Impossible de lire la somme de contrôle du fichier sur %1 (%2). Vérifiez la connexion Internet et réessayez.</translation>
+    </message>
+    <message>
+        <source>The file list at %1 has no checksum for %2, so the download was not started.</source>
+        <translation>La liste des fichiers sur %1 ne donne pas de somme de contrôle pour %2 : le téléchargement n&apos;a pas commencé.</translation>
+    </message>
+    <message>
+        <source>Not enough free disk space in %1: the model needs %2 more, but only %3 is free.</source>
+        <translation>Pas assez d&apos;espace disque libre dans %1 : le modèle a encore besoin de %2, mais seuls %3 sont libres.</translation>
+    </message>
+    <message>
+        <source>Cannot write in the models folder: %1</source>
+        <translation>Impossible d&apos;écrire dans le dossier des modèles : %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d&apos;écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>The server resumed the download at the wrong place. The partial file was deleted; please start again.</source>
+        <translation>Le serveur a repris le téléchargement au mauvais endroit. Le fichier partiel a été supprimé ; veuillez recommencer.</translation>
+    </message>
+    <message>
+        <source>Writing the model file failed after %1: %2. Is the disk full?</source>
+        <translation>L&apos;écriture du fichier du modèle a échoué après %1 : %2. Le disque est-il plein ?</translation>
+    </message>
+    <message>
+        <source>The server answered with error %1 (%2). Please try again later.</source>
+        <translation>Le serveur a répondu par l&apos;erreur %1 (%2). Veuillez réessayer plus tard.</translation>
+    </message>
+    <message>
+        <source>The connection was lost after %1 of %2. Press Download to continue where it stopped.</source>
+        <translation>La connexion a été perdue après %1 sur %2. Cliquez sur « Télécharger » pour reprendre là où il s&apos;est arrêté.</translation>
+    </message>
+    <message>
+        <source>an unknown size</source>
+        <translation>une taille inconnue</translation>
+    </message>
+    <message>
+        <source>The downloaded file is damaged: its checksum does not match the published one. It was deleted; please download it again.</source>
+        <translation>Le fichier téléchargé est endommagé : sa somme de contrôle ne correspond pas à celle publiée. Il a été supprimé ; veuillez le télécharger à nouveau.</translation>
+    </message>
+    <message>
+        <source>The downloaded file does not open as a model (%1). It was deleted.</source>
+        <translation>Le fichier téléchargé ne s&apos;ouvre pas comme un modèle (%1). Il a été supprimé.</translation>
+    </message>
+    <message>
+        <source>The model was downloaded but could not be renamed to %1.</source>
+        <translation>Le modèle a été téléchargé mais n&apos;a pas pu être renommé en %1.</translation>
+    </message>
+</context>
 </TS>
