@@ -114,6 +114,22 @@ uint unitsPerRow(uint cols)
 // element order (v[k] holds elements 4k..4k+3). For plain types the unit must be whole.
 void dequantUnit(uint rowBase, uint u, out vec4 v[8])
 {
+#if defined(TYPE_F16) || defined(TYPE_BF16)
+    if ((rowBase & 3u) == 0u) {
+        // Rows of an even length start on a word: two values per load.
+        const uint word = (rowBase >> 2) + 16u * u;
+        for (uint k = 0u; k < 8u; ++k) {
+            const uint a = wdata[word + 2u * k];
+            const uint b = wdata[word + 2u * k + 1u];
+#if defined(TYPE_F16)
+            v[k] = vec4(unpackHalf2x16(a), unpackHalf2x16(b));
+#else
+            v[k] = uintBitsToFloat(uvec4(a << 16, a & 0xFFFF0000u, b << 16, b & 0xFFFF0000u));
+#endif
+        }
+        return;
+    }
+#endif
 #if defined(UNITS_ARE_PLAIN)
     for (uint k = 0u; k < 8u; ++k) {
         const uint i = 32u * u + 4u * k;
