@@ -5,6 +5,7 @@
 
 #include "gguf/gguf.h"
 #include "gguf/gguf_writer.h"
+#include "tokenizer/pretokenizer.h"
 #include "tokenizer/stream_decoder.h"
 #include "tokenizer/utf8.h"
 #include "tokenizer/wpm_encoder.h"
@@ -14,6 +15,7 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
+#include <thread>
 
 using namespace agora;
 using namespace agora::tokenizer;
@@ -92,6 +94,8 @@ private slots:
     void unknownModelOrPreIsUnsupported();
     void brokenVocabulariesAreRejected();
     void largeVocabularyLoadsQuickly();
+    void everyPreTokenizerCompilesAndCoversItsInput();
+    void encodingIsThreadSafe();
 };
 
 void TestTokenizerBehaviour::specialTokensOnlyWhenAsked()
@@ -398,6 +402,52 @@ void TestTokenizerBehaviour::largeVocabularyLoadsQuickly()
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - encodeStart).count();
     qInfo("encoded %zu bytes into %zu tokens in %.0f ms", longText.size(), ids.size(), encodeMs);
     QCOMPARE(qwen->decode(ids), longText);
+}
+
+void TestTokenizerBehaviour::everyPreTokenizerCompilesAndCoversItsInput()
+{
+    // Families without a fixture vocabulary still must compile, and every split must cover the
+    // text exactly, in order, with no empty piece.
+    const std::string text = "Hello, y'all! 3333 \xE4\xBD\xA0\xE5\xA5\xBD\n\n \t x\xF0\x9F\xA6\x99 I'VE \xC3\x84pfel\xFF end  ";
+    const std::vector<std::string> names = knownPreTokenizers();
+    QVERIFY(names.size() >= 20);
+    for (const std::string& name : names) {
+        auto pre = PreTokenizer::create(name);
+        QVERIFY2(pre, (name + ": " + (pre ? "" : pre.error().message)).c_str());
+        size_t next = 0;
+        for (const Piece& p : (*pre)->split(text)) {
+            QVERIFY2(p.offset == next && p.length > 0, name.c_str());
+            next = p.offset + p.length;
+        }
+        QVERIFY2(next == text.size(), name.c_str());
+    }
+}
+
+void TestTokenizerBehaviour::encodingIsThreadSafe()
+{
+    auto qwen = fixture("ggml-vocab-qwen2.gguf");
+    auto llama = fixture("ggml-vocab-llama-spm.gguf");
+    QVERIFY(qwen && llama);
+    std::string text;
+    for (int i = 0; i < 50; ++i)
+        text += "Thread " + std::to_string(i) + ": \xE4\xBD\xA0\xE5\xA5\xBD, <|im_start|> world! ";
+    const std::vector<int32_t> expectQwen = qwen->encode(text, true, true);
+    const std::vector<int32_t> expectLlama = llama->encode(text, true, true);
+    std::vector<int> ok(4, 0);
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t) {
+        threads.emplace_back([&, t] {
+            bool same = true;
+            for (int rep = 0; rep < 5; ++rep) {
+                same = same && qwen->encode(text, true, true) == expectQwen;
+                same = same && llama->encode(text, true, true) == expectLlama;
+            }
+            ok[static_cast<size_t>(t)] = same ? 1 : 0;
+        });
+    }
+    for (std::thread& th : threads)
+        th.join();
+    QCOMPARE(std::count(ok.begin(), ok.end(), 1), 4l);
 }
 
 QTEST_GUILESS_MAIN(TestTokenizerBehaviour)

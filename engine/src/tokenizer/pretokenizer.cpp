@@ -87,6 +87,18 @@ Result<std::vector<std::string>> preTokenizerRegexes(const std::string& preName)
                                                  "tokenizer cannot be reproduced exactly");
 }
 
+std::vector<std::string> knownPreTokenizers()
+{
+    std::vector<std::string> names;
+    for (const Family& f : families()) {
+        for (const char* name : f.names) {
+            if (name)
+                names.emplace_back(name);
+        }
+    }
+    return names;
+}
+
 Result<std::unique_ptr<PreTokenizer>> PreTokenizer::create(const std::string& preName)
 {
     auto regexes = preTokenizerRegexes(preName);

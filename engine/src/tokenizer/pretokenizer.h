@@ -16,6 +16,8 @@ namespace agora::tokenizer {
 
 // The regexes of a tokenizer.ggml.pre family; an Unsupported error names an unknown one.
 Result<std::vector<std::string>> preTokenizerRegexes(const std::string& preName);
+// Every tokenizer.ggml.pre value we reproduce.
+std::vector<std::string> knownPreTokenizers();
 
 struct Piece {
     size_t offset = 0; // bytes into the text given to split()
