@@ -1,3 +1,6 @@
+// Statement grammar of the Jinja parser: text, {{ }} output and the tags chat templates use
+// (if/for/set/macro/call/filter/with/generation/break/continue/do); unknown tags are errors
+// naming the tag and line. parseTemplate() is the entry point.
 #include "chat/jinja_parser.h"
 
 #include "chat/jinja_parser_state.h"
