@@ -5,6 +5,7 @@
 
 #include <QtTest>
 
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
@@ -76,6 +77,38 @@ private slots:
         QVERIFY(text.size() > 200);
         qInfo("%zu bytes, %.0f tok/s: %.60s...", text.size(), done.stats.generationTokensPerSecond, text.c_str());
         QCOMPARE(expected.substr(0, text.size()), text);
+    }
+
+    // The bench the issue asks for: two concurrent generations against one. The engine thread
+    // interleaves them step by step, so each should keep about half of the single-stream rate
+    // (goal: at least 45%); the numbers are printed.
+    void twoConcurrentStreamsKeepTheirShare()
+    {
+        RealEngine e;
+        QVERIFY(e.start(kModels + "stories260K.gguf", 256));
+        GenerateRequest r;
+        r.model = e.model();
+        SamplingParams greedy;
+        greedy.temperature = 0.0f;
+        r.sampling = greedy;
+        r.maxTokens = 200;
+        r.conversation = 1;
+        const auto alone = e.events.finished(e.engine->generate(r));
+        r.conversation = 2;
+        const RequestId a = e.engine->generate(r);
+        r.conversation = 3;
+        const RequestId b = e.engine->generate(r);
+        const auto da = e.events.finished(a), db = e.events.finished(b);
+        QCOMPARE(da.text, alone.text); // interleaving changes nothing in what is generated
+        QCOMPARE(db.text, alone.text);
+        const double single = alone.stats.generationTokensPerSecond;
+        const double shareA = da.stats.generationTokensPerSecond / single;
+        const double shareB = db.stats.generationTokensPerSecond / single;
+        qInfo("bench: one stream %.1f tok/s; two streams %.1f + %.1f tok/s (%.0f%% and %.0f%% of one, goal >= 45%%)",
+            single, da.stats.generationTokensPerSecond, db.stats.generationTokensPerSecond, shareA * 100, shareB * 100);
+        // Absolute rates depend on what else runs on the machine (a shared CI box), so only
+        // fairness is asserted: the two streams run at nearly the same rate.
+        QVERIFY(std::abs(shareA - shareB) < 0.25 * std::max(shareA, shareB));
     }
 
     void templatedModelReusesItsCacheAcrossTurns()

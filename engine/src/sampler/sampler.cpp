@@ -89,7 +89,8 @@ std::vector<Candidate> Sampler::candidates(std::span<const float> rawLogits, std
 
     // Min-p: drop tokens far less likely than the best one (pool is sorted, so cut the tail).
     if (m_params.minP > 0.0f) {
-        const double floorWeight = static_cast<double>(m_params.minP) * weights.front();
+        // weights are exp((logit - max) / T): the best token's weight is exactly 1.
+        const double floorWeight = static_cast<double>(m_params.minP);
         size_t n = 1;
         while (n < pool.size() && weights[n] >= floorWeight)
             ++n;

@@ -40,7 +40,7 @@ void EngineThread::setEventCallback(EventCallback callback)
     m_callback = std::move(callback);
 }
 
-void EngineThread::emit(EngineEvent event)
+void EngineThread::emit(const EngineEvent& event)
 {
     std::lock_guard lock(m_callbackMutex);
     if (m_callback)
@@ -277,7 +277,7 @@ void EngineThread::handle(GenerateCommand& c)
         return;
     }
     auto generation = std::make_unique<Generation>(c.id, std::move(c.request), model, conversation,
-        [this](EngineEvent e) { emit(std::move(e)); }, m_options.prefillChunk, c.received);
+        [this](const EngineEvent& e) { emit(e); }, m_options.prefillChunk, c.received);
     if (generation->start())
         m_active.push_back(std::move(generation));
 }

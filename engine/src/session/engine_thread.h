@@ -45,7 +45,7 @@ private:
     void handle(GenerateCommand& c);
     void handle(CancelCommand& c);
     void handle(CloseCommand& c);
-    void emit(EngineEvent event);
+    void emit(const EngineEvent& event);
 
     uint64_t budget() const;
     uint64_t usedBytes() const;

@@ -15,7 +15,7 @@
 
 namespace agora::session {
 
-using EmitEvent = std::function<void(EngineEvent)>;
+using EmitEvent = std::function<void(const EngineEvent&)>;
 using Clock = std::chrono::steady_clock;
 
 class Generation {
