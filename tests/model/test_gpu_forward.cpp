@@ -162,6 +162,35 @@ private slots:
         QVERIFY2(matched >= 185, qPrintable(row));
     }
 
+    void outOfDeviceMemoryIsAClearError()
+    {
+        // A device budget smaller than the weights: a value, not a crash, and the same device
+        // then still serves a model that fits.
+        vk::ContextOptions tight;
+        tight.memory.budgetBytes = 2ull << 20;
+        tight.memory.blockBytes = 1ull << 20;
+        auto small = gputest::openDevice(tight);
+        QVERIFY(small);
+        auto model = model::Model::open((kShared + "/fixtures/models/synthetic/syn-llama-spm4k-Q8_0.gguf").toStdString());
+        QVERIFY(model.ok());
+        auto forward = model::GpuForward::create(**model, small, model::GpuForwardOptions{});
+        QVERIFY(!forward.ok());
+        QCOMPARE(forward.error().code, ErrorCode::OutOfDeviceMemory);
+        qInfo("%s", forward.error().message.c_str());
+
+        auto stories = model::Model::open((kShared + "/fixtures/models/stories260K.gguf").toStdString());
+        QVERIFY(stories.ok());
+        model::GpuForwardOptions options;
+        options.nCtx = 16;
+        options.maxBatch = 8;
+        auto fits = model::GpuForward::create(**stories, small, options);
+        QVERIFY2(fits.ok(), fits.ok() ? "" : fits.error().message.c_str());
+        const std::vector<int32_t> bos{1};
+        auto logits = (*fits)->evaluate(bos, 0, false);
+        QVERIFY(logits.ok());
+        QCOMPARE(test::argmax(*logits), 403); // the story's first token
+    }
+
     void cleanupTestCase()
     {
         qInfo("\n%s", qPrintable(m_table.join('\n')));
