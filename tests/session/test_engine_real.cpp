@@ -111,6 +111,27 @@ private slots:
         QVERIFY(std::abs(shareA - shareB) < 0.25 * std::max(shareA, shareB));
     }
 
+    void badFilesFailWithClearErrors()
+    {
+        auto created = Engine::create();
+        QVERIFY(created.ok());
+        EventLog events;
+        (*created)->setEventCallback(events.callback());
+        const auto missing = events.failure((*created)->load(LoadRequest{kModels + "no-such-model.gguf", 0, {}}));
+        QVERIFY(missing.has_value());
+        QCOMPARE(missing->code, ErrorCode::Io);
+        // A tokenizer-only file has no weights to run.
+        const std::string vocabOnly = std::string(AGORA_SHARED_DIR) + "/fixtures/vocab/ggml-vocab-llama-spm.gguf";
+        const auto noWeights = events.failure((*created)->load(LoadRequest{vocabOnly, 0, {}}));
+        QVERIFY(noWeights.has_value());
+        qInfo("missing: %s | vocab-only: %s", missing->message.c_str(), noWeights->message.c_str());
+        QVERIFY(!noWeights->message.empty());
+        // Not a GGUF at all.
+        const auto notGguf = events.failure((*created)->load(LoadRequest{std::string(AGORA_SOURCE_DIR) + "/CMakeLists.txt", 0, {}}));
+        QVERIFY(notGguf.has_value());
+        QCOMPARE(notGguf->code, ErrorCode::BadFormat);
+    }
+
     void templatedModelReusesItsCacheAcrossTurns()
     {
         RealEngine e;
