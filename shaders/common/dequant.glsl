@@ -25,10 +25,13 @@ uint readU16(uint byteOffset) // byteOffset even
 
 uint readU32(uint byteOffset) // byteOffset even; blocks are packed, so words may straddle
 {
+    // Both words are always loaded and the result selected, rather than branching: in a
+    // subgroup, neighbouring blocks alternate between aligned and straddling, and a branch
+    // would run both sides anyway. The clamp keeps the second load inside the binding.
     const uint word = byteOffset >> 2;
-    if ((byteOffset & 2u) == 0u)
-        return wdata[word];
-    return (wdata[word] >> 16) | (wdata[word + 1u] << 16);
+    const uint low = wdata[word];
+    const uint high = wdata[min(word + 1u, uint(wdata.length()) - 1u)];
+    return (byteOffset & 2u) == 0u ? low : (low >> 16) | (high << 16);
 }
 
 float readHalf(uint byteOffset)
