@@ -46,23 +46,31 @@ private slots:
         QTest::addColumn<QString>("refPath");
         QTest::addColumn<int>("maxBatch");
         QTest::addColumn<bool>("dequantize");
+        QTest::addColumn<qulonglong>("maxBindingBytes");
         const QDir dir(kShared + "/reference/llama.cpp/cpu");
         const QStringList files = dir.entryList({"*.cpu.json"}, QDir::Files, QDir::Name);
         QVERIFY2(files.size() >= 27, "the reference dumps are missing");
         for (const QString& f : files)
-            QTest::newRow(qPrintable(f.chopped(QString(".cpu.json").size()))) << dir.filePath(f) << 64 << false;
+            QTest::newRow(qPrintable(f.chopped(QString(".cpu.json").size()))) << dir.filePath(f) << 64 << false << 0ull;
         // Llama-3 features: rope_freqs factors, head dim 96 != n_embd/n_head, untied output.
         const QDir archDir(kShared + "/reference/llama.cpp/architectures");
         const QStringList llama3 = archDir.entryList({"syn-llama3-*.cpu.json"}, QDir::Files, QDir::Name);
         QCOMPARE(llama3.size(), 3);
         for (const QString& f : llama3)
-            QTest::newRow(qPrintable(f.chopped(QString(".cpu.json").size()))) << archDir.filePath(f) << 64 << false;
+            QTest::newRow(qPrintable(f.chopped(QString(".cpu.json").size())))
+                << archDir.filePath(f) << 64 << false << 0ull;
         // The prompt split over several submissions must give the same answer.
         QTest::newRow("syn-qwen2-4k-Q4_K_M in batches of 24")
-            << dir.filePath("syn-qwen2-4k-Q4_K_M.cpu.json") << 24 << false;
+            << dir.filePath("syn-qwen2-4k-Q4_K_M.cpu.json") << 24 << false << 0ull;
         // The f32-weights path (types without GPU kernels; a diagnosis aid) gives the same answer.
         QTest::newRow("syn-llama-bpe4k-r500k-Q4_K_M as f32 weights")
-            << dir.filePath("syn-llama-bpe4k-r500k-Q4_K_M.cpu.json") << 64 << true;
+            << dir.filePath("syn-llama-bpe4k-r500k-Q4_K_M.cpu.json") << 64 << true << 0ull;
+        // Every matrix split across bindings of 40 KiB, as a 128k-vocabulary embedding/output
+        // matrix is on a device with a 128 MiB maxStorageBufferRange (lavapipe), in both paths.
+        QTest::newRow("syn-llama-bpe4k-r500k-Q4_K_M split bindings")
+            << dir.filePath("syn-llama-bpe4k-r500k-Q4_K_M.cpu.json") << 64 << false << 40960ull;
+        QTest::newRow("syn-llama-bpe4k-r500k-F16 split bindings as f32")
+            << dir.filePath("syn-llama-bpe4k-r500k-F16.cpu.json") << 64 << true << 40960ull;
     }
 
     void matchesLlamaCppReference()
@@ -70,6 +78,7 @@ private slots:
         QFETCH(QString, refPath);
         QFETCH(int, maxBatch);
         QFETCH(bool, dequantize);
+        QFETCH(qulonglong, maxBindingBytes);
         test::RefDump ref;
         QString error;
         QVERIFY2(test::loadRefDump(refPath, &ref, &error), qPrintable(error));
@@ -82,6 +91,7 @@ private slots:
         options.nCtx = uint32_t(ref.tokens.size() + ref.greedyIds.size());
         options.maxBatch = uint32_t(maxBatch);
         options.dequantizeWeights = dequantize;
+        options.maxBindingBytes = maxBindingBytes;
         uint64_t lastProgress = 0, progressTotal = 0;
         options.progress = [&](uint64_t done, uint64_t total) {
             QVERIFY(done >= lastProgress && done <= total);
@@ -103,7 +113,8 @@ private slots:
         const QString row = QString("GPU %1 | max|d| top5 %2 | mean|d| last %3 | top-1 %4/%5 (clear %6/%7) | greedy "
                                     "%8/%9 (robust %10) | load %11 ms, eval %12 ms | %13 MiB on device")
                                 .arg(ref.model + (maxBatch != 64 ? QString(" (batch %1)").arg(maxBatch) : QString()) +
-                                         (dequantize ? QString(" (f32)") : QString()),
+                                         (dequantize ? QString(" (f32)") : QString()) +
+                                         (maxBindingBytes ? QString(" (split)") : QString()),
                                      -36)
                                 .arg(double(c.maxTop5), 0, 'f', 4)
                                 .arg(double(c.meanLast), 0, 'f', 4)

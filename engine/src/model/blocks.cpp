@@ -2,7 +2,10 @@
 
 namespace agora::model::blocks {
 
-void attention(GraphOps& ops, const HParams& hp, uint32_t layer, const LayerWeights& w)
+namespace {
+
+// Q, K, V of the normalised residual, with biases and q/k norms when the layer has them.
+void projectQkv(GraphOps& ops, const HParams& hp, const LayerWeights& w)
 {
     ops.rmsNorm(Act::X, w.attnNorm, Act::Norm);
     ops.linear(w.wq, Act::Norm, Act::Q);
@@ -14,11 +17,40 @@ void attention(GraphOps& ops, const HParams& hp, uint32_t layer, const LayerWeig
         ops.addBias(w.bk, Act::K);
     if (w.bv)
         ops.addBias(w.bv, Act::V);
+    if (w.qNorm)
+        ops.rmsNormHeads(Act::Q, w.qNorm, hp.nHead);
+    if (w.kNorm)
+        ops.rmsNormHeads(Act::K, w.kNorm, hp.nHeadKv);
+}
+
+// X += postNorm(Proj), the post-norm only where the family has one.
+void addToResidual(GraphOps& ops, const Tensor& postNorm)
+{
+    if (postNorm)
+        ops.rmsNorm(Act::Proj, postNorm, Act::Proj);
+    ops.add(Act::Proj, Act::X);
+}
+
+} // namespace
+
+void attention(GraphOps& ops, const HParams& hp, uint32_t layer, const LayerWeights& w)
+{
+    projectQkv(ops, hp, w);
     ops.rope(Act::Q, hp.nHead);
     ops.rope(Act::K, hp.nHeadKv);
     ops.attention(layer, Act::Q, Act::K, Act::V, Act::Attn);
     ops.linear(w.wo, Act::Attn, Act::Proj);
     ops.add(Act::Proj, Act::X);
+}
+
+void gemmaAttention(GraphOps& ops, const HParams& hp, uint32_t layer, const LayerWeights& w)
+{
+    projectQkv(ops, hp, w);
+    ops.ropeWithBase(Act::Q, hp.nHead, hp.ropeBaseFor(layer), hp.ropeScaleFor(layer));
+    ops.ropeWithBase(Act::K, hp.nHeadKv, hp.ropeBaseFor(layer), hp.ropeScaleFor(layer));
+    ops.attentionWith(layer, Act::Q, Act::K, Act::V, Act::Attn, attentionOptionsFor(hp, layer));
+    ops.linear(w.wo, Act::Attn, Act::Proj);
+    addToResidual(ops, w.postAttnNorm);
 }
 
 void siluFeedForward(GraphOps& ops, const LayerWeights& w)
@@ -31,10 +63,22 @@ void siluFeedForward(GraphOps& ops, const LayerWeights& w)
     ops.add(Act::Proj, Act::X);
 }
 
-void outputHead(GraphOps& ops, const ModelWeights& w)
+void geluFeedForward(GraphOps& ops, const LayerWeights& w)
+{
+    ops.rmsNorm(Act::X, w.ffnNorm, Act::Norm);
+    ops.linear(w.wGate, Act::Norm, Act::Gate);
+    ops.linear(w.wUp, Act::Norm, Act::Up);
+    ops.geluGate(Act::Gate, Act::Up, Act::Gate);
+    ops.linear(w.wDown, Act::Gate, Act::Proj);
+    addToResidual(ops, w.postFfnNorm);
+}
+
+void outputHead(GraphOps& ops, const HParams& hp, const ModelWeights& w)
 {
     ops.rmsNorm(Act::X, w.outputNorm, Act::Norm);
     ops.logits(w.output, Act::Norm);
+    if (hp.finalSoftcap > 0.0f)
+        ops.softcap(Act::Logits, hp.finalSoftcap);
 }
 
 } // namespace agora::model::blocks

@@ -1,6 +1,7 @@
 #include "model/cpu_forward.h"
 
 #include "core/tensor_type.h"
+#include "cpu/family_ops.h"
 #include "cpu/ops.h"
 #include "gguf/gguf.h"
 #include "tensor/quant.h"
@@ -16,7 +17,7 @@ CpuForward::CpuForward(const Model& model, uint32_t nCtx)
     m_attnShape.nHead = m_hp.nHead;
     m_attnShape.nKvHead = m_hp.nHeadKv;
     m_attnShape.headDim = m_hp.headDimK;
-    m_attnShape.scale = 1.0f / std::sqrt(float(m_hp.headDimK));
+    m_attnShape.scale = m_hp.attnScale > 0.0f ? m_hp.attnScale : 1.0f / std::sqrt(float(m_hp.headDimK));
     m_attnShape.roundLikeGgml = true;
 
     m_ropeFactors = model.readVector(model.weights().ropeFreqs);
@@ -119,11 +120,20 @@ void CpuForward::rope(Act inout, uint32_t nHeads)
 
 void CpuForward::attention(uint32_t layer, Act q, Act k, Act v, Act out)
 {
+    attentionWith(layer, q, k, v, out, AttentionOptions{m_attnShape.scale, 0.0f, 0});
+}
+
+void CpuForward::attentionWith(uint32_t layer, Act q, Act k, Act v, Act out, const AttentionOptions& options)
+{
+    cpu::AttentionShape shape = m_attnShape;
+    shape.scale = options.scale;
+    shape.softcap = options.softcap;
+    shape.window = options.window;
     const size_t layerSize = size_t(m_nCtx) * m_hp.kvSize();
     cpu::KvCacheLayer cache{std::span(m_kCache).subspan(layer * layerSize, layerSize),
                             std::span(m_vCache).subspan(layer * layerSize, layerSize)};
-    cpu::writeKv(buffer(k), buffer(v), m_tokens.size(), m_firstPos, m_attnShape, cache);
-    cpu::attendCausalBatch(buffer(q), m_tokens.size(), m_firstPos, m_attnShape, cache, buffer(out));
+    cpu::writeKv(buffer(k), buffer(v), m_tokens.size(), m_firstPos, shape, cache);
+    cpu::attendCausalBatch(buffer(q), m_tokens.size(), m_firstPos, shape, cache, buffer(out));
 }
 
 void CpuForward::siluGate(Act gate, Act up, Act out) { cpu::siluGate(buffer(gate), buffer(up), buffer(out)); }
@@ -137,5 +147,32 @@ void CpuForward::logits(const Tensor& output, Act in)
     const size_t nRows = m_tokens.size() - firstRow;
     multiply(output, buffer(in).data() + firstRow * n, nRows, buffer(Act::Logits).data());
 }
+
+void CpuForward::scale(Act inout, float factor)
+{
+    for (float& v : buffer(inout))
+        v *= factor;
+}
+
+void CpuForward::rmsNormHeads(Act inout, const Tensor& weight, uint32_t nHeads)
+{
+    (void)nHeads; // every row is nHeads slices of the weight's length
+    cpu::rmsNormHeads(buffer(inout), vectorOf(weight), m_hp.rmsEps);
+}
+
+void CpuForward::ropeWithBase(Act inout, uint32_t nHeads, float freqBase, float freqScale)
+{
+    cpu::RopeParams params = m_rope;
+    params.freqBase = freqBase;
+    params.freqScale = freqScale;
+    cpu::applyRopeBatch(buffer(inout), m_tokens.size(), nHeads, m_hp.headDimK, m_firstPos, params);
+}
+
+void CpuForward::geluGate(Act gate, Act up, Act out)
+{
+    cpu::geluGate(buffer(gate), buffer(up), buffer(out), m_attnShape.roundLikeGgml);
+}
+
+void CpuForward::softcap(Act inout, float cap) { cpu::softcap(buffer(inout), cap); }
 
 } // namespace agora::model

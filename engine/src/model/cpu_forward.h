@@ -41,6 +41,12 @@ private:
     void siluGate(Act gate, Act up, Act out) override;
     void add(Act in, Act inout) override;
     void logits(const Tensor& output, Act in) override;
+    void scale(Act inout, float factor) override;
+    void rmsNormHeads(Act inout, const Tensor& weight, uint32_t nHeads) override;
+    void ropeWithBase(Act inout, uint32_t nHeads, float freqBase, float freqScale) override;
+    void attentionWith(uint32_t layer, Act q, Act k, Act v, Act out, const AttentionOptions& options) override;
+    void geluGate(Act gate, Act up, Act out) override;
+    void softcap(Act inout, float cap) override;
 
     std::vector<float>& buffer(Act act) { return m_acts[size_t(act)]; }
     uint32_t width(Act act) const { return activationWidth(m_hp, act); }

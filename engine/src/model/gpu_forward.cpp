@@ -32,6 +32,10 @@ Result<std::unique_ptr<GpuForward>> GpuForward::create(const Model& model, std::
 {
     if (options.nCtx == 0 || options.maxBatch == 0)
         return makeError(ErrorCode::InvalidArgument, "the context size and batch size must be positive");
+    const Architecture arch = model.hparams().arch;
+    if (arch != Architecture::Llama && arch != Architecture::Qwen2)
+        return makeError(ErrorCode::Unsupported, std::string("the Vulkan path does not run ") +
+                                                     architectureName(arch) + " models yet; use the CPU path");
     std::unique_ptr<GpuForward> forward(new GpuForward(model, std::move(context), options));
     auto recorder = vk::CommandRecorder::create(forward->m_context);
     if (!recorder)
@@ -82,7 +86,7 @@ Result<void> GpuForward::uploadMatrix(const Tensor& t, DeviceMatrix& m, uint64_t
     }
 
     const uint64_t rowBytesF32 = uint64_t(m.cols) * kFloat;
-    const uint64_t maxRange = m_context->maxStorageBufferRange();
+    const uint64_t maxRange = m_options.maxBindingBytes ? m_options.maxBindingBytes : m_context->maxStorageBufferRange();
     const uint32_t rowsPerPart = uint32_t(std::min<uint64_t>(m.rows, std::max<uint64_t>(maxRange / rowBytesF32, 1)));
     const uint64_t srcRowBytes = rowBytes(t.type(), m.cols).value_or(0);
     std::vector<float> rows;
@@ -277,7 +281,7 @@ void GpuForward::embed(const Tensor& table, Act out)
         if (auto uploaded = vk::upload(*m_context, m_tokenIds, 0, std::as_bytes(std::span(ids))); !uploaded)
             return fail(uploaded.error());
         vk::recordGetRows(*m_recorder, *m_context, m.weights, m_tokenIds.range(0, ids.size() * sizeof(uint32_t)),
-                          uint32_t(ids.size()), range(out));
+                          uint32_t(ids.size()), range(out), m_options.maxBindingBytes);
         return;
     }
     // f32 copies: gather the batch's rows from the mapped file (a few KiB per token).
@@ -304,10 +308,11 @@ void GpuForward::multiply(const DeviceMatrix& w, Act in, Act out, uint32_t nRows
 {
     if (w.quantized) {
         if (nRows == 1 && xFirstRow == 0)
-            vk::recordMatVec(*m_recorder, *m_context, w.weights, range(in), range(out)); // decode
+            vk::recordMatVec(*m_recorder, *m_context, w.weights, range(in), range(out), // decode
+                             m_options.maxBindingBytes);
         else
             vk::recordMatMul(*m_recorder, *m_context, w.weights, range(in), range(out),
-                             vk::MatMulShape{nRows, xFirstRow, 0, w.rows});
+                             vk::MatMulShape{nRows, xFirstRow, 0, w.rows}, m_options.maxBindingBytes);
         return;
     }
     uint32_t rowOffset = 0;
@@ -367,5 +372,20 @@ void GpuForward::logits(const Tensor& output, Act in)
     const uint32_t nRows = m_allLogits ? nTokens : 1;
     multiply(m_matrices.at(output.info), in, Act::Logits, nRows, nTokens - nRows);
 }
+
+void GpuForward::unsupportedOp(const char* op)
+{
+    fail(makeError(ErrorCode::Unsupported, std::string("the Vulkan path has no kernel for ") + op + " yet"));
+}
+
+void GpuForward::scale(Act, float) { unsupportedOp("scale"); }
+void GpuForward::rmsNormHeads(Act, const Tensor&, uint32_t) { unsupportedOp("per-head RMSNorm"); }
+void GpuForward::ropeWithBase(Act, uint32_t, float, float) { unsupportedOp("per-layer rope bases"); }
+void GpuForward::attentionWith(uint32_t, Act, Act, Act, Act, const AttentionOptions&)
+{
+    unsupportedOp("softcapped or sliding-window attention");
+}
+void GpuForward::geluGate(Act, Act, Act) { unsupportedOp("the GELU gate"); }
+void GpuForward::softcap(Act, float) { unsupportedOp("logit softcapping"); }
 
 } // namespace agora::model

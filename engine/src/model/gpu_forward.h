@@ -37,6 +37,9 @@ struct GpuForwardOptions {
     uint32_t maxBatch = 64;   // tokens per submission; longer batches are split
     std::function<void(uint64_t done, uint64_t total)> progress; // weight upload, in bytes
     bool dequantizeWeights = false; // f32 copies of every matrix instead of the GGUF types
+    // Largest weight binding (0: the device's maxStorageBufferRange). Tests lower it to force the
+    // row splits a 128k-vocabulary matrix needs on a 128 MiB device.
+    uint64_t maxBindingBytes = 0;
 };
 
 class GpuForward final : public Forward, private GraphOps {
@@ -84,6 +87,14 @@ private:
     void siluGate(Act gate, Act up, Act out) override;
     void add(Act in, Act inout) override;
     void logits(const Tensor& output, Act in) override;
+    // The family operations have no kernels yet: recording one fails the batch with Unsupported.
+    void scale(Act inout, float factor) override;
+    void rmsNormHeads(Act inout, const Tensor& weight, uint32_t nHeads) override;
+    void ropeWithBase(Act inout, uint32_t nHeads, float freqBase, float freqScale) override;
+    void attentionWith(uint32_t layer, Act q, Act k, Act v, Act out, const AttentionOptions& options) override;
+    void geluGate(Act gate, Act up, Act out) override;
+    void softcap(Act inout, float cap) override;
+    void unsupportedOp(const char* op);
 
     vk::BufferRange range(Act act) const;
     uint32_t width(Act act) const { return activationWidth(m_hp, act); }

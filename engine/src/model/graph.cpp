@@ -21,11 +21,20 @@ uint32_t activationWidth(const HParams& hp, Act act)
     return 0;
 }
 
+AttentionOptions attentionOptionsFor(const HParams& hp, uint32_t layer)
+{
+    return AttentionOptions{hp.attnScale, hp.attnSoftcap, hp.isLocalLayer(layer) ? hp.slidingWindow : 0u};
+}
+
 void buildGraph(const HParams& hp, const ModelWeights& weights, GraphOps& ops)
 {
     switch (hp.arch) {
     case Architecture::Llama: buildLlamaGraph(hp, weights, ops); return;
     case Architecture::Qwen2: buildQwen2Graph(hp, weights, ops); return;
+    case Architecture::Qwen3: buildQwen3Graph(hp, weights, ops); return;
+    case Architecture::Gemma2: buildGemma2Graph(hp, weights, ops); return;
+    case Architecture::Gemma3: buildGemma3Graph(hp, weights, ops); return;
+    case Architecture::Phi3: buildPhi3Graph(hp, weights, ops); return;
     }
 }
 

@@ -29,6 +29,15 @@ inline constexpr int kActCount = int(Act::Logits) + 1;
 
 uint32_t activationWidth(const HParams& hp, Act act);
 
+// A layer's attention as the gemma families need it: the query scale, the score softcap
+// (0 = off) and the sliding window (0 = every earlier position).
+struct AttentionOptions {
+    float scale = 1.0f;
+    float softcap = 0.0f;
+    uint32_t window = 0;
+};
+AttentionOptions attentionOptionsFor(const HParams& hp, uint32_t layer);
+
 class GraphOps {
 public:
     virtual ~GraphOps() = default;
@@ -47,6 +56,20 @@ public:
     virtual void add(Act in, Act inout) = 0;
     // Logits = in . output^T, for the rows the batch asked for (all, or only the last).
     virtual void logits(const Tensor& output, Act in) = 0;
+
+    // Family operations (qwen3, gemma2, gemma3). A backend that lacks them reports Unsupported.
+    // inout *= factor.
+    virtual void scale(Act inout, float factor) = 0;
+    // RMSNorm of each head_dim slice of every row with one shared weight (q/k norms).
+    virtual void rmsNormHeads(Act inout, const Tensor& weight, uint32_t nHeads) = 0;
+    // rope() with a layer's own base and linear scale (gemma3's local and global layers).
+    virtual void ropeWithBase(Act inout, uint32_t nHeads, float freqBase, float freqScale) = 0;
+    // attention() with a softcap on the scores and a sliding window.
+    virtual void attentionWith(uint32_t layer, Act q, Act k, Act v, Act out, const AttentionOptions& options) = 0;
+    // out = gelu_tanh(gate) * up.
+    virtual void geluGate(Act gate, Act up, Act out) = 0;
+    // inout = cap * tanh(inout / cap), on the logits the batch asked for when inout is Logits.
+    virtual void softcap(Act inout, float cap) = 0;
 };
 
 // Emits the forward pass of the model's family into ops.

@@ -12,19 +12,26 @@ const char* architectureName(Architecture arch)
     switch (arch) {
     case Architecture::Llama: return "llama";
     case Architecture::Qwen2: return "qwen2";
+    case Architecture::Qwen3: return "qwen3";
+    case Architecture::Gemma2: return "gemma2";
+    case Architecture::Gemma3: return "gemma3";
+    case Architecture::Phi3: return "phi3";
     }
     return "?";
 }
 
 Result<Architecture> parseArchitecture(const std::string& name)
 {
-    if (name == "llama")
-        return Architecture::Llama;
-    if (name == "qwen2")
-        return Architecture::Qwen2;
-    return makeError(ErrorCode::Unsupported,
-                     "architecture " + (name.empty() ? std::string("(none)") : name) +
-                         " is not supported yet (supported: llama, qwen2)");
+    static constexpr Architecture kSupported[] = {Architecture::Llama,  Architecture::Qwen2,  Architecture::Qwen3,
+                                                  Architecture::Gemma2, Architecture::Gemma3, Architecture::Phi3};
+    std::string list;
+    for (Architecture arch : kSupported) {
+        if (name == architectureName(arch))
+            return arch;
+        list += (list.empty() ? "" : ", ") + std::string(architectureName(arch));
+    }
+    return makeError(ErrorCode::Unsupported, "architecture " + (name.empty() ? std::string("(none)") : name) +
+                                                 " is not supported yet (supported: " + list + ")");
 }
 
 namespace {
@@ -87,6 +94,36 @@ Error inconsistent(const std::string& what)
         target = *result_;                                                                                          \
     } while (false)
 
+namespace {
+
+// The gemma query scale, softcaps and sliding windows, as llama.cpp reads them. The files carry no
+// sliding_window_pattern key (the converter writes none), so the family's fixed pattern applies.
+Result<void> readFamilyFeatures(const KeyReader& keys, HParams& hp)
+{
+    hp.attnScale = 1.0f / std::sqrt(float(hp.headDimK));
+    const bool gemma = hp.arch == Architecture::Gemma2 || hp.arch == Architecture::Gemma3;
+    if (!gemma)
+        return {};
+    hp.embedScale = std::sqrt(float(hp.nEmbd));
+    // Gemma 2 27B (46 layers) scales queries by n_embd/n_head instead of the head size.
+    if (hp.arch == Architecture::Gemma2 && hp.nLayer == 46)
+        hp.attnScale = 1.0f / std::sqrt(float(hp.nEmbd / hp.nHead));
+    AGORA_TRY_ASSIGN(hp.slidingWindow, keys.count("attention.sliding_window", 0u));
+    hp.swaPattern = hp.arch == Architecture::Gemma2 ? 2 : 6;
+    if (hp.arch == Architecture::Gemma2) {
+        AGORA_TRY_ASSIGN(hp.attnSoftcap, keys.real("attn_logit_softcapping", 50.0f));
+        AGORA_TRY_ASSIGN(hp.finalSoftcap, keys.real("final_logit_softcapping", 30.0f));
+    } else {
+        AGORA_TRY_ASSIGN(hp.finalSoftcap, keys.real("final_logit_softcapping", 0.0f));
+        AGORA_TRY_ASSIGN(hp.ropeFreqBaseLocal, keys.real("rope.freq_base_swa", 10000.0f));
+    }
+    if (hp.attnSoftcap < 0.0f || hp.finalSoftcap < 0.0f || hp.ropeFreqBaseLocal < 0.0f)
+        return inconsistent("a softcap or the local rope base is negative");
+    return {};
+}
+
+} // namespace
+
 Result<HParams> readHParams(const gguf::GgufFile& file, uint64_t nVocabHint)
 {
     const std::string archName = file.architecture();
@@ -122,12 +159,15 @@ Result<HParams> readHParams(const gguf::GgufFile& file, uint64_t nVocabHint)
         return inconsistent("rope.dimension_count " + std::to_string(hp.ropeDims) + " does not fit head size " +
                             std::to_string(hp.headDimK));
 
-    const float defaultEps = hp.arch == Architecture::Qwen2 ? 1e-6f : 1e-5f;
+    const bool epsSmall = hp.arch != Architecture::Llama && hp.arch != Architecture::Phi3;
+    const float defaultEps = epsSmall ? 1e-6f : 1e-5f;
     AGORA_TRY_ASSIGN(hp.rmsEps, keys.real("attention.layer_norm_rms_epsilon", defaultEps));
     AGORA_TRY_ASSIGN(hp.ropeFreqBase, keys.real("rope.freq_base", 10000.0f));
     if (hp.rmsEps < 0.0f || hp.ropeFreqBase <= 0.0f)
         return inconsistent("rms epsilon or rope base out of range");
-    hp.ropeMode = hp.arch == Architecture::Qwen2 ? cpu::RopeMode::Neox : cpu::RopeMode::Normal;
+    hp.ropeMode = hp.arch == Architecture::Llama ? cpu::RopeMode::Normal : cpu::RopeMode::Neox;
+    if (auto features = readFamilyFeatures(keys, hp); !features)
+        return features.error();
 
     // Rope scaling, as llama.cpp reads it: a scaling factor (or the older rope.scale_linear)
     // divides every angle whatever the type says; Llama-3's per-frequency scaling arrives as the

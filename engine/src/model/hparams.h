@@ -14,7 +14,7 @@ class GgufFile;
 
 namespace agora::model {
 
-enum class Architecture { Llama, Qwen2 };
+enum class Architecture { Llama, Qwen2, Qwen3, Gemma2, Gemma3, Phi3 };
 const char* architectureName(Architecture arch);
 
 struct HParams {
@@ -34,6 +34,30 @@ struct HParams {
     float ropeFreqScale = 1.0f; // 1 / rope.scaling.factor for linear scaling
     cpu::RopeMode ropeMode = cpu::RopeMode::Normal;
 
+    // Family features (issue 10); the defaults are the plain llama block.
+    float attnScale = 0.0f;       // query scale before QK^T: 1/sqrt(head_dim) unless the family says otherwise
+    float embedScale = 1.0f;      // gemma: sqrt(n_embd) on the input embedding
+    float attnSoftcap = 0.0f;     // gemma2: cap * tanh(score / cap) on attention scores; 0 = off
+    float finalSoftcap = 0.0f;    // gemma2: cap * tanh(logit / cap) on the logits; 0 = off
+    uint32_t slidingWindow = 0;   // keys a local layer's query sees, itself included; 0 = none
+    uint32_t swaPattern = 0;      // every swaPattern-th layer is global, the others local (gemma2: 2, gemma3: 6)
+    float ropeFreqBaseLocal = 0;  // rope base of the local layers (gemma3: rope.freq_base_swa)
+
+    // Whether the layer attends over a sliding window (and, for gemma3, rotates with the local base).
+    bool isLocalLayer(uint32_t layer) const
+    {
+        return slidingWindow > 0 && swaPattern > 1 && layer % swaPattern < swaPattern - 1;
+    }
+    float ropeBaseFor(uint32_t layer) const
+    {
+        return isLocalLayer(layer) && ropeFreqBaseLocal > 0 ? ropeFreqBaseLocal : ropeFreqBase;
+    }
+    // Gemma 3's linear rope scaling applies to its global layers only.
+    float ropeScaleFor(uint32_t layer) const
+    {
+        return isLocalLayer(layer) && ropeFreqBaseLocal > 0 ? 1.0f : ropeFreqScale;
+    }
+
     uint32_t qSize() const { return nHead * headDimK; }   // width of Q and of the attention output
     uint32_t kvSize() const { return nHeadKv * headDimK; } // width of K and V rows
 };
@@ -43,7 +67,7 @@ struct HParams {
 // for missing or inconsistent keys.
 Result<HParams> readHParams(const gguf::GgufFile& file, uint64_t nVocabHint);
 
-// "architecture X is not supported yet (supported: llama, qwen2)" or the parsed architecture.
+// "architecture X is not supported yet (supported: llama, qwen2, ...)" or the parsed architecture.
 Result<Architecture> parseArchitecture(const std::string& name);
 
 } // namespace agora::model

@@ -13,7 +13,7 @@ void buildLlamaGraph(const HParams& hp, const ModelWeights& w, GraphOps& ops)
         blocks::attention(ops, hp, layer, w.layers[layer]);
         blocks::siluFeedForward(ops, w.layers[layer]);
     }
-    blocks::outputHead(ops, w);
+    blocks::outputHead(ops, hp, w);
 }
 
 } // namespace agora::model

@@ -9,10 +9,20 @@ namespace agora::model {
 
 TensorType Tensor::type() const { return info->type; }
 uint64_t Tensor::cols() const { return info->ne[0]; }
-uint64_t Tensor::rows() const { return info->ne[1]; }
-const uint8_t* Tensor::data() const { return info->data; }
-uint64_t Tensor::bytes() const { return info->nBytes; }
-std::string Tensor::name() const { return info ? std::string(info->name) : std::string("(absent)"); }
+uint64_t Tensor::rows() const { return isView() ? nRows : info->ne[1]; }
+const uint8_t* Tensor::data() const
+{
+    return info->data + (isView() ? firstRow * rowBytes(info->type, info->ne[0]).value_or(0) : 0);
+}
+uint64_t Tensor::bytes() const { return isView() ? nRows * rowBytes(info->type, info->ne[0]).value_or(0) : info->nBytes; }
+std::string Tensor::name() const
+{
+    if (!info)
+        return "(absent)";
+    if (!isView())
+        return std::string(info->name);
+    return std::string(info->name) + " rows " + std::to_string(firstRow) + ".." + std::to_string(firstRow + nRows);
+}
 
 namespace {
 
@@ -53,9 +63,23 @@ public:
         return Tensor{info};
     }
 
+    bool has(const std::string& name) const { return m_file.findTensor(name) != nullptr; }
+
 private:
     const gguf::GgufFile& m_file;
 };
+
+// Consecutive row blocks of a fused matrix, e.g. Q, K, V of phi3's attn_qkv.
+std::vector<Tensor> splitRows(const Tensor& fused, std::initializer_list<uint64_t> rowCounts)
+{
+    std::vector<Tensor> parts;
+    uint64_t first = 0;
+    for (uint64_t n : rowCounts) {
+        parts.push_back(Tensor{fused.info, first, n});
+        first += n;
+    }
+    return parts;
+}
 
 #define AGORA_BIND(target, expr)                                                                                    \
     do {                                                                                                            \
@@ -79,24 +103,48 @@ Result<ModelWeights> bindWeights(const gguf::GgufFile& file, const HParams& hp)
     if (w.tiedOutput)
         w.output = w.tokenEmbd;
     AGORA_BIND(w.ropeFreqs, bind.get("rope_freqs.weight", hp.ropeDims / 2, 0, false));
+    // Phi-3 LongRoPE files: the short factors serve contexts up to the original training length.
+    if (!w.ropeFreqs)
+        AGORA_BIND(w.ropeFreqs, bind.get("rope_factors_short.weight", hp.ropeDims / 2, 0, false));
 
     const bool hasBias = hp.arch == Architecture::Qwen2;
+    const bool hasQkNorm = hp.arch == Architecture::Qwen3 || hp.arch == Architecture::Gemma3;
+    const bool hasPostNorms = hp.arch == Architecture::Gemma2 || hp.arch == Architecture::Gemma3;
     w.layers.resize(hp.nLayer);
     for (uint32_t i = 0; i < hp.nLayer; ++i) {
         const std::string p = "blk." + std::to_string(i) + ".";
         LayerWeights& l = w.layers[i];
         AGORA_BIND(l.attnNorm, bind.get(p + "attn_norm.weight", nEmbd, 0));
-        AGORA_BIND(l.wq, bind.get(p + "attn_q.weight", nEmbd, qSize));
-        AGORA_BIND(l.wk, bind.get(p + "attn_k.weight", nEmbd, kvSize));
-        AGORA_BIND(l.wv, bind.get(p + "attn_v.weight", nEmbd, kvSize));
+        if (hp.arch == Architecture::Phi3 && bind.has(p + "attn_qkv.weight")) {
+            Tensor fused;
+            AGORA_BIND(fused, bind.get(p + "attn_qkv.weight", nEmbd, qSize + 2 * kvSize));
+            const std::vector<Tensor> qkv = splitRows(fused, {qSize, kvSize, kvSize});
+            l.wq = qkv[0], l.wk = qkv[1], l.wv = qkv[2];
+        } else {
+            AGORA_BIND(l.wq, bind.get(p + "attn_q.weight", nEmbd, qSize));
+            AGORA_BIND(l.wk, bind.get(p + "attn_k.weight", nEmbd, kvSize));
+            AGORA_BIND(l.wv, bind.get(p + "attn_v.weight", nEmbd, kvSize));
+        }
+        AGORA_BIND(l.qNorm, bind.get(p + "attn_q_norm.weight", hp.headDimK, 0, hasQkNorm));
+        AGORA_BIND(l.kNorm, bind.get(p + "attn_k_norm.weight", hp.headDimK, 0, hasQkNorm));
+        AGORA_BIND(l.postAttnNorm, bind.get(p + "post_attention_norm.weight", nEmbd, 0, hasPostNorms));
+        AGORA_BIND(l.postFfnNorm, bind.get(p + "post_ffw_norm.weight", nEmbd, 0, hasPostNorms));
         // qwen2 always has Q/K/V biases; llama models occasionally ship them too (optional there).
         AGORA_BIND(l.bq, bind.get(p + "attn_q.bias", qSize, 0, hasBias));
         AGORA_BIND(l.bk, bind.get(p + "attn_k.bias", kvSize, 0, hasBias));
         AGORA_BIND(l.bv, bind.get(p + "attn_v.bias", kvSize, 0, hasBias));
         AGORA_BIND(l.wo, bind.get(p + "attn_output.weight", qSize, nEmbd));
         AGORA_BIND(l.ffnNorm, bind.get(p + "ffn_norm.weight", nEmbd, 0));
-        AGORA_BIND(l.wGate, bind.get(p + "ffn_gate.weight", nEmbd, nFf));
-        AGORA_BIND(l.wUp, bind.get(p + "ffn_up.weight", nEmbd, nFf));
+        if (hp.arch == Architecture::Phi3 && !bind.has(p + "ffn_gate.weight")) {
+            // phi3's ffn_up holds the gate rows, then the up rows.
+            Tensor fused;
+            AGORA_BIND(fused, bind.get(p + "ffn_up.weight", nEmbd, 2 * nFf));
+            const std::vector<Tensor> gateUp = splitRows(fused, {nFf, nFf});
+            l.wGate = gateUp[0], l.wUp = gateUp[1];
+        } else {
+            AGORA_BIND(l.wGate, bind.get(p + "ffn_gate.weight", nEmbd, nFf));
+            AGORA_BIND(l.wUp, bind.get(p + "ffn_up.weight", nEmbd, nFf));
+        }
         AGORA_BIND(l.wDown, bind.get(p + "ffn_down.weight", nFf, nEmbd));
     }
     return w;
