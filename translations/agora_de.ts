@@ -105,6 +105,14 @@
         <source>%1 devices found. Agora runs models on the one marked as default.</source>
         <translation>%1 Geräte gefunden. Agora führt Modelle auf dem als Standard markierten aus.</translation>
     </message>
+    <message>
+        <source>Your data</source>
+        <translation>Ihre Daten</translation>
+    </message>
+    <message>
+        <source>Conversations, settings and the log stay on this computer, in %1.</source>
+        <translation>Unterhaltungen, Einstellungen und das Protokoll bleiben auf diesem Computer, in %1.</translation>
+    </message>
 </context>
 <context>
     <name>agora::app::ConversationListModel</name>

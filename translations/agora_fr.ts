@@ -105,6 +105,14 @@
         <source>%1 devices found. Agora runs models on the one marked as default.</source>
         <translation>%1 périphériques trouvés. Agora exécute les modèles sur celui marqué par défaut.</translation>
     </message>
+    <message>
+        <source>Your data</source>
+        <translation>Vos données</translation>
+    </message>
+    <message>
+        <source>Conversations, settings and the log stay on this computer, in %1.</source>
+        <translation>Les conversations, les réglages et le journal restent sur cet ordinateur, dans %1.</translation>
+    </message>
 </context>
 <context>
     <name>agora::app::ConversationListModel</name>

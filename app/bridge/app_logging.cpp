@@ -4,6 +4,8 @@
 
 #include <QDir>
 
+#include <chrono>
+
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
@@ -52,8 +54,10 @@ void setUpLogging(const QString& dataFolder)
     if (QDir().mkpath(dataFolder))
         options.filePath = QDir(dataFolder).filePath(QStringLiteral("agora.log")).toStdString();
     configureLogging(options);
-    // Warnings reach the file immediately; a crash right after one must not lose it.
+    // Warnings reach the file immediately (a crash right after one must not lose it), the
+    // rest within a second even if the process is killed.
     spdlog::flush_on(spdlog::level::warn);
+    spdlog::flush_every(std::chrono::seconds(1));
     qInstallMessageHandler(forwardQtMessage);
     appLogger()->info("Agora starting, log file {}", options.filePath.empty() ? "(none)" : options.filePath);
 }

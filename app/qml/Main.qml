@@ -11,6 +11,7 @@ ApplicationWindow {
 
     required property EngineBridge bridge
     property bool darkTheme: false
+    property string dataFolder: ""  // shown so people know where their history lives
 
     width: 1120
     height: 760
@@ -77,5 +78,6 @@ ApplicationWindow {
         anchors.fill: parent
         devices: deviceModel
         darkTheme: window.darkTheme
+        dataFolder: window.dataFolder
     }
 }

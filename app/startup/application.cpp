@@ -7,6 +7,7 @@
 #include "startup/language.h"
 
 #include <QCommandLineParser>
+#include <QDir>
 #include <QGuiApplication>
 #include <QPalette>
 #include <QQmlApplicationEngine>
@@ -52,6 +53,16 @@ Options parseOptions(int argc, char* argv[])
     return {parser.value(lang), parser.value(theme).toLower()};
 }
 
+// "~/.local/share/Agora" rather than "/home/someone/.local/share/Agora": shorter, and the
+// screenshots do not carry a user name.
+QString displayPath(const QString& path)
+{
+    const QString home = QDir::homePath();
+    if (path.startsWith(home + u'/'))
+        return u'~' + path.mid(home.size());
+    return QDir::toNativeSeparators(path);
+}
+
 bool systemPrefersDark()
 {
     // Qt 6.4 has no colour-scheme hint; a dark window background is the platform's signal.
@@ -75,7 +86,8 @@ int runApplication(int argc, char* argv[])
     engine.addImportPath(QStringLiteral("qrc:/agora"));
     const bool dark = options.theme.isEmpty() ? systemPrefersDark() : options.theme == u"dark";
     engine.setInitialProperties({{QStringLiteral("bridge"), QVariant::fromValue(&bridge)},
-                                 {QStringLiteral("darkTheme"), dark}});
+                                 {QStringLiteral("darkTheme"), dark},
+                                 {QStringLiteral("dataFolder"), displayPath(appDataFolder())}});
     engine.load(QUrl(QStringLiteral("qrc:/agora/Agora/qml/Main.qml")));
     if (engine.rootObjects().isEmpty()) {
         std::fprintf(stderr, "agora: the main window failed to load (see the log in %s)\n",

@@ -14,7 +14,7 @@ trap 'rm -rf "$scratch"' EXIT
 
 shoot() { # shoot <output.png> <agora arguments...>
     local out=$1; shift
-    XDG_DATA_HOME="$scratch/data" XDG_CONFIG_HOME="$scratch/config" \
+    HOME="$scratch/home" XDG_DATA_HOME= XDG_CONFIG_HOME= \
     xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
         "$0" -geometry 1280x800+0+0 "${@:2}" & pid=$!
         sleep 6

@@ -59,6 +59,8 @@ Pane {
                 text: card.name
                 font.pixelSize: 17
                 font.weight: Font.DemiBold
+                wrapMode: Text.Wrap
+                maximumLineCount: 2
                 elide: Text.ElideRight
                 Layout.fillWidth: true
             }
@@ -83,7 +85,7 @@ Pane {
         Label {
             text: card.typeText + (card.vendor !== "" ? " · " + card.vendor : "")
             opacity: 0.7
-            elide: Text.ElideRight
+            wrapMode: Text.Wrap
             Layout.fillWidth: true
         }
 
@@ -107,8 +109,8 @@ Pane {
             Value { text: card.sharedMemoryText }
             Key { text: qsTr("Vulkan") }
             Value { text: card.apiVersion }
-            Key { text: qsTr("Driver") }
-            Value { text: card.driver }
+            Key { text: qsTr("Driver"); Layout.alignment: Qt.AlignTop }
+            Value { text: card.driver; wrapMode: Text.Wrap; elide: Text.ElideNone }
         }
 
         Flow {

@@ -11,6 +11,7 @@ ScrollView {
 
     required property DeviceListModel devices
     property bool darkTheme: false
+    property string dataFolder: ""
 
     objectName: "welcomePage"
     contentWidth: availableWidth
@@ -19,7 +20,7 @@ ScrollView {
     ColumnLayout {
         id: column
 
-        readonly property int cardWidth: 340
+        readonly property int cardWidth: 420
         readonly property int gap: 16
 
         width: Math.min(page.availableWidth - 64, 1080)
@@ -136,6 +137,25 @@ ScrollView {
                     darkTheme: page.darkTheme
                 }
             }
+        }
+
+        Label {
+            text: qsTr("Your data")
+            visible: page.dataFolder !== ""
+            Layout.topMargin: 28
+            font.pixelSize: 20
+            font.weight: Font.DemiBold
+            Accessible.role: Accessible.Heading
+            Accessible.name: text
+        }
+        Label {
+            objectName: "dataFolderNote"
+            visible: page.dataFolder !== ""
+            Layout.fillWidth: true
+            wrapMode: Text.WordWrap
+            opacity: 0.75
+            text: qsTr("Conversations, settings and the log stay on this computer, in %1.")
+                  .arg(page.dataFolder)
         }
 
         Item { Layout.preferredHeight: 32 }
