@@ -82,6 +82,15 @@ TestCase {
         compare(card(window, 1).Accessible.name, "Radeon RX 7600")
     }
 
+    function test_dataFolderShown() {
+        const window = openWindow("devices_mixed.json")
+        verify(!findChild(window.contentItem, "dataFolderNote").visible, "no folder, no note")
+        window.dataFolder = "~/.local/share/Agora"
+        const note = findChild(window.contentItem, "dataFolderNote")
+        verify(note.visible)
+        compare(note.text, "Conversations, settings and the log stay on this computer, in ~/.local/share/Agora.")
+    }
+
     function test_germanInterface() {
         const fake = createTemporaryObject(fakeEngineComponent, testCase)
         verify(fake.useLanguage("de"))
