@@ -301,14 +301,14 @@ private:
             case 'r': s += '\r'; break;
             case 't': s += '\t'; break;
             case 'u': {
-                uint32_t cp;
+                uint32_t cp = 0;
                 if (!parseHex4(cp))
                     return false;
                 if (cp >= 0xD800 && cp <= 0xDBFF) {
                     if (m_text.substr(m_pos, 2) != "\\u")
                         return fail("high surrogate without a following low surrogate");
                     m_pos += 2;
-                    uint32_t low;
+                    uint32_t low = 0;
                     if (!parseHex4(low))
                         return false;
                     if (low < 0xDC00 || low > 0xDFFF)
