@@ -92,7 +92,7 @@ private slots:
 
     void scanRunsOffTheGuiThread()
     {
-        auto backend = std::make_shared<FakeEngineBackend>(FakeEngineBackend::fixture("devices_mixed.json"), 300);
+        auto backend = std::make_shared<FakeEngineBackend>(FakeEngineBackend::fixture("devices_mixed.json"), 1000);
         EngineBridge bridge(backend);
         DeviceListModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -103,7 +103,8 @@ private slots:
         clock.start();
         bridge.refreshDevices();
         bridge.refreshDevices(); // ignored while the first runs
-        QVERIFY2(clock.elapsed() < 150, "refreshDevices() must not wait for the driver");
+        // The fake driver takes a second; the call must return long before (slack for busy CI).
+        QVERIFY2(clock.elapsed() < 500, "refreshDevices() must not wait for the driver");
         QVERIFY(model.scanning());
         QCOMPARE(model.rowCount(), 0);
 
