@@ -17,6 +17,7 @@ int cmdTemplate(const std::vector<std::string>& args);
 int cmdChat(const std::vector<std::string>& args);
 int cmdSynth(const std::vector<std::string>& args);
 int cmdTokenize(const std::vector<std::string>& args);
+int cmdCompare(const std::vector<std::string>& args);
 } // namespace agora::cli
 
 namespace {
@@ -33,6 +34,14 @@ const Command kCommands[] = {
      "      Interactive chat in the terminal: the model's chat template is applied, replies stream\n"
      "      as they are generated, Ctrl+C stops the reply (not the program), Ctrl+D or /exit quits.\n"
      "      Models without a chat template continue the text. Stats per reply go to stderr."},
+    {"compare", agora::cli::cmdCompare,
+     "compare -m A.gguf -m B.gguf [-m ...] (--prompt TEXT | --suite FILE|perspectives) [--system TEXT]\n"
+     "        [--temp T] [--seed S] [-n 256] [--ctx C] [--out report.html|.md|.csv] [--json]\n"
+     "        [--memory-budget BYTES] [--print-suite]\n"
+     "      The same prompt, or every prompt of a suite (.jsonl/.csv, or the built-in 'perspectives'),\n"
+     "      to 1-4 models: they answer together, or one after the other when they do not fit in\n"
+     "      device memory together (a note says so). Per answer: tokens, tok/s, time to first token,\n"
+     "      stop reason, refusal flag. --out writes a report; --print-suite prints a suite as JSONL."},
     {"devices", agora::cli::cmdDevices,
      "devices [--json]\n"
      "      List every Vulkan device: type, driver, memory, subgroup size, limits, features,\n"
