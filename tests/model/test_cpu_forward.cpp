@@ -118,15 +118,6 @@ private slots:
         QVERIFY2(matched >= 185, qPrintable(row));
     }
 
-    void unsupportedArchitectureIsAClearError()
-    {
-        auto model = model::Model::open((kShared + "/fixtures/models/synthetic/syn-gemma2-2k-F16.gguf").toStdString());
-        QVERIFY(!model.ok());
-        QCOMPARE(model.error().code, ErrorCode::Unsupported);
-        QCOMPARE(QString::fromStdString(model.error().message),
-                 QString("architecture gemma2 is not supported yet (supported: llama, qwen2)"));
-    }
-
     void badBatchesAreErrors()
     {
         auto model = model::Model::open((kShared + "/fixtures/models/stories260K.gguf").toStdString());

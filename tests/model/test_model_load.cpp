@@ -138,7 +138,7 @@ private slots:
         QTest::addColumn<QString>("message");
         const QList<std::tuple<const char*, ErrorCode, const char*>> cases{
             {"unknown architecture", ErrorCode::Unsupported,
-             "architecture mamba is not supported yet (supported: llama, qwen2)"},
+             "architecture mamba is not supported yet (supported: llama, qwen2, qwen3, gemma2, gemma3, phi3)"},
             {"missing block_count", ErrorCode::BadFormat, "the model file lacks the key llama.block_count"},
             {"heads not shared evenly", ErrorCode::BadFormat, "4 heads cannot be shared by 3 KV heads"},
             {"yarn rope scaling", ErrorCode::Unsupported, "rope scaling 'yarn' is not supported yet"},
