@@ -49,6 +49,106 @@
     </message>
 </context>
 <context>
+    <name>FirstRunPage</name>
+    <message>
+        <source>Welcome to Agora</source>
+        <translation>Willkommen bei Agora</translation>
+    </message>
+    <message>
+        <source>Agora lets you chat with an AI language model that runs entirely on this computer. Your conversations never leave it. Agora only connects to the internet when you press Download.</source>
+        <translation>Mit Agora chatten Sie mit einem KI-Sprachmodell, das vollständig auf diesem Computer läuft. Ihre Unterhaltungen verlassen ihn nie. Agora verbindet sich nur dann mit dem Internet, wenn Sie auf „Herunterladen“ klicken.</translation>
+    </message>
+    <message>
+        <source>Your graphics: %1 (%2 of memory)</source>
+        <translation>Ihre Grafik: %1 (%2 Speicher)</translation>
+    </message>
+    <message>
+        <source>No usable graphics device was found, so models cannot run yet. Installing your graphics driver&apos;s Vulkan support may help.</source>
+        <translation>Es wurde kein verwendbares Grafikgerät gefunden, daher können noch keine Modelle laufen. Die Vulkan-Unterstützung Ihres Grafiktreibers zu installieren, kann helfen.</translation>
+    </message>
+    <message>
+        <source>Recommended model: %1</source>
+        <translation>Empfohlenes Modell: %1</translation>
+    </message>
+    <message>
+        <source>Recommended for this computer</source>
+        <translation>Empfohlen für diesen Computer</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 download</source>
+        <extracomment>publisher, region of origin, download size, e.g. &quot;Meta · North America · 2.0 GB download&quot;</extracomment>
+        <translation>%1 · %2 · %3 Download</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Herunterladen</translation>
+    </message>
+    <message>
+        <source>Download %1</source>
+        <translation>%1 herunterladen</translation>
+    </message>
+    <message>
+        <source>Download progress</source>
+        <translation>Download-Fortschritt</translation>
+    </message>
+    <message>
+        <source>Looking up the file&apos;s checksum…</source>
+        <translation>Prüfsumme der Datei wird abgefragt …</translation>
+    </message>
+    <message>
+        <source>Checking the downloaded file…</source>
+        <translation>Heruntergeladene Datei wird geprüft …</translation>
+    </message>
+    <message>
+        <source>Paused at %1</source>
+        <translation>Angehalten bei %1</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>%1 is downloaded and verified.</source>
+        <translation>%1 ist heruntergeladen und geprüft.</translation>
+    </message>
+    <message>
+        <source>The model catalog could not be read: %1</source>
+        <translation>Der Modellkatalog konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>None of the models in our catalog fits this computer&apos;s memory. You can still open a model file of your own.</source>
+        <translation>Keines der Modelle in unserem Katalog passt in den Speicher dieses Computers. Sie können trotzdem eine eigene Modelldatei öffnen.</translation>
+    </message>
+    <message>
+        <source>I already have a model file</source>
+        <translation>Ich habe schon eine Modelldatei</translation>
+    </message>
+    <message>
+        <source>Open a model file</source>
+        <translation>Modelldatei öffnen</translation>
+    </message>
+    <message>
+        <source>GGUF models (*.gguf)</source>
+        <translation>GGUF-Modelle (*.gguf)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>Agora</source>
@@ -115,6 +215,50 @@
     </message>
 </context>
 <context>
+    <name>agora::app::CatalogListModel</name>
+    <message>
+        <source>Fits this computer</source>
+        <translation>Passt zu diesem Computer</translation>
+    </message>
+    <message>
+        <source>Fits, but tightly</source>
+        <translation>Passt, aber knapp</translation>
+    </message>
+    <message>
+        <source>Too large for this computer</source>
+        <translation>Zu groß für diesen Computer</translation>
+    </message>
+    <message>
+        <source>Europe</source>
+        <translation>Europa</translation>
+    </message>
+    <message>
+        <source>North America</source>
+        <translation>Nordamerika</translation>
+    </message>
+    <message>
+        <source>China</source>
+        <translation>China</translation>
+    </message>
+    <message>
+        <source>Asia</source>
+        <translation>Asien</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Andere</translation>
+    </message>
+    <message>
+        <source>%1 B</source>
+        <extracomment>parameter count of a model in billions, e.g. &quot;1.5 B&quot;</extracomment>
+        <translation>%1 Mrd.</translation>
+    </message>
+    <message>
+        <source>Cannot read the model catalog %1: %2</source>
+        <translation>Der Modellkatalog %1 kann nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>agora::app::ConversationListModel</name>
     <message>
         <source>Untitled conversation</source>
@@ -170,6 +314,31 @@
     <message>
         <source>Timestamps</source>
         <translation>Zeitstempel</translation>
+    </message>
+</context>
+<context>
+    <name>agora::app::ModelDownload</name>
+    <message>
+        <source>%1 of %2</source>
+        <extracomment>download progress, e.g. &quot;1.2 GB of 4.7 GB&quot;</extracomment>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <extracomment>download speed, e.g. &quot;12.5 MB/s&quot;</extracomment>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>less than a minute left</source>
+        <translation>noch weniger als eine Minute</translation>
+    </message>
+    <message>
+        <source>%1 min left</source>
+        <translation>noch %1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min left</source>
+        <translation>noch %1 h %2 min</translation>
     </message>
 </context>
 <context>

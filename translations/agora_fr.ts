@@ -49,6 +49,106 @@
     </message>
 </context>
 <context>
+    <name>FirstRunPage</name>
+    <message>
+        <source>Welcome to Agora</source>
+        <translation>Bienvenue dans Agora</translation>
+    </message>
+    <message>
+        <source>Agora lets you chat with an AI language model that runs entirely on this computer. Your conversations never leave it. Agora only connects to the internet when you press Download.</source>
+        <translation>Agora vous permet de discuter avec un modèle de langage d&apos;IA qui tourne entièrement sur cet ordinateur. Vos conversations ne le quittent jamais. Agora ne se connecte à Internet que lorsque vous cliquez sur « Télécharger ».</translation>
+    </message>
+    <message>
+        <source>Your graphics: %1 (%2 of memory)</source>
+        <translation>Votre carte graphique : %1 (%2 de mémoire)</translation>
+    </message>
+    <message>
+        <source>No usable graphics device was found, so models cannot run yet. Installing your graphics driver&apos;s Vulkan support may help.</source>
+        <translation>Aucun périphérique graphique utilisable n&apos;a été trouvé : les modèles ne peuvent pas encore tourner. Installer la prise en charge Vulkan de votre pilote graphique peut aider.</translation>
+    </message>
+    <message>
+        <source>Recommended model: %1</source>
+        <translation>Modèle recommandé : %1</translation>
+    </message>
+    <message>
+        <source>Recommended for this computer</source>
+        <translation>Recommandé pour cet ordinateur</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 download</source>
+        <extracomment>publisher, region of origin, download size, e.g. &quot;Meta · North America · 2.0 GB download&quot;</extracomment>
+        <translation>%1 · %2 · %3 à télécharger</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Télécharger</translation>
+    </message>
+    <message>
+        <source>Download %1</source>
+        <translation>Télécharger %1</translation>
+    </message>
+    <message>
+        <source>Download progress</source>
+        <translation>Progression du téléchargement</translation>
+    </message>
+    <message>
+        <source>Looking up the file&apos;s checksum…</source>
+        <translation>Recherche de la somme de contrôle du fichier…</translation>
+    </message>
+    <message>
+        <source>Checking the downloaded file…</source>
+        <translation>Vérification du fichier téléchargé…</translation>
+    </message>
+    <message>
+        <source>Paused at %1</source>
+        <translation>En pause à %1</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>%1 is downloaded and verified.</source>
+        <translation>%1 est téléchargé et vérifié.</translation>
+    </message>
+    <message>
+        <source>The model catalog could not be read: %1</source>
+        <translation>Le catalogue de modèles n&apos;a pas pu être lu : %1</translation>
+    </message>
+    <message>
+        <source>None of the models in our catalog fits this computer&apos;s memory. You can still open a model file of your own.</source>
+        <translation>Aucun des modèles de notre catalogue ne tient dans la mémoire de cet ordinateur. Vous pouvez quand même ouvrir votre propre fichier de modèle.</translation>
+    </message>
+    <message>
+        <source>I already have a model file</source>
+        <translation>J&apos;ai déjà un fichier de modèle</translation>
+    </message>
+    <message>
+        <source>Open a model file</source>
+        <translation>Ouvrir un fichier de modèle</translation>
+    </message>
+    <message>
+        <source>GGUF models (*.gguf)</source>
+        <translation>Modèles GGUF (*.gguf)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>Agora</source>
@@ -115,6 +215,50 @@
     </message>
 </context>
 <context>
+    <name>agora::app::CatalogListModel</name>
+    <message>
+        <source>Fits this computer</source>
+        <translation>Adapté à cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Fits, but tightly</source>
+        <translation>Tient, mais de justesse</translation>
+    </message>
+    <message>
+        <source>Too large for this computer</source>
+        <translation>Trop grand pour cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Europe</source>
+        <translation>Europe</translation>
+    </message>
+    <message>
+        <source>North America</source>
+        <translation>Amérique du Nord</translation>
+    </message>
+    <message>
+        <source>China</source>
+        <translation>Chine</translation>
+    </message>
+    <message>
+        <source>Asia</source>
+        <translation>Asie</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>%1 B</source>
+        <extracomment>parameter count of a model in billions, e.g. &quot;1.5 B&quot;</extracomment>
+        <translation>%1 Md</translation>
+    </message>
+    <message>
+        <source>Cannot read the model catalog %1: %2</source>
+        <translation>Impossible de lire le catalogue de modèles %1 : %2</translation>
+    </message>
+</context>
+<context>
     <name>agora::app::ConversationListModel</name>
     <message>
         <source>Untitled conversation</source>
@@ -170,6 +314,31 @@
     <message>
         <source>Timestamps</source>
         <translation>Horodatages</translation>
+    </message>
+</context>
+<context>
+    <name>agora::app::ModelDownload</name>
+    <message>
+        <source>%1 of %2</source>
+        <extracomment>download progress, e.g. &quot;1.2 GB of 4.7 GB&quot;</extracomment>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <extracomment>download speed, e.g. &quot;12.5 MB/s&quot;</extracomment>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>less than a minute left</source>
+        <translation>moins d&apos;une minute restante</translation>
+    </message>
+    <message>
+        <source>%1 min left</source>
+        <translation>%1 min restantes</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min left</source>
+        <translation>%1 h %2 min restantes</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,207 @@
+// First run: what Agora is and that everything stays on this computer, the detected graphics
+// device, the one model recommended for it with a single Download button (progress, speed, time
+// left, pause, cancel), or "I already have a model file". Nothing touches the network until the
+// user presses Download: `download` only creates its network access on start().
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Dialogs
+import QtQuick.Layouts
+import Agora
+
+ScrollView {
+    id: page
+
+    required property CatalogListModel catalog
+    // A ModelDownload, or a fake with the same properties and functions in tests.
+    required property QtObject download
+    property string deviceName: ""
+    property string deviceMemoryText: ""
+    property bool darkTheme: false
+
+    // The user picked a GGUF file of their own, or a download finished and was verified.
+    signal modelFileChosen(url fileUrl)
+    signal modelReady(string path)
+
+    readonly property var recommended: catalog.recommendedRow >= 0 ? catalog.get(catalog.recommendedRow) : ({})
+    readonly property bool busy: ["checking", "downloading", "verifying"].indexOf(download.state) >= 0
+
+    objectName: "firstRunPage"
+    contentWidth: availableWidth
+    clip: true
+
+    Connections {
+        target: page.download
+        function onFinished(path) { page.modelReady(path) }
+    }
+
+    ColumnLayout {
+        width: Math.min(page.availableWidth - 64, 760)
+        x: (page.availableWidth - width) / 2
+        spacing: 12
+
+        Item { Layout.preferredHeight: 24 }
+
+        Label {
+            text: qsTr("Welcome to Agora")
+            font.pixelSize: 30
+            font.weight: Font.DemiBold
+            Accessible.role: Accessible.Heading
+            Accessible.name: text
+        }
+        Label {
+            objectName: "privacyPromise"
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
+            text: qsTr("Agora lets you chat with an AI language model that runs entirely on this computer. "
+                       + "Your conversations never leave it. Agora only connects to the internet when you press Download.")
+        }
+        Label {
+            objectName: "deviceLine"
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
+            text: page.deviceName.length > 0
+                  ? qsTr("Your graphics: %1 (%2 of memory)").arg(page.deviceName).arg(page.deviceMemoryText)
+                  : qsTr("No usable graphics device was found, so models cannot run yet. Installing your graphics driver's Vulkan support may help.")
+        }
+
+        Pane {
+            objectName: "recommendationCard"
+            visible: catalog.recommendedRow >= 0
+            Layout.fillWidth: true
+            Material.elevation: 2
+            Accessible.role: Accessible.Grouping
+            Accessible.name: qsTr("Recommended model: %1").arg(page.recommended.displayName || "")
+
+            ColumnLayout {
+                anchors.left: parent.left
+                anchors.right: parent.right
+                spacing: 6
+
+                Label {
+                    text: qsTr("Recommended for this computer")
+                    opacity: 0.7
+                }
+                Label {
+                    objectName: "recommendedName"
+                    text: page.recommended.displayName || ""
+                    font.pixelSize: 22
+                    font.weight: Font.DemiBold
+                }
+                Label {
+                    objectName: "recommendedDetails"
+                    Layout.fillWidth: true
+                    wrapMode: Text.Wrap
+                    //: publisher, region of origin, download size, e.g. "Meta · North America · 2.0 GB download"
+                    text: qsTr("%1 · %2 · %3 download").arg(page.recommended.publisher || "")
+                              .arg(page.recommended.regionText || "").arg(page.recommended.fileSizeText || "")
+                }
+                Label {
+                    Layout.fillWidth: true
+                    wrapMode: Text.Wrap
+                    text: page.recommended.description || ""
+                }
+                Label {
+                    objectName: "recommendedFit"
+                    text: page.recommended.fitText || ""
+                    color: page.recommended.fit === "fits" ? Material.accent : Material.color(Material.Orange)
+                }
+
+                Button {
+                    objectName: "downloadButton"
+                    visible: ["idle", "cancelled", "failed"].indexOf(page.download.state) >= 0
+                    highlighted: true
+                    text: page.download.state === "failed" ? qsTr("Try again") : qsTr("Download")
+                    Accessible.name: qsTr("Download %1").arg(page.recommended.displayName || "")
+                    onClicked: page.download.start(page.recommended)
+                }
+
+                ColumnLayout {
+                    objectName: "progressArea"
+                    visible: page.busy || page.download.state === "paused"
+                    Layout.fillWidth: true
+
+                    ProgressBar {
+                        objectName: "downloadProgress"
+                        Layout.fillWidth: true
+                        indeterminate: page.download.progress < 0 || page.download.state === "verifying"
+                        value: Math.max(0, page.download.progress)
+                        Accessible.name: qsTr("Download progress")
+                    }
+                    Label {
+                        objectName: "progressLine"
+                        Layout.fillWidth: true
+                        wrapMode: Text.Wrap
+                        text: {
+                            if (page.download.state === "checking")
+                                return qsTr("Looking up the file's checksum…")
+                            if (page.download.state === "verifying")
+                                return qsTr("Checking the downloaded file…")
+                            if (page.download.state === "paused")
+                                return qsTr("Paused at %1").arg(page.download.progressText)
+                            return [page.download.progressText, page.download.speedText, page.download.timeLeftText]
+                                   .filter(function (part) { return part.length > 0 }).join(" · ")
+                        }
+                    }
+                    RowLayout {
+                        Button {
+                            objectName: "pauseButton"
+                            enabled: page.download.state === "downloading" || page.download.state === "paused"
+                            text: page.download.state === "paused" ? qsTr("Resume") : qsTr("Pause")
+                            onClicked: page.download.state === "paused" ? page.download.resume() : page.download.pause()
+                        }
+                        Button {
+                            objectName: "cancelButton"
+                            flat: true
+                            text: qsTr("Cancel")
+                            onClicked: page.download.cancel()
+                        }
+                    }
+                }
+
+                Label {
+                    objectName: "downloadError"
+                    visible: page.download.state === "failed"
+                    Layout.fillWidth: true
+                    wrapMode: Text.Wrap
+                    color: Material.color(Material.Red)
+                    text: page.download.errorText
+                }
+                Label {
+                    objectName: "downloadDone"
+                    visible: page.download.state === "finished"
+                    Layout.fillWidth: true
+                    wrapMode: Text.Wrap
+                    text: qsTr("%1 is downloaded and verified.").arg(page.recommended.displayName || "")
+                }
+            }
+        }
+
+        Label {
+            objectName: "nothingFits"
+            visible: catalog.recommendedRow < 0
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
+            text: catalog.errorText.length > 0
+                  ? qsTr("The model catalog could not be read: %1").arg(catalog.errorText)
+                  : qsTr("None of the models in our catalog fits this computer's memory. You can still open a model file of your own.")
+        }
+
+        Button {
+            objectName: "ownFileButton"
+            flat: true
+            text: qsTr("I already have a model file")
+            onClicked: fileDialog.open()
+        }
+
+        Item { Layout.preferredHeight: 24 }
+    }
+
+    FileDialog {
+        id: fileDialog
+        objectName: "modelFileDialog"
+        title: qsTr("Open a model file")
+        nameFilters: [qsTr("GGUF models (*.gguf)"), qsTr("All files (*)")]
+        onAccepted: page.modelFileChosen(selectedFile)
+    }
+}
