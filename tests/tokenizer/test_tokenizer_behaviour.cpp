@@ -177,6 +177,11 @@ void TestTokenizerBehaviour::decodeRestoresSpaces()
     QCOMPARE(llama->decode(withBos, {.removeSpecial = true}), std::string(" Hello world"));
     QCOMPARE(llama->decode(withBos, {.renderSpecial = true}), std::string("<s> Hello world"));
 
+    const std::string spaced = "Hello , world ! I do n't know . It 's ' quoted ' ?";
+    QCOMPARE(llama->decode(llama->encode(spaced, false, false)), spaced);
+    QCOMPARE(llama->decode(llama->encode(spaced, false, false), {.cleanUpSpaces = true}),
+             std::string("Hello, world! I don't know. It's'quoted '?"));
+
     auto qwen = fixture("ggml-vocab-qwen2.gguf");
     QVERIFY(qwen);
     const std::string text = " leading space, tabs\t\tand\nnewlines ";

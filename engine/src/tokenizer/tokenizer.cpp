@@ -42,6 +42,32 @@ void appendByteDecoded(std::string_view text, std::string& out)
     }
 }
 
+void replaceAll(std::string& s, std::string_view from, std::string_view to)
+{
+    std::string out;
+    size_t start = 0;
+    for (size_t hit = s.find(from); hit != std::string::npos; hit = s.find(from, start)) {
+        out.append(s, start, hit - start);
+        out += to;
+        start = hit + from.size();
+    }
+    if (start == 0)
+        return;
+    out.append(s, start, std::string::npos);
+    s.swap(out);
+}
+
+// The replacements of Hugging Face's clean_up_tokenization, applied in its order.
+void cleanUpTokenizationSpaces(std::string& s)
+{
+    static const std::pair<std::string_view, std::string_view> kRules[] = {
+        {" .", "."}, {" ?", "?"}, {" !", "!"}, {" ,", ","}, {" ' ", "'"},
+        {" n't", "n't"}, {" 'm", "'m"}, {" 's", "'s"}, {" 've", "'ve"}, {" 're", "'re"},
+    };
+    for (const auto& [from, to] : kRules)
+        replaceAll(s, from, to);
+}
+
 } // namespace
 
 Tokenizer::Tokenizer(Vocab vocab) : m_vocab(std::move(vocab)) {}
@@ -231,6 +257,8 @@ std::string Tokenizer::decode(std::span<const int32_t> ids, DecodeOptions option
         appendPiece(id, options.renderSpecial, stripSpace, out);
         stripSpace = false;
     }
+    if (options.cleanUpSpaces)
+        cleanUpTokenizationSpaces(out);
     return out;
 }
 

@@ -24,6 +24,9 @@ namespace agora::tokenizer {
 struct DecodeOptions {
     bool renderSpecial = false; // control/unknown tokens as their text ("<|im_end|>") or as nothing
     bool removeSpecial = false; // drop a leading BOS / trailing EOS the vocabulary adds itself
+    // Hugging Face's clean_up_tokenization_spaces: " ." -> ".", " n't" -> "n't", ... Lossy, so
+    // off unless a caller must reproduce that library's decode output.
+    bool cleanUpSpaces = false;
 };
 
 class Tokenizer {
