@@ -4,6 +4,7 @@
 #include "cpu/ops.h"
 
 #include <cassert>
+#include <cmath>
 #include <vector>
 
 namespace agora::cpu {
@@ -33,6 +34,9 @@ void attendOne(std::span<const float> q, size_t nPositions, const AttentionShape
     std::vector<float> query(headDim);
     std::vector<float> probs(nPositions);
     std::vector<double> acc(headDim);
+    // The query sits at position nPositions-1; a sliding window hides the keys before `first`
+    // (llama.cpp masks p0 for query p1 when p1 - p0 >= window).
+    const size_t first = shape.window > 0 && nPositions > shape.window ? nPositions - shape.window : 0;
 
     for (size_t h = 0; h < shape.nHead; ++h) {
         const size_t kvHead = h / groupSize;
@@ -40,16 +44,19 @@ void attendOne(std::span<const float> q, size_t nPositions, const AttentionShape
             const float value = q[h * headDim + d];
             query[d] = shape.roundLikeGgml ? roundToHalf(value) : value;
         }
-        for (size_t p = 0; p < nPositions; ++p) {
+        for (size_t p = first; p < nPositions; ++p) {
             const uint16_t* key = cache.k.data() + p * kvRowSize + kvHead * headDim;
             double dot = 0.0;
             for (size_t d = 0; d < headDim; ++d)
                 dot += double(query[d]) * double(halfToFloat(key[d]));
             probs[p] = float(dot) * shape.scale;
+            if (shape.softcap > 0.0f)
+                probs[p] = shape.softcap * std::tanh(probs[p] / shape.softcap);
         }
-        softmax(probs);
+        const std::span<float> visible = std::span(probs).subspan(first);
+        softmax(visible);
         std::fill(acc.begin(), acc.end(), 0.0);
-        for (size_t p = 0; p < nPositions; ++p) {
+        for (size_t p = first; p < nPositions; ++p) {
             const float weight = shape.roundLikeGgml ? roundToHalf(probs[p]) : probs[p];
             const uint16_t* value = cache.v.data() + p * kvRowSize + kvHead * headDim;
             for (size_t d = 0; d < headDim; ++d)

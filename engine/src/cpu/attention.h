@@ -18,6 +18,8 @@ struct AttentionShape {
     size_t headDim = 0;
     float scale = 1.0f; // usually 1/sqrt(headDim)
     bool roundLikeGgml = true;
+    float softcap = 0.0f; // gemma2: scores become softcap * tanh(score / softcap) before softmax; 0 = off
+    size_t window = 0;    // sliding window: the query at position p sees p-window+1..p only; 0 = all
 
     size_t qRowSize() const { return nHead * headDim; }
     size_t kvRowSize() const { return nKvHead * headDim; }

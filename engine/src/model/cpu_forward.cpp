@@ -2,6 +2,7 @@
 
 #include "core/tensor_type.h"
 #include "cpu/family_ops.h"
+#include "cpu/ggml_activation_rounding.h"
 #include "cpu/ops.h"
 #include "gguf/gguf.h"
 #include "tensor/quant.h"
@@ -72,6 +73,14 @@ void CpuForward::multiply(const Tensor& w, const float* in, size_t nRows, float*
     const size_t cols = w.cols();
     const size_t rows = w.rows();
     const uint64_t stride = rowBytes(w.type(), cols).value_or(0); // bindWeights checked the shape
+    // The input rows rounded as llama.cpp's CPU backend rounds them for this weight type.
+    std::vector<float> rounded;
+    if (m_attnShape.roundLikeGgml) {
+        rounded.assign(in, in + nRows * cols);
+        for (size_t t = 0; t < nRows; ++t)
+            cpu::roundActivationsLikeGgml(w.type(), std::span(rounded).subspan(t * cols, cols));
+        in = rounded.data();
+    }
     std::vector<float> row(cols);
     for (size_t r = 0; r < rows; ++r) {
         // Dequantize each weight row once and use it for every token of the batch.

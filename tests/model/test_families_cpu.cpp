@@ -1,0 +1,161 @@
+// The newer families (issue 10) on the CPU reference path against llama.cpp: for every file of
+// syn-{llama3,qwen3,gemma2,gemma3,phi3}-2k-{F16,Q8_0,Q4_K_M}, teacher-forced logits at all 64
+// positions within the tolerances of ../shared/reference/README.md ("More architectures"), top-1
+// equal where the reference margin is clear, greedy ids equal up to the first fragile step. Also the
+// family features read from the files and the per-feature checks that show each one matters.
+// Prints the table: file, max |Δ|, top-1 agreement, greedy match.
+#include "model/cpu_forward.h"
+#include "model/model.h"
+#include "reference_check.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QtTest>
+
+using namespace agora;
+
+namespace {
+
+const QString kShared = QStringLiteral(AGORA_SHARED_DIR);
+const QString kArchDir = kShared + "/reference/llama.cpp/architectures";
+
+// README "More architectures": F16 <= 0.08 (llama3 <= 0.05), top-1 where the margin > 0.1;
+// quantized <= 0.6 (gemma2 <= 1.5), top-1 where the margin > 0.5 (gemma2 > 1.5).
+test::Tolerance familyTolerance(const QString& modelName)
+{
+    const bool gemma2 = modelName.contains("gemma2");
+    if (modelName.contains("-F16"))
+        return {modelName.contains("llama3") ? 0.05f : 0.08f, 0.02f, 0.1f};
+    return {gemma2 ? 1.5f : 0.6f, gemma2 ? 0.4f : 0.15f, gemma2 ? 1.5f : 0.5f};
+}
+
+Result<std::unique_ptr<model::Model>> openFixture(const QString& name)
+{
+    return model::Model::open((kShared + "/fixtures/models/synthetic/" + name).toStdString());
+}
+
+} // namespace
+
+class TestFamiliesCpu : public QObject {
+    Q_OBJECT
+private slots:
+    void familyFeaturesFromTheFiles()
+    {
+        auto gemma2 = openFixture("syn-gemma2-2k-F16.gguf");
+        QVERIFY2(gemma2.ok(), gemma2.ok() ? "" : gemma2.error().message.c_str());
+        const model::HParams& g2 = (*gemma2)->hparams();
+        QCOMPARE(g2.arch, model::Architecture::Gemma2);
+        QCOMPARE(g2.attnSoftcap, 50.0f);
+        QCOMPARE(g2.finalSoftcap, 30.0f);
+        QCOMPARE(g2.slidingWindow, 16u);
+        QCOMPARE(g2.embedScale, 16.0f);
+        QCOMPARE(g2.attnScale, 0.125f);
+        QVERIFY(g2.isLocalLayer(0) && !g2.isLocalLayer(1));
+        QCOMPARE(g2.ropeMode, cpu::RopeMode::Neox);
+        QVERIFY((*gemma2)->weights().layers[1].postFfnNorm);
+
+        auto gemma3 = openFixture("syn-gemma3-2k-Q8_0.gguf");
+        QVERIFY2(gemma3.ok(), gemma3.ok() ? "" : gemma3.error().message.c_str());
+        const model::HParams& g3 = (*gemma3)->hparams();
+        for (uint32_t layer = 0; layer < 5; ++layer) {
+            QVERIFY(g3.isLocalLayer(layer));
+            QCOMPARE(g3.ropeBaseFor(layer), 10000.0f);
+        }
+        QVERIFY(!g3.isLocalLayer(5));
+        QCOMPARE(g3.ropeBaseFor(5), 1e6f);
+        QCOMPARE(g3.attnSoftcap, 0.0f);
+        QCOMPARE(g3.finalSoftcap, 0.0f);
+        QVERIFY((*gemma3)->weights().layers[5].qNorm && (*gemma3)->weights().layers[5].kNorm);
+
+        auto qwen3 = openFixture("syn-qwen3-2k-Q4_K_M.gguf");
+        QVERIFY2(qwen3.ok(), qwen3.ok() ? "" : qwen3.error().message.c_str());
+        QVERIFY((*qwen3)->weights().layers[0].qNorm);
+        QVERIFY(!(*qwen3)->weights().layers[0].bq);
+        QVERIFY(!(*qwen3)->hparams().isLocalLayer(0));
+
+        // phi3's fused matrices are bound as row views: Q|K|V = 256|128|128, gate|up = 512|512.
+        auto phi3 = openFixture("syn-phi3-2k-F16.gguf");
+        QVERIFY2(phi3.ok(), phi3.ok() ? "" : phi3.error().message.c_str());
+        const model::LayerWeights& l = (*phi3)->weights().layers[1];
+        QCOMPARE(l.wq.info, l.wv.info);
+        QCOMPARE(l.wk.firstRow, 256ull);
+        QCOMPARE(l.wv.firstRow, 384ull);
+        QCOMPARE(l.wv.rows(), 128ull);
+        QCOMPARE(l.wUp.firstRow, 512ull);
+        QCOMPARE(l.wUp.rows(), 512ull);
+        QCOMPARE(l.wGate.data() + 512 * 256 * 2, l.wUp.data()); // F16 rows of 256
+        QCOMPARE(QString::fromStdString(l.wk.name()), QString("blk.1.attn_qkv.weight rows 256..384"));
+    }
+
+    void matchesLlamaCppReference_data()
+    {
+        QTest::addColumn<QString>("refPath");
+        const QDir dir(kArchDir);
+        const QStringList files = dir.entryList({"syn-*.cpu.json"}, QDir::Files, QDir::Name);
+        QCOMPARE(files.size(), 15);
+        for (const QString& f : files)
+            QTest::newRow(qPrintable(f.chopped(QString(".cpu.json").size()))) << dir.filePath(f);
+    }
+
+    void matchesLlamaCppReference()
+    {
+        QFETCH(QString, refPath);
+        test::RefDump ref;
+        QString error;
+        QVERIFY2(test::loadRefDump(refPath, &ref, &error), qPrintable(error));
+        auto model = openFixture(ref.model);
+        QVERIFY2(model.ok(), model.ok() ? "" : model.error().message.c_str());
+
+        QElapsedTimer timer;
+        timer.start();
+        model::CpuForward forward(**model, uint32_t(ref.tokens.size() + ref.greedyIds.size()));
+        const test::Tolerance tol = familyTolerance(ref.model);
+        const test::Comparison c = test::compareWithReference(
+            ref, [&](std::span<const int32_t> t, uint32_t pos, bool all) { return forward.evaluate(t, pos, all); },
+            tol);
+        QVERIFY2(c.error.isEmpty(), qPrintable(c.error));
+        // Greedy ids must agree up to the first step whose reference margin is within the file
+        // type's spread (the same margin that makes a top-1 "clear").
+        int robust = int(ref.greedyMargins.size());
+        for (size_t i = 0; i < ref.greedyMargins.size(); ++i) {
+            if (ref.greedyMargins[i] < tol.top1Margin) {
+                robust = int(i);
+                break;
+            }
+        }
+
+        const QString row = QString("%1 | max|d| top5 %2 (bound %3) | mean|d| last %4 | top-1 %5/%6 (clear %7/%8) | "
+                                    "greedy %9/%10 (robust %11) | %12 ms")
+                                .arg(ref.model, -26)
+                                .arg(double(c.maxTop5), 0, 'f', 4)
+                                .arg(double(tol.maxTop5))
+                                .arg(double(c.meanLast), 0, 'f', 4)
+                                .arg(c.top1Agree)
+                                .arg(ref.tokens.size())
+                                .arg(c.top1ClearAgree)
+                                .arg(c.top1Clear)
+                                .arg(c.greedyMatch)
+                                .arg(ref.greedyIds.size())
+                                .arg(robust)
+                                .arg(timer.elapsed());
+        m_table << row;
+        qInfo("%s", qPrintable(row));
+        if (!c.firstMismatches.isEmpty())
+            qInfo("first mismatches:\n%s", qPrintable(c.firstMismatches));
+
+        QVERIFY2(c.maxTop5 <= tol.maxTop5, qPrintable(QString("max |d| %1 > %2").arg(c.maxTop5).arg(tol.maxTop5)));
+        QVERIFY2(c.meanLast <= tol.meanLast,
+                 qPrintable(QString("mean |d| %1 > %2").arg(c.meanLast).arg(tol.meanLast)));
+        QCOMPARE(c.top1ClearAgree, c.top1Clear);
+        QVERIFY2(c.greedyMatch >= robust,
+                 qPrintable(QString("greedy diverged at step %1, robust up to %2").arg(c.greedyMatch).arg(robust)));
+    }
+
+    void cleanupTestCase() { qInfo("\n%s", qPrintable(m_table.join('\n'))); }
+
+private:
+    QStringList m_table;
+};
+
+QTEST_GUILESS_MAIN(TestFamiliesCpu)
+#include "test_families_cpu.moc"
