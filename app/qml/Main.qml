@@ -12,6 +12,8 @@ ApplicationWindow {
     required property EngineBridge bridge
     property bool darkTheme: false
     property string dataFolder: ""  // shown so people know where their history lives
+    // No model configured yet: the first-run page (views/FirstRunPage.qml) replaces the welcome page.
+    property bool firstRun: false
 
     width: 1120
     height: 760
@@ -76,8 +78,20 @@ ApplicationWindow {
 
     WelcomePage {
         anchors.fill: parent
+        visible: !window.firstRun
         devices: deviceModel
         darkTheme: window.darkTheme
         dataFolder: window.dataFolder
+    }
+
+    Loader {
+        anchors.fill: parent
+        active: window.firstRun
+        sourceComponent: FirstRunPage {
+            devices: deviceModel
+            darkTheme: window.darkTheme
+            catalog: CatalogListModel {}
+            download: ModelDownload {}  // its network access is created by the first Download press
+        }
     }
 }

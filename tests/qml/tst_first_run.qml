@@ -4,6 +4,7 @@
 import QtQuick
 import QtTest
 import Agora
+import AgoraTest
 
 Item {
     id: root
@@ -51,6 +52,52 @@ TestCase {
     }
 
     SignalSpy { id: readySpy; signalName: "modelReady" }
+
+    Component { id: fakeEngineComponent; FakeEngine {} }
+    Component {
+        id: devicePageComponent
+        FirstRunPage {
+            width: 900
+            height: 800
+            catalog: CatalogListModel {
+                source: Qt.resolvedUrl("tst_first_run_catalog.json")
+                systemMemoryBytes: 16 * 1024 * 1024 * 1024
+            }
+            download: FakeDownload {}
+        }
+    }
+
+    Component { id: mainComponent; Main {} }
+
+    function test_mainWindowShowsFirstRun() {
+        const fake = createTemporaryObject(fakeEngineComponent, root)
+        fake.fixture = "devices_mixed.json"
+        const window = createTemporaryObject(mainComponent, root, { bridge: fake.bridge, firstRun: true })
+        fake.bridge.refreshDevices()
+        const page = findChild(window.contentItem, "firstRunPage")
+        verify(page, "Main.qml shows no first-run page when firstRun is set")
+        tryVerify(function () { return page.deviceName === "Radeon RX 7600" })
+        compare(page.catalog.errorText, "")  // the built-in catalog
+        verify(page.catalog.count >= 12)
+        compare(page.download.state, "idle")
+        verify(!page.download.networkCreated, "opening the page must not create any network access")
+        verify(!findChild(window.contentItem, "welcomePage").visible)
+    }
+
+    function test_defaultDeviceFromTheEngine() {
+        // devices_mixed.json: the default is a discrete Radeon RX 7600 with about 8 GiB.
+        const fake = createTemporaryObject(fakeEngineComponent, root)
+        fake.fixture = "devices_mixed.json"
+        const devices = Qt.createQmlObject("import Agora; DeviceListModel {}", root)
+        devices.bridge = fake.bridge
+        const page = createTemporaryObject(devicePageComponent, root, { devices: devices })
+        fake.bridge.refreshDevices()
+        tryVerify(function () { return page.deviceName === "Radeon RX 7600" })
+        compare(page.catalog.deviceType, "discrete")
+        compare(page.catalog.budgetBytes, 8573157376) // the fixture's device_local_bytes
+        compare(child(page, "recommendedName").text, "Big Chat")
+        devices.destroy()
+    }
 
     function openPage() {
         const page = createTemporaryObject(pageComponent, root)

@@ -15,6 +15,9 @@ ScrollView {
     required property CatalogListModel catalog
     // A ModelDownload, or a fake with the same properties and functions in tests.
     required property QtObject download
+    // The engine's devices: the default one feeds the device line and the recommendation. Tests
+    // may leave it null and set the device properties directly.
+    property DeviceListModel devices: null
     property string deviceName: ""
     property string deviceMemoryText: ""
     property bool darkTheme: false
@@ -29,6 +32,30 @@ ScrollView {
     objectName: "firstRunPage"
     contentWidth: availableWidth
     clip: true
+
+    function useDefaultDevice() {
+        if (!devices)
+            return
+        for (let row = 0; row < devices.count; ++row) {
+            const at = devices.index(row, 0)
+            if (!devices.data(at, DeviceListModel.IsDefaultRole))
+                continue
+            deviceName = devices.data(at, DeviceListModel.NameRole)
+            deviceMemoryText = devices.data(at, DeviceListModel.MemoryTextRole)
+            catalog.deviceType = devices.data(at, DeviceListModel.TypeRole)
+            catalog.deviceMemoryBytes = devices.data(at, DeviceListModel.MemoryBytesRole)
+            catalog.deviceUsable = true
+            return
+        }
+        deviceName = ""
+        deviceMemoryText = ""
+        catalog.deviceUsable = false
+    }
+    onDevicesChanged: useDefaultDevice()
+    Connections {
+        target: page.devices
+        function onCountChanged() { page.useDefaultDevice() }
+    }
 
     Connections {
         target: page.download
