@@ -2,6 +2,34 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>CatalogPage</name>
+    <message>
+        <source>Model catalog</source>
+        <translation>Modellkatalog</translation>
+    </message>
+    <message>
+        <source>Recommended</source>
+        <translation>Empfohlen</translation>
+    </message>
+    <message>
+        <source>%1 (%2) · %3 · %4 · %5 · %6</source>
+        <extracomment>publisher (country) · parameters · quantization · size · licence</extracomment>
+        <translation>%1 (%2) · %3 · %4 · %5 · %6</translation>
+    </message>
+    <message>
+        <source>Coming soon: Agora cannot run this model family yet</source>
+        <translation>Demnächst: Agora kann diese Modellfamilie noch nicht ausführen</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Herunterladen</translation>
+    </message>
+    <message>
+        <source>Download %1</source>
+        <translation>%1 herunterladen</translation>
+    </message>
+</context>
+<context>
     <name>DeviceCard</name>
     <message>
         <source>Memory: %1</source>
@@ -146,6 +174,14 @@
     <message>
         <source>All files (*)</source>
         <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Hide the other models</source>
+        <translation>Andere Modelle ausblenden</translation>
+    </message>
+    <message>
+        <source>See all models</source>
+        <translation>Alle Modelle ansehen</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,34 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>CatalogPage</name>
+    <message>
+        <source>Model catalog</source>
+        <translation>Catalogue de modèles</translation>
+    </message>
+    <message>
+        <source>Recommended</source>
+        <translation>Recommandé</translation>
+    </message>
+    <message>
+        <source>%1 (%2) · %3 · %4 · %5 · %6</source>
+        <extracomment>publisher (country) · parameters · quantization · size · licence</extracomment>
+        <translation>%1 (%2) · %3 · %4 · %5 · %6</translation>
+    </message>
+    <message>
+        <source>Coming soon: Agora cannot run this model family yet</source>
+        <translation>Bientôt : Agora ne sait pas encore exécuter cette famille de modèles</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Télécharger</translation>
+    </message>
+    <message>
+        <source>Download %1</source>
+        <translation>Télécharger %1</translation>
+    </message>
+</context>
+<context>
     <name>DeviceCard</name>
     <message>
         <source>Memory: %1</source>
@@ -146,6 +174,14 @@
     <message>
         <source>All files (*)</source>
         <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Hide the other models</source>
+        <translation>Masquer les autres modèles</translation>
+    </message>
+    <message>
+        <source>See all models</source>
+        <translation>Voir tous les modèles</translation>
     </message>
 </context>
 <context>

@@ -196,6 +196,27 @@ TestCase {
         verify(child(page, "downloadButton").visible)
     }
 
+    function test_catalogListsEveryModel() {
+        const page = openPage()
+        const list = child(page, "catalogList")
+        verify(!list.visible)
+        mouseClick(child(page, "showCatalogButton"))
+        verify(list.visible)
+        compare(list.count, 3)
+        tryVerify(function () { return findChild(list, "catalogRow_future-chat") !== null })
+        const future = findChild(list, "catalogRow_future-chat")
+        verify(findChild(future, "fitLabel").text.indexOf("Coming soon") === 0)
+        verify(!findChild(future, "catalogDownload_future-chat").enabled)
+        verify(findChild(findChild(list, "catalogRow_big-chat"), "recommendedBadge").visible)
+        verify(!findChild(findChild(list, "catalogRow_tiny-chat"), "recommendedBadge").visible)
+        // Another model than the recommended one.
+        const tiny = findChild(list, "catalogDownload_tiny-chat")
+        verify(tiny.enabled)
+        tiny.clicked()  // below the fold of the 800-pixel test window: no mouse position to click at
+        compare(page.download.startedWith.modelId, "tiny-chat")
+        verify(!tiny.enabled, "one download at a time")
+    }
+
     function test_brokenCatalogIsExplained() {
         const page = openPage()
         page.catalog.source = Qt.resolvedUrl("missing_catalog.json")

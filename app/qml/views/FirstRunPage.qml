@@ -215,6 +215,21 @@ ScrollView {
         }
 
         Button {
+            objectName: "showCatalogButton"
+            flat: true
+            text: catalogView.visible ? qsTr("Hide the other models") : qsTr("See all models")
+            onClicked: catalogView.visible = !catalogView.visible
+        }
+        CatalogPage {
+            id: catalogView
+            visible: false
+            Layout.fillWidth: true
+            Layout.preferredHeight: visible ? implicitHeight : 0
+            catalog: page.catalog
+            download: page.download
+        }
+
+        Button {
             objectName: "ownFileButton"
             flat: true
             text: qsTr("I already have a model file")
