@@ -133,6 +133,11 @@ CatalogEntry readEntry(const QJsonObject& object, int index, QStringList& errors
     if (entry.description.size() >= 140 || entry.description.contains(u'\n'))
         reader.fail(u"description", QStringLiteral("must be one line under 140 characters"));
 
+    const QJsonValue reasoning = object.value(u"reasoning");
+    if (!reasoning.isUndefined() && !reasoning.isBool())
+        reader.fail(u"reasoning", QStringLiteral("must be true or false when present"));
+    entry.reasoning = reasoning.toBool(false);
+
     const QString status = reader.string(u"status");
     if (!status.isEmpty() && status != u"supported" && status != u"coming-soon")
         reader.fail(u"status", QStringLiteral("must be \"supported\" or \"coming-soon\""));

@@ -29,6 +29,7 @@ struct CatalogEntry {
     qint64 minMemoryBytes = 0;
     QStringList languages;
     QString description;
+    bool reasoning = false; // thinks aloud before answering: not the first thing to offer a newcomer
     bool supported = false; // status "supported"; otherwise "coming-soon"
 };
 

@@ -38,16 +38,22 @@ QString memoryFitKey(MemoryFit fit)
 
 int recommendedEntryIndex(const QList<CatalogEntry>& entries, qint64 budgetBytes)
 {
-    int best = -1;
-    for (int i = 0; i < entries.size(); ++i) {
-        const CatalogEntry& entry = entries.at(i);
-        if (!entry.supported || memoryFit(entry.minMemoryBytes, budgetBytes) != MemoryFit::Fits)
-            continue;
-        if (best < 0 || entry.parameterCount > entries.at(best).parameterCount)
-            best = i;
+    // Best: the largest comfortable general chat model; then a comfortable reasoning model; then
+    // the smallest model that fits at all.
+    for (const bool allowReasoning : {false, true}) {
+        int best = -1;
+        for (int i = 0; i < entries.size(); ++i) {
+            const CatalogEntry& entry = entries.at(i);
+            if (!entry.supported || (entry.reasoning && !allowReasoning)
+                || memoryFit(entry.minMemoryBytes, budgetBytes) != MemoryFit::Fits)
+                continue;
+            if (best < 0 || entry.parameterCount > entries.at(best).parameterCount)
+                best = i;
+        }
+        if (best >= 0)
+            return best;
     }
-    if (best >= 0)
-        return best;
+    int best = -1;
     for (int i = 0; i < entries.size(); ++i) {
         const CatalogEntry& entry = entries.at(i);
         if (!entry.supported || memoryFit(entry.minMemoryBytes, budgetBytes) != MemoryFit::FitsTightly)

@@ -25,8 +25,9 @@ MemoryFit memoryFit(qint64 minMemoryBytes, qint64 budgetBytes);
 // Stable key for QML and tests: "fits", "tight", "no".
 QString memoryFitKey(MemoryFit fit);
 
-// The index in `entries` of the model to suggest: the supported model with the most parameters
-// that Fits; failing that, the smallest supported model that FitsTightly; -1 when nothing does.
+// The index in `entries` of the model to suggest: the supported general chat model with the most
+// parameters that Fits; failing that, such a reasoning model; failing that, the smallest
+// supported model that FitsTightly; -1 when nothing does.
 int recommendedEntryIndex(const QList<CatalogEntry>& entries, qint64 budgetBytes);
 
 // Total RAM from /proc/meminfo (Linux), 0 when unknown. Not pure: kept apart from the above.

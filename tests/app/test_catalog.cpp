@@ -36,9 +36,10 @@ QByteArray withFirstEntry(const std::function<void(QJsonObject&)>& change)
     return QJsonDocument(root).toJson();
 }
 
-CatalogEntry entry(const char* id, qint64 parameters, qint64 minMemory, bool supported = true)
+CatalogEntry entry(const char* id, qint64 parameters, qint64 minMemory, bool supported = true, bool reasoning = false)
 {
     CatalogEntry e;
+    e.reasoning = reasoning;
     e.id = QString::fromLatin1(id);
     e.parameterCount = parameters;
     e.minMemoryBytes = minMemory;
@@ -181,6 +182,17 @@ private slots:
         QCOMPARE(recommendedEntryIndex(entries, GiB / 2), -1);
     }
 
+    void reasoningModelsAreNotTheFirstChoice()
+    {
+        const QList<CatalogEntry> entries{
+            entry("chat", 3'000'000'000, 3 * GiB),
+            entry("thinker", 8'000'000'000, 6 * GiB, true, true),
+        };
+        QCOMPARE(recommendedEntryIndex(entries, 8 * GiB), 0);
+        QCOMPARE(recommendedEntryIndex({entries.at(1)}, 8 * GiB), 0); // alone, it is offered
+        QVERIFY(!parseCatalog(withFirstEntry([](QJsonObject& o) { o.insert(u"reasoning", "yes"); })).ok());
+    }
+
     void shippedCatalogRecommendations()
     {
         const QList<CatalogEntry> entries = parseCatalog(shippedCatalogJson()).catalog.entries;
@@ -192,6 +204,7 @@ private slots:
         QVERIFY(entries.at(on8).parameterCount >= 7'000'000'000);
         QVERIFY(entries.at(on4).parameterCount < entries.at(on8).parameterCount);
         QVERIFY(entries.at(on8).supported && entries.at(on4).supported);
+        QVERIFY(!entries.at(on8).reasoning && !entries.at(on4).reasoning);
         QCOMPARE(memoryFit(entries.at(on4).minMemoryBytes, 4 * GiB), MemoryFit::Fits);
     }
 
