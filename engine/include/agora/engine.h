@@ -223,6 +223,7 @@ struct ModelSummary {
     double ropeScalingFactor = 0.0;
     uint32_t ropeDims = 0;
     uint32_t slidingWindow = 0;     // 0: none
+    std::vector<std::string> familyFeatures; // "sliding window 4096 (...)", "final softcap 30", "q/k norm", ...
     std::string tokenizerModel, tokenizerPre; // tokenizer.ggml.model / .pre
     bool hasChatTemplate = false;
     bool vocabOnly = false;         // a tokenizer file without weights
@@ -287,5 +288,37 @@ public:
     virtual void cancel(RequestId request) = 0; // a generation stops within one scheduler step
     virtual void closeConversation(ModelId model, ConversationId conversation) = 0; // frees its cache
 };
+
+// ---------------------------------------------------------------------------------------------
+// Compare and Arena (engine/src/compare): what the app's compare, arena and suite views need
+// without the engine's internals. agora-cli compare uses the same code.
+// ---------------------------------------------------------------------------------------------
+
+// A blind arena vote. Ties and "both bad" count as half a win for each side.
+enum class ArenaOutcome { ABetter, BBetter, Tie, BothBad };
+struct ArenaVote {
+    std::string modelA;
+    std::string modelB;
+    ArenaOutcome outcome = ArenaOutcome::Tie;
+};
+struct ArenaStanding {
+    std::string model;
+    double rating = 1000.0;            // Bradley-Terry on the Elo scale, mean 1000
+    double ciLow = 1000.0, ciHigh = 1000.0; // 95% bootstrap interval (seeded)
+    int votes = 0, wins = 0, losses = 0, ties = 0, bothBad = 0;
+    double winRate = 0.0;              // (wins + half the ties and both-bad) / votes
+};
+// Best first. Same votes and seed, same table.
+std::vector<ArenaStanding> arenaLeaderboard(const std::vector<ArenaVote>& votes, uint64_t seed = 1);
+
+// Whether an answer opens with a refusal (English, German, French, Chinese; the rule is in
+// resources/suites/README.md). matchedPhrase, when given, receives the phrase that decided it.
+bool looksLikeRefusal(const std::string& answer, std::string* matchedPhrase = nullptr);
+
+struct PromptSuiteEntry {
+    std::string id, category, language, system, text;
+};
+// "perspectives" (the built-in suite) or a .jsonl / .csv file; errors name the bad line.
+Result<std::vector<PromptSuiteEntry>> loadPromptSuite(const std::string& nameOrPath);
 
 } // namespace agora
