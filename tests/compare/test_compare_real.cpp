@@ -109,6 +109,29 @@ private slots:
         QCOMPARE((*second)[0].tokens, 16);
     }
 
+    void perPaneOverrides()
+    {
+        auto engine = makeEngine();
+        Comparer c(*engine);
+        QVERIFY(c.load(kPair, kContext).ok());
+        CompareSettings s = greedy(24);
+        SamplingParams hot;
+        hot.temperature = 1.5f;
+        hot.topK = 0;
+        hot.topP = 1.0f;
+        hot.minP = 0.0f;
+        hot.seed = 9;
+        s.sampling = hot;                  // shared: hot sampling...
+        s.panes.resize(2);
+        s.panes[0].sampling = greedy(24).sampling; // ...but the left pane is greedy
+        s.panes[1].maxTokens = 8;          // and the right pane stops after 8 tokens
+        auto answers = c.ask("Once upon a time", s);
+        QVERIFY(answers.ok());
+        QCOMPARE((*answers)[0].tokens, 24);
+        QCOMPARE((*answers)[1].tokens, 8);
+        QCOMPARE((*answers)[0].text, answerAlone(kPair[0], "Once upon a time", 24));
+    }
+
     void sequentialFallbackWhenTheyDoNotFit()
     {
         uint64_t largest = 0, total = 0;
