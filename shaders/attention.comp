@@ -2,7 +2,7 @@
 #extension GL_GOOGLE_include_directive : require
 // Causal attention of a batch of queries over an f16 KV cache with grouped-query heads.
 // One workgroup per (token, query head). Token t sits at position firstPos + t and sees cache
-// positions 0..firstPos+t. The positions are walked in chunks of WORKGROUP_SIZE with an online
+// positions 0..firstPos+t (or the last `window` of them). The positions are walked in chunks of WORKGROUP_SIZE with an online
 // softmax (running max and sum, earlier partial results rescaled when the max grows), so the
 // kernel needs no scratch buffer and no shared memory beyond one chunk, whatever the context.
 // Lane i scores position chunk+i; for the weighted sum of V, lane i owns dimensions i, i+WG, ...
@@ -26,6 +26,8 @@ layout(push_constant) uniform Push {
     uint nTokens;
     uint firstPos;
     float scale;
+    float softcap; // gemma2: scores become softcap * tanh(score / softcap); 0 = off
+    uint window;   // sliding window: the query at p sees p-window+1..p; 0 = every earlier position
 } pc;
 
 shared float chunkWeights[WORKGROUP_SIZE];
@@ -66,6 +68,8 @@ void main()
     const uint head = item % pc.nHead;
     const uint kvHead = head / (pc.nHead / pc.nKvHead);
     const uint nPositions = pc.firstPos + token + 1u;
+    // Keys before firstVisible lie outside a sliding window (llama.cpp masks p0 when p - p0 >= window).
+    const uint firstVisible = pc.window > 0u && nPositions > pc.window ? nPositions - pc.window : 0u;
     const uint lane = gl_LocalInvocationID.x;
 
     const uint headPairs = pc.headDim / 2u;
@@ -79,7 +83,7 @@ void main()
     float runningMax = -3.0e38;
     float runningSum = 0.0;
 
-    for (uint chunk = 0; chunk < nPositions; chunk += WORKGROUP_SIZE) {
+    for (uint chunk = firstVisible; chunk < nPositions; chunk += WORKGROUP_SIZE) {
         const uint p = chunk + lane;
         float score = -3.0e38;
         if (p < nPositions) {
@@ -90,6 +94,10 @@ void main()
                 dot += q[qBase + 2u * j] * key.x + q[qBase + 2u * j + 1u] * key.y;
             }
             score = dot * pc.scale;
+            if (pc.softcap > 0.0) {
+                const float s = clamp(score / pc.softcap, -15.0, 15.0);
+                score = pc.softcap * (1.0 - 2.0 / (exp(2.0 * s) + 1.0));
+            }
         }
         const float newMax = max(runningMax, workgroupMax(score));
         const float weight = p < nPositions ? exp(score - newMax) : 0.0;

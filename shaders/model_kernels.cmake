@@ -2,9 +2,13 @@
 # from shaders/CMakeLists.txt, same agora_kernel() contract as the manifest there.
 agora_kernel(Rope           SOURCE rope.comp        BINDINGS wr   PUSH 32 SPECS 1)
 agora_kernel(KvStore        SOURCE kv_store.comp    BINDINGS rrww PUSH 12 SPECS 1)
-agora_kernel(Attention      SOURCE attention.comp   BINDINGS rrrw PUSH 24 SPECS 1)
+agora_kernel(Attention      SOURCE attention.comp   BINDINGS rrrw PUSH 32 SPECS 1)
 agora_kernel(SiluGate       SOURCE elementwise.comp BINDINGS rrw  PUSH 8  SPECS 1 DEFINES OP_SILU_GATE)
 agora_kernel(Add            SOURCE elementwise.comp BINDINGS rrw  PUSH 8  SPECS 1 DEFINES OP_ADD)
 agora_kernel(BiasAdd        SOURCE elementwise.comp BINDINGS rrw  PUSH 8  SPECS 1 DEFINES OP_BIAS_ADD)
 agora_kernel(Softmax        SOURCE softmax.comp     BINDINGS w    PUSH 8  SPECS 1)
 agora_kernel(MatMulF32      SOURCE matmul_f32.comp  BINDINGS rrw  PUSH 24 SPECS 2)
+# The newer families (qwen3, gemma2, gemma3): GELU(tanh) gate, softcap and scale.
+agora_kernel(GeluGate       SOURCE family_elementwise.comp BINDINGS rrw PUSH 8 SPECS 1 DEFINES OP_GELU_GATE)
+agora_kernel(Softcap        SOURCE family_elementwise.comp BINDINGS rrw PUSH 8 SPECS 1 DEFINES OP_SOFTCAP)
+agora_kernel(Scale          SOURCE family_elementwise.comp BINDINGS rrw PUSH 8 SPECS 1 DEFINES OP_SCALE)

@@ -6,7 +6,7 @@
 // Prints the table: file, max |Δ|, top-1 agreement, greedy match.
 #include "model/cpu_forward.h"
 #include "model/model.h"
-#include "reference_check.h"
+#include "family_reference.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -18,16 +18,6 @@ namespace {
 
 const QString kShared = QStringLiteral(AGORA_SHARED_DIR);
 const QString kArchDir = kShared + "/reference/llama.cpp/architectures";
-
-// README "More architectures": F16 <= 0.08 (llama3 <= 0.05), top-1 where the margin > 0.1;
-// quantized <= 0.6 (gemma2 <= 1.5), top-1 where the margin > 0.5 (gemma2 > 1.5).
-test::Tolerance familyTolerance(const QString& modelName)
-{
-    const bool gemma2 = modelName.contains("gemma2");
-    if (modelName.contains("-F16"))
-        return {modelName.contains("llama3") ? 0.05f : 0.08f, 0.02f, 0.1f};
-    return {gemma2 ? 1.5f : 0.6f, gemma2 ? 0.4f : 0.15f, gemma2 ? 1.5f : 0.5f};
-}
 
 Result<std::unique_ptr<model::Model>> openFixture(const QString& name)
 {
@@ -87,6 +77,35 @@ private slots:
         QCOMPARE(QString::fromStdString(l.wk.name()), QString("blk.1.attn_qkv.weight rows 256..384"));
     }
 
+    // What `agora-cli inspect` reports for each family (ModelSummary::familyFeatures).
+    void inspectReportsFamilyFeatures_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QStringList>("features");
+        QTest::newRow("llama3") << "syn-llama3-2k-F16.gguf" << QStringList{"rope factors"};
+        QTest::newRow("qwen3") << "syn-qwen3-2k-Q8_0.gguf" << QStringList{"q/k norm"};
+        QTest::newRow("gemma2") << "syn-gemma2-2k-F16.gguf"
+                                << QStringList{"sliding window 16 (1 local : 1 global layer)", "attention softcap 50",
+                                               "final softcap 30", "pre+post norms"};
+        QTest::newRow("gemma3") << "syn-gemma3-2k-Q4_K_M.gguf"
+                                << QStringList{"sliding window 16 (5 local : 1 global layers)", "local rope base 10000",
+                                               "q/k norm", "pre+post norms"};
+        QTest::newRow("phi3") << "syn-phi3-2k-F16.gguf" << QStringList{"fused QKV", "fused gate+up"};
+        QTest::newRow("qwen2") << "syn-qwen2-4k-Q8_0.gguf" << QStringList{"QKV bias"};
+    }
+
+    void inspectReportsFamilyFeatures()
+    {
+        QFETCH(QString, file);
+        QFETCH(QStringList, features);
+        auto summary = inspectModel((kShared + "/fixtures/models/synthetic/" + file).toStdString());
+        QVERIFY2(summary.ok(), summary.ok() ? "" : summary.error().message.c_str());
+        QStringList got;
+        for (const std::string& f : summary->familyFeatures)
+            got << QString::fromStdString(f);
+        QCOMPARE(got, features);
+    }
+
     void matchesLlamaCppReference_data()
     {
         QTest::addColumn<QString>("refPath");
@@ -109,20 +128,12 @@ private slots:
         QElapsedTimer timer;
         timer.start();
         model::CpuForward forward(**model, uint32_t(ref.tokens.size() + ref.greedyIds.size()));
-        const test::Tolerance tol = familyTolerance(ref.model);
+        const test::Tolerance tol = test::familyTolerance(ref.model);
         const test::Comparison c = test::compareWithReference(
             ref, [&](std::span<const int32_t> t, uint32_t pos, bool all) { return forward.evaluate(t, pos, all); },
             tol);
         QVERIFY2(c.error.isEmpty(), qPrintable(c.error));
-        // Greedy ids must agree up to the first step whose reference margin is within the file
-        // type's spread (the same margin that makes a top-1 "clear").
-        int robust = int(ref.greedyMargins.size());
-        for (size_t i = 0; i < ref.greedyMargins.size(); ++i) {
-            if (ref.greedyMargins[i] < tol.top1Margin) {
-                robust = int(i);
-                break;
-            }
-        }
+        const int robust = test::robustGreedyPrefix(ref, tol);
 
         const QString row = QString("%1 | max|d| top5 %2 (bound %3) | mean|d| last %4 | top-1 %5/%6 (clear %7/%8) | "
                                     "greedy %9/%10 (robust %11) | %12 ms")

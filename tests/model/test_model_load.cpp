@@ -146,6 +146,8 @@ private slots:
             {"misshapen tensor", ErrorCode::BadFormat, "blk.0.attn_k.weight has shape (32, 17, 1, 1)"},
             {"qwen2 without biases", ErrorCode::BadFormat, "the model file lacks the tensor blk.0.attn_q.bias"},
             {"rope dims larger than the head", ErrorCode::BadFormat, "rope.dimension_count 12 does not fit"},
+            {"mixture of experts", ErrorCode::Unsupported,
+             "mixture-of-experts models are not supported yet (llama with 8 experts)"},
         };
         for (int i = 0; i < cases.size(); ++i)
             QTest::newRow(std::get<0>(cases[i])) << i << int(std::get<1>(cases[i])) << QString(std::get<2>(cases[i]));
@@ -166,6 +168,7 @@ private slots:
         case 5: spec.misshapenTensor = "blk.0.attn_k.weight"; break;
         case 6: spec.arch = "qwen2"; break;
         case 7: spec.extraKeys = [](gguf::GgufWriter& w) { w.addUInt32("llama.rope.dimension_count", 12); }; break;
+        case 8: spec.extraKeys = [](gguf::GgufWriter& w) { w.addUInt32("llama.expert_count", 8); }; break;
         }
         const auto bytes = buildFile(spec);
         auto model = load(bytes);

@@ -1,5 +1,7 @@
 #include "gguf/model_summary.h"
 
+#include "gguf/family_features.h"
+
 #include <algorithm>
 #include <map>
 
@@ -239,6 +241,7 @@ ModelSummary summarize(const GgufFile& file, uint32_t contextLength)
     if (!s.ropeDims)
         s.ropeDims = s.keyLength;
     s.slidingWindow = clampU32(file.getUInt(arch + ".attention.sliding_window"));
+    s.familyFeatures = familyFeatures(file);
 
     s.tokenizerModel = str(file, "tokenizer.ggml.model");
     s.tokenizerPre = str(file, "tokenizer.ggml.pre");

@@ -32,10 +32,6 @@ Result<std::unique_ptr<GpuForward>> GpuForward::create(const Model& model, std::
 {
     if (options.nCtx == 0 || options.maxBatch == 0)
         return makeError(ErrorCode::InvalidArgument, "the context size and batch size must be positive");
-    const Architecture arch = model.hparams().arch;
-    if (arch != Architecture::Llama && arch != Architecture::Qwen2)
-        return makeError(ErrorCode::Unsupported, std::string("the Vulkan path does not run ") +
-                                                     architectureName(arch) + " models yet; use the CPU path");
     std::unique_ptr<GpuForward> forward(new GpuForward(model, std::move(context), options));
     auto recorder = vk::CommandRecorder::create(forward->m_context);
     if (!recorder)
@@ -126,27 +122,27 @@ Result<void> GpuForward::uploadWeights()
     for (const LayerWeights& l : w.layers) {
         for (const Tensor& t : {l.wq, l.wk, l.wv, l.wo, l.wGate, l.wUp, l.wDown})
             matrices.push_back(t);
-        for (const Tensor& t : {l.attnNorm, l.ffnNorm, l.bq, l.bk, l.bv})
+        for (const Tensor& t : {l.attnNorm, l.ffnNorm, l.bq, l.bk, l.bv, l.qNorm, l.kNorm, l.postAttnNorm, l.postFfnNorm})
             if (t)
                 vectors.push_back(t);
     }
     auto onDevice = [&](const Tensor& t) { return !m_options.dequantizeWeights && vk::hasQuantKernels(t.type()); };
     // An f32 embedding copy is only needed when it doubles as the output; otherwise the batch's
     // rows are gathered on the CPU.
-    auto skip = [&](const Tensor& t) { return t.info == w.tokenEmbd.info && !w.tiedOutput && !onDevice(t); };
+    auto skip = [&](const Tensor& t) { return key(t) == key(w.tokenEmbd) && !w.tiedOutput && !onDevice(t); };
     uint64_t total = 0;
     std::vector<const void*> counted;
     for (const Tensor& t : matrices) {
-        if (skip(t) || std::find(counted.begin(), counted.end(), t.info) != counted.end())
+        if (skip(t) || std::find(counted.begin(), counted.end(), key(t)) != counted.end())
             continue;
-        counted.push_back(t.info);
+        counted.push_back(key(t));
         total += onDevice(t) ? t.bytes() : t.rows() * t.cols() * kFloat;
     }
     uint64_t done = 0;
     for (const Tensor& t : matrices) {
-        if (skip(t) || m_matrices.count(t.info))
+        if (skip(t) || m_matrices.count(key(t)))
             continue; // the tied output is the embedding; one copy serves both names
-        if (auto uploaded = uploadMatrix(t, m_matrices[t.info], done, total); !uploaded)
+        if (auto uploaded = uploadMatrix(t, m_matrices[key(t)], done, total); !uploaded)
             return makeError(uploaded.error().code, t.name() + ": " + uploaded.error().message);
     }
     for (const Tensor& t : vectors) {
@@ -273,7 +269,7 @@ vk::BufferRange GpuForward::range(Act act) const
 
 void GpuForward::embed(const Tensor& table, Act out)
 {
-    const auto onDevice = m_matrices.find(table.info);
+    const auto onDevice = m_matrices.find(key(table));
     if (onDevice != m_matrices.end() && onDevice->second.quantized) {
         const DeviceMatrix& m = onDevice->second;
         // Only the ids go up; the rows are looked up (and dequantized) on the device.
@@ -325,7 +321,7 @@ void GpuForward::multiply(const DeviceMatrix& w, Act in, Act out, uint32_t nRows
 
 void GpuForward::linear(const Tensor& w, Act in, Act out)
 {
-    multiply(m_matrices.at(w.info), in, out, uint32_t(m_tokens.size()), 0);
+    multiply(m_matrices.at(key(w)), in, out, uint32_t(m_tokens.size()), 0);
 }
 
 void GpuForward::addBias(const Tensor& bias, Act inout)
@@ -345,11 +341,16 @@ void GpuForward::rope(Act inout, uint32_t nHeads)
 
 void GpuForward::attention(uint32_t layer, Act q, Act k, Act v, Act out)
 {
+    attentionWith(layer, q, k, v, out, AttentionOptions{1.0f / std::sqrt(float(m_hp.headDimK)), 0.0f, 0});
+}
+
+void GpuForward::attentionWith(uint32_t layer, Act q, Act k, Act v, Act out, const AttentionOptions& options)
+{
     const uint32_t nTokens = uint32_t(m_tokens.size());
     gpu::recordKvStore(*m_recorder, *m_context, range(k), range(v), m_kCache[layer].range(),
                        m_vCache[layer].range(), m_hp.kvSize(), nTokens, m_firstPos);
-    gpu::AttentionArgs args{m_hp.headDimK, m_hp.nHead, m_hp.nHeadKv, nTokens, m_firstPos,
-                            1.0f / std::sqrt(float(m_hp.headDimK))};
+    gpu::AttentionArgs args{m_hp.headDimK,  m_hp.nHead,      m_hp.nHeadKv,  nTokens,
+                            m_firstPos,     options.scale,   options.softcap, options.window};
     gpu::recordAttention(*m_recorder, *m_context, range(q), m_kCache[layer].range(), m_vCache[layer].range(),
                          range(out), args);
 }
@@ -370,22 +371,39 @@ void GpuForward::logits(const Tensor& output, Act in)
 {
     const uint32_t nTokens = uint32_t(m_tokens.size());
     const uint32_t nRows = m_allLogits ? nTokens : 1;
-    multiply(m_matrices.at(output.info), in, Act::Logits, nRows, nTokens - nRows);
+    multiply(m_matrices.at(key(output)), in, Act::Logits, nRows, nTokens - nRows);
 }
 
-void GpuForward::unsupportedOp(const char* op)
+void GpuForward::scale(Act inout, float factor)
 {
-    fail(makeError(ErrorCode::Unsupported, std::string("the Vulkan path has no kernel for ") + op + " yet"));
+    gpu::recordScale(*m_recorder, *m_context, range(inout), uint32_t(m_tokens.size()) * width(inout), factor);
 }
 
-void GpuForward::scale(Act, float) { unsupportedOp("scale"); }
-void GpuForward::rmsNormHeads(Act, const Tensor&, uint32_t) { unsupportedOp("per-head RMSNorm"); }
-void GpuForward::ropeWithBase(Act, uint32_t, float, float) { unsupportedOp("per-layer rope bases"); }
-void GpuForward::attentionWith(uint32_t, Act, Act, Act, Act, const AttentionOptions&)
+void GpuForward::rmsNormHeads(Act inout, const Tensor& weight, uint32_t nHeads)
 {
-    unsupportedOp("softcapped or sliding-window attention");
+    // Each head is a row of head_dim for the norm kernel.
+    vk::recordRmsNorm(*m_recorder, *m_context, range(inout), m_vectors.at(weight.info).range(), range(inout),
+                      uint32_t(m_tokens.size()) * nHeads, m_hp.headDimK, m_hp.rmsEps);
 }
-void GpuForward::geluGate(Act, Act, Act) { unsupportedOp("the GELU gate"); }
-void GpuForward::softcap(Act, float) { unsupportedOp("logit softcapping"); }
+
+void GpuForward::ropeWithBase(Act inout, uint32_t nHeads, float freqBase, float freqScale)
+{
+    gpu::RopeArgs args{m_hp.headDimK, nHeads,    m_hp.ropeDims, uint32_t(m_tokens.size()),
+                       m_firstPos,    freqBase,  freqScale,     m_hp.ropeMode == cpu::RopeMode::Neox,
+                       m_hasRopeFactors};
+    gpu::recordRope(*m_recorder, *m_context, range(inout), m_ropeFactors.range(), args);
+}
+
+void GpuForward::geluGate(Act gate, Act up, Act out)
+{
+    gpu::recordGeluGate(*m_recorder, *m_context, range(gate), range(up), range(out),
+                        uint32_t(m_tokens.size()) * width(gate));
+}
+
+void GpuForward::softcap(Act inout, float cap)
+{
+    const uint64_t rows = inout == Act::Logits && !m_allLogits ? 1 : m_tokens.size();
+    gpu::recordSoftcap(*m_recorder, *m_context, range(inout), uint32_t(rows * width(inout)), cap);
+}
 
 } // namespace agora::model

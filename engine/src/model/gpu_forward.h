@@ -87,14 +87,16 @@ private:
     void siluGate(Act gate, Act up, Act out) override;
     void add(Act in, Act inout) override;
     void logits(const Tensor& output, Act in) override;
-    // The family operations have no kernels yet: recording one fails the batch with Unsupported.
+    // The family operations (qwen3, gemma2, gemma3).
     void scale(Act inout, float factor) override;
     void rmsNormHeads(Act inout, const Tensor& weight, uint32_t nHeads) override;
     void ropeWithBase(Act inout, uint32_t nHeads, float freqBase, float freqScale) override;
     void attentionWith(uint32_t layer, Act q, Act k, Act v, Act out, const AttentionOptions& options) override;
     void geluGate(Act gate, Act up, Act out) override;
     void softcap(Act inout, float cap) override;
-    void unsupportedOp(const char* op);
+    // Matrices are keyed by their first byte in the mapped file, so that the row views of phi3's
+    // fused matrices are separate device matrices while a tied output shares the embedding's.
+    static const void* key(const Tensor& t) { return t.data(); }
 
     vk::BufferRange range(Act act) const;
     uint32_t width(Act act) const { return activationWidth(m_hp, act); }
@@ -107,7 +109,7 @@ private:
     GpuForwardOptions m_options;
     std::unique_ptr<vk::CommandRecorder> m_recorder;
 
-    std::unordered_map<const void*, DeviceMatrix> m_matrices; // by gguf::TensorInfo
+    std::unordered_map<const void*, DeviceMatrix> m_matrices; // by key()
     std::unordered_map<const void*, vk::Buffer> m_vectors;    // norms, biases
     vk::Buffer m_ropeFactors; // the factors, or a small placeholder binding
     bool m_hasRopeFactors = false;

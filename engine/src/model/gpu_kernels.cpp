@@ -37,8 +37,15 @@ static_assert(sizeof(KvStorePush) == 12);
 struct AttentionPush {
     uint32_t headDim, nHead, nKvHead, nTokens, firstPos;
     float scale;
+    float softcap;
+    uint32_t window;
 };
-static_assert(sizeof(AttentionPush) == 24);
+static_assert(sizeof(AttentionPush) == 32);
+
+struct ParamElementPush {
+    uint32_t count;
+    float param;
+};
 
 struct ElementPush {
     uint32_t count, width;
@@ -113,7 +120,7 @@ void recordAttention(vk::CommandRecorder& recorder, const vk::Context& context, 
     const uint32_t workgroup = std::max(vk::rowWorkgroupSize(context), needed);
     AGORA_VK_REQUIRE(workgroup <= context.info().maxWorkgroupInvocations, "head size too large for this device");
     recorder.dispatch(KernelId::Attention, {workgroup}, {q, kCache, vCache, out},
-                      AttentionPush{a.headDim, a.nHead, a.nKvHead, a.nTokens, a.firstPos, a.scale},
+                      AttentionPush{a.headDim, a.nHead, a.nKvHead, a.nTokens, a.firstPos, a.scale, a.softcap, a.window},
                       vk::linearGroups(context, uint64_t(a.nTokens) * a.nHead));
 }
 
@@ -123,6 +130,34 @@ void recordSiluGate(vk::CommandRecorder& recorder, const vk::Context& context, c
     AGORA_VK_REQUIRE(gate.size >= count * kFloat && up.size >= count * kFloat && out.size >= count * kFloat,
                      "silu-gate buffers too small");
     recordElementwise(recorder, context, KernelId::SiluGate, gate, up, out, count, 1);
+}
+
+void recordGeluGate(vk::CommandRecorder& recorder, const vk::Context& context, const vk::BufferRange& gate,
+                    const vk::BufferRange& up, const vk::BufferRange& out, uint32_t count)
+{
+    AGORA_VK_REQUIRE(gate.size >= count * kFloat && up.size >= count * kFloat && out.size >= count * kFloat,
+                     "gelu-gate buffers too small");
+    const uint32_t workgroup = elementWorkgroupSize(context);
+    recorder.dispatch(KernelId::GeluGate, {workgroup}, {gate, up, out}, ParamElementPush{count, 0.0f},
+                      vk::linearGroups(context, groupsFor(count, workgroup)));
+}
+
+void recordSoftcap(vk::CommandRecorder& recorder, const vk::Context& context, const vk::BufferRange& x,
+                   uint32_t count, float cap)
+{
+    AGORA_VK_REQUIRE(x.size >= count * kFloat && cap > 0.0f, "softcap buffer too small or cap not positive");
+    const uint32_t workgroup = elementWorkgroupSize(context);
+    recorder.dispatch(KernelId::Softcap, {workgroup}, {x, x, x}, ParamElementPush{count, cap},
+                      vk::linearGroups(context, groupsFor(count, workgroup)));
+}
+
+void recordScale(vk::CommandRecorder& recorder, const vk::Context& context, const vk::BufferRange& x,
+                 uint32_t count, float factor)
+{
+    AGORA_VK_REQUIRE(x.size >= count * kFloat, "scale buffer too small");
+    const uint32_t workgroup = elementWorkgroupSize(context);
+    recorder.dispatch(KernelId::Scale, {workgroup}, {x, x, x}, ParamElementPush{count, factor},
+                      vk::linearGroups(context, groupsFor(count, workgroup)));
 }
 
 void recordAdd(vk::CommandRecorder& recorder, const vk::Context& context, const vk::BufferRange& a,

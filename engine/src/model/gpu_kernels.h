@@ -43,6 +43,8 @@ struct AttentionArgs {
     uint32_t nTokens = 0;
     uint32_t firstPos = 0;
     float scale = 1.0f;
+    float softcap = 0.0f; // cap * tanh(score / cap) before the softmax; 0 = off
+    uint32_t window = 0;  // sliding window in positions, the query's own included; 0 = all
 };
 // Causal GQA attention of nTokens query rows over the f16 caches (already holding positions
 // 0..firstPos+nTokens-1); out has the shape of q.
@@ -53,6 +55,15 @@ void recordAttention(vk::CommandRecorder& recorder, const vk::Context& context, 
 // out = silu(gate) * up, element-wise over count floats (out may alias gate or up).
 void recordSiluGate(vk::CommandRecorder& recorder, const vk::Context& context, const vk::BufferRange& gate,
                     const vk::BufferRange& up, const vk::BufferRange& out, uint32_t count);
+// out = gelu_tanh(gate) * up over count floats (out may alias gate or up).
+void recordGeluGate(vk::CommandRecorder& recorder, const vk::Context& context, const vk::BufferRange& gate,
+                    const vk::BufferRange& up, const vk::BufferRange& out, uint32_t count);
+// x = cap * tanh(x / cap) over count floats, in place.
+void recordSoftcap(vk::CommandRecorder& recorder, const vk::Context& context, const vk::BufferRange& x,
+                   uint32_t count, float cap);
+// x *= factor over count floats, in place.
+void recordScale(vk::CommandRecorder& recorder, const vk::Context& context, const vk::BufferRange& x,
+                 uint32_t count, float factor);
 // out = a + b over count floats (out may alias a or b).
 void recordAdd(vk::CommandRecorder& recorder, const vk::Context& context, const vk::BufferRange& a,
                const vk::BufferRange& b, const vk::BufferRange& out, uint32_t count);

@@ -134,6 +134,12 @@ Result<HParams> readHParams(const gguf::GgufFile& file, uint64_t nVocabHint)
     HParams hp;
     hp.arch = *arch;
     const KeyReader keys(file, archName);
+    // Mixtral-style files say `llama` but route each token through experts.
+    uint32_t experts = 0;
+    AGORA_TRY_ASSIGN(experts, keys.count("expert_count", 0u));
+    if (experts > 0)
+        return makeError(ErrorCode::Unsupported, "mixture-of-experts models are not supported yet (" + archName +
+                                                     " with " + std::to_string(experts) + " experts)");
     AGORA_TRY_ASSIGN(hp.nEmbd, keys.count("embedding_length"));
     AGORA_TRY_ASSIGN(hp.nLayer, keys.count("block_count"));
     AGORA_TRY_ASSIGN(hp.nFf, keys.count("feed_forward_length"));

@@ -81,6 +81,9 @@ void printJson(const ModelSummary& s)
       << ", \"scaling_type\": " << quotedJson(s.ropeScalingType)
       << ", \"scaling_factor\": " << number(s.ropeScalingFactor) << ", \"dims\": " << s.ropeDims << "}"
       << ", \"sliding_window\": " << s.slidingWindow
+      << ", \"features\": ";
+    list(s.familyFeatures);
+    o
       << ",\n \"vocab_size\": " << s.vocabSize << ", \"tokenizer\": {\"model\": " << quotedJson(s.tokenizerModel)
       << ", \"pre\": " << quotedJson(s.tokenizerPre) << "}"
       << ", \"chat_template\": " << (s.hasChatTemplate ? "true" : "false")
@@ -140,8 +143,7 @@ void printTable(const ModelSummary& s)
         if (!s.ropeScalingType.empty())
             rope += ", scaling " + s.ropeScalingType + " x" + number(s.ropeScalingFactor);
         row("rope", rope);
-        if (s.slidingWindow)
-            row("sliding window", std::to_string(s.slidingWindow));
+        row("features", join(s.familyFeatures));
     }
     row("vocabulary", std::to_string(s.vocabSize) + " tokens, " +
                           (s.tokenizerModel.empty() ? "unknown tokenizer" : s.tokenizerModel) +
