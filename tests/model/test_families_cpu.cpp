@@ -4,6 +4,8 @@
 // equal where the reference margin is clear, greedy ids equal up to the first fragile step. Also the
 // family features read from the files and the per-feature checks that show each one matters.
 // Prints the table: file, max |Δ|, top-1 agreement, greedy match.
+#include "gguf/gguf.h"
+#include "gguf/gguf_writer.h"
 #include "model/cpu_forward.h"
 #include "model/model.h"
 #include "family_reference.h"
@@ -11,6 +13,8 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QtTest>
+
+#include <cmath>
 
 using namespace agora;
 
@@ -75,6 +79,48 @@ private slots:
         QCOMPARE(l.wUp.rows(), 512ull);
         QCOMPARE(l.wGate.data() + 512 * 256 * 2, l.wUp.data()); // F16 rows of 256
         QCOMPARE(QString::fromStdString(l.wk.name()), QString("blk.1.attn_qkv.weight rows 256..384"));
+    }
+
+    // The 27B Gemmas scale queries by n_embd/n_head, the others by the head size (llama.cpp's rule;
+    // the fixtures cannot show it because there both are 64). Read from header-only files.
+    void gemma27BQueryScale_data()
+    {
+        QTest::addColumn<QString>("arch");
+        QTest::addColumn<int>("layers");
+        QTest::addColumn<int>("nEmbd");
+        QTest::addColumn<float>("scale");
+        QTest::newRow("gemma2 27B") << "gemma2" << 46 << 4608 << 1.0f / std::sqrt(144.0f);
+        QTest::newRow("gemma2 9B") << "gemma2" << 42 << 3584 << 1.0f / std::sqrt(256.0f);
+        QTest::newRow("gemma3 27B") << "gemma3" << 62 << 5376 << 1.0f / std::sqrt(168.0f);
+        QTest::newRow("gemma3 12B") << "gemma3" << 48 << 3840 << 1.0f / std::sqrt(256.0f);
+    }
+
+    void gemma27BQueryScale()
+    {
+        QFETCH(QString, arch);
+        QFETCH(int, layers);
+        QFETCH(int, nEmbd);
+        QFETCH(float, scale);
+        const std::string a = arch.toStdString();
+        const uint32_t headDim = layers == 46 || layers == 62 ? 128 : 256;
+        gguf::GgufWriter w;
+        w.addString("general.architecture", a);
+        w.addUInt32(a + ".block_count", uint32_t(layers));
+        w.addUInt32(a + ".embedding_length", uint32_t(nEmbd));
+        w.addUInt32(a + ".feed_forward_length", 4 * uint32_t(nEmbd));
+        w.addUInt32(a + ".attention.head_count", 32);
+        w.addUInt32(a + ".attention.head_count_kv", 16);
+        w.addUInt32(a + ".attention.key_length", headDim);
+        w.addUInt32(a + ".attention.value_length", headDim);
+        w.addUInt32(a + ".attention.sliding_window", 4096);
+        auto bytes = w.toBytes();
+        QVERIFY(bytes.ok());
+        auto file = gguf::GgufFile::fromMemory(*bytes);
+        QVERIFY2(file.ok(), file.ok() ? "" : file.error().message.c_str());
+        auto hp = model::readHParams(**file, 1000);
+        QVERIFY2(hp.ok(), hp.ok() ? "" : hp.error().message.c_str());
+        QCOMPARE(hp->attnScale, scale);
+        QCOMPARE(hp->slidingWindow, 4096u);
     }
 
     // What `agora-cli inspect` reports for each family (ModelSummary::familyFeatures).

@@ -105,8 +105,11 @@ Result<void> readFamilyFeatures(const KeyReader& keys, HParams& hp)
     if (!gemma)
         return {};
     hp.embedScale = std::sqrt(float(hp.nEmbd));
-    // Gemma 2 27B (46 layers) scales queries by n_embd/n_head instead of the head size.
-    if (hp.arch == Architecture::Gemma2 && hp.nLayer == 46)
+    // The 27B models (Gemma 2: 46 layers, Gemma 3: 62 layers) scale queries by n_embd/n_head
+    // instead of the head size, as llama.cpp does by model type.
+    const bool is27B = (hp.arch == Architecture::Gemma2 && hp.nLayer == 46) ||
+                       (hp.arch == Architecture::Gemma3 && hp.nLayer == 62);
+    if (is27B)
         hp.attnScale = 1.0f / std::sqrt(float(hp.nEmbd / hp.nHead));
     AGORA_TRY_ASSIGN(hp.slidingWindow, keys.count("attention.sliding_window", 0u));
     hp.swaPattern = hp.arch == Architecture::Gemma2 ? 2 : 6;
