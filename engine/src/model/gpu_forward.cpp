@@ -25,7 +25,38 @@ GpuForward::GpuForward(const Model& model, std::shared_ptr<vk::Context> context,
 {
 }
 
+GpuForward::GpuForward(const GpuForward& loaded, const GpuForwardOptions& options)
+    : m_model(loaded.m_model), m_hp(loaded.m_hp), m_context(loaded.m_context), m_options(loaded.m_options),
+      m_shared(loaded.m_shared)
+{
+    m_options.nCtx = options.nCtx;
+    m_options.maxBatch = options.maxBatch;
+    m_options.progress = nullptr; // nothing is uploaded
+}
+
 GpuForward::~GpuForward() = default;
+
+Result<void> GpuForward::createRecorder()
+{
+    auto recorder = vk::CommandRecorder::create(m_context);
+    if (!recorder)
+        return recorder.error();
+    m_recorder = std::move(*recorder);
+    return {};
+}
+
+Result<std::unique_ptr<GpuForward>> GpuForward::createSharingWeights(const GpuForward& loaded,
+                                                                     const GpuForwardOptions& options)
+{
+    if (options.nCtx == 0 || options.maxBatch == 0)
+        return makeError(ErrorCode::InvalidArgument, "the context size and batch size must be positive");
+    std::unique_ptr<GpuForward> forward(new GpuForward(loaded, options));
+    if (auto recorder = forward->createRecorder(); !recorder)
+        return recorder.error();
+    if (auto allocated = forward->allocateState(); !allocated)
+        return allocated.error();
+    return forward;
+}
 
 Result<std::unique_ptr<GpuForward>> GpuForward::create(const Model& model, std::shared_ptr<vk::Context> context,
                                                        const GpuForwardOptions& options)

@@ -48,13 +48,18 @@ public:
     // model does not fit; the context stays usable.
     static Result<std::unique_ptr<GpuForward>> create(const Model& model, std::shared_ptr<vk::Context> context,
                                                       const GpuForwardOptions& options);
+    // Another KV cache (and activations) over the weights `loaded` uploaded: several sequences of
+    // one model share the weights and pay only for their own state. nCtx and maxBatch come from
+    // `options`; the weight layout options (dequantizeWeights, maxBindingBytes) stay `loaded`'s.
+    static Result<std::unique_ptr<GpuForward>> createSharingWeights(const GpuForward& loaded,
+                                                                    const GpuForwardOptions& options);
     ~GpuForward() override;
 
     // As CpuForward::evaluate: logits of every token (allLogits) or of the last one.
     Result<std::vector<float>> evaluate(std::span<const int32_t> tokens, uint32_t firstPos, bool allLogits) override;
 
     uint32_t contextSize() const override { return m_options.nCtx; }
-    // Device memory held: weights + KV cache + activations.
+    // Device memory this instance allocated: weights (unless shared) + KV cache + activations.
     uint64_t deviceBytes() const { return m_deviceBytes; }
     uint64_t weightBytes() const { return m_weightBytes; }
 
@@ -72,6 +77,8 @@ private:
     };
 
     GpuForward(const Model& model, std::shared_ptr<vk::Context> context, const GpuForwardOptions& options);
+    GpuForward(const GpuForward& loaded, const GpuForwardOptions& options); // shares loaded's weights
+    Result<void> createRecorder();
     Result<void> uploadWeights();
     Result<void> uploadMatrix(const Tensor& t, DeviceMatrix& m, uint64_t& done, uint64_t total);
     Result<void> allocateState();
@@ -109,16 +116,26 @@ private:
     GpuForwardOptions m_options;
     std::unique_ptr<vk::CommandRecorder> m_recorder;
 
-    std::unordered_map<const void*, DeviceMatrix> m_matrices; // by key()
-    std::unordered_map<const void*, vk::Buffer> m_vectors;    // norms, biases
-    vk::Buffer m_ropeFactors; // the factors, or a small placeholder binding
-    bool m_hasRopeFactors = false;
+    // The uploaded weights, shared by every GpuForward over them (createSharingWeights); the
+    // members below name its parts so that the graph operations read them directly.
+    struct SharedWeights {
+        std::unordered_map<const void*, DeviceMatrix> matrices; // by key()
+        std::unordered_map<const void*, vk::Buffer> vectors;    // norms, biases
+        vk::Buffer ropeFactors; // the factors, or a small placeholder binding
+        bool hasRopeFactors = false;
+        uint64_t weightBytes = 0;
+    };
+    std::shared_ptr<SharedWeights> m_shared = std::make_shared<SharedWeights>();
+    std::unordered_map<const void*, DeviceMatrix>& m_matrices = m_shared->matrices;
+    std::unordered_map<const void*, vk::Buffer>& m_vectors = m_shared->vectors;
+    vk::Buffer& m_ropeFactors = m_shared->ropeFactors;
+    bool& m_hasRopeFactors = m_shared->hasRopeFactors;
+    uint64_t& m_weightBytes = m_shared->weightBytes;
     std::vector<vk::Buffer> m_kCache; // per layer: (kvSize, nCtx) f16
     std::vector<vk::Buffer> m_vCache;
     std::array<vk::Buffer, kActCount> m_acts;
     vk::Buffer m_tokenIds; // the batch's token ids (uint32) for the embedding lookup
     uint64_t m_deviceBytes = 0;
-    uint64_t m_weightBytes = 0;
 
     // The batch being recorded.
     std::span<const int32_t> m_tokens;

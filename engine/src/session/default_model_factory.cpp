@@ -1,14 +1,20 @@
-// The factory behind Engine::create: a GGUF file becomes a model (today the CPU reference
-// forward pass; the GPU model plugs in here when it can evaluate), its tokenizer, and its chat
-// template, falling back to a built-in format for templates the interpreter cannot render.
+// The factory behind Engine::create: a GGUF file becomes a model on the chosen Vulkan device (the
+// CPU reference forward pass only when no usable device exists or the Vulkan path cannot run the
+// model, with a warning), its tokenizer, and its chat template, falling back to a built-in format
+// for templates the interpreter cannot render.
 #include "core/log.h"
 #include "gguf/gguf.h"
 #include "model/model.h"
 #include "sampler/sampling_defaults.h"
 #include "session/cpu_language_model.h"
+#include "session/gpu_language_model.h"
 #include "session/model_factory.h"
 #include "session/real_tokenizer.h"
 #include "session/template_formatter.h"
+#include "vk/context.h"
+
+#include <limits>
+#include <map>
 
 namespace agora::session {
 
@@ -44,7 +50,105 @@ std::unique_ptr<PromptFormatter> formatterFor(const gguf::GgufFile& file, const 
     return std::make_unique<TemplateFormatter>(std::move(formatter));
 }
 
-Result<LoadedModel> loadModel(const LoadRequest& request, const LoadProgress& progress)
+// Opened Vulkan devices, shared by every model this factory loads onto the same device.
+struct DeviceState {
+    std::map<uint32_t, std::weak_ptr<vk::Context>> contexts;
+};
+
+constexpr const char* kCpuFallbackWarning = "no usable GPU: running on the CPU reference path, slow";
+
+// The device the request names (empty: the default one). An error only for a choice that names
+// no device while usable ones exist; nullopt (with the reason) when there is no usable device.
+Result<std::optional<uint32_t>> chooseDevice(const std::string& choice, std::string& whyNone)
+{
+    Result<std::vector<DeviceInfo>> devices = listDevices();
+    if (!devices) {
+        whyNone = devices.error().message;
+        return std::optional<uint32_t>();
+    }
+    if (!defaultDeviceIndex(*devices)) {
+        whyNone = "no Vulkan device on this machine can run Agora";
+        for (const DeviceInfo& d : *devices)
+            whyNone += "; " + d.name + ": " + d.unusableReason;
+        return std::optional<uint32_t>();
+    }
+    Result<uint32_t> index = selectDevice(*devices, choice);
+    if (!index)
+        return index.error();
+    return std::optional<uint32_t>(*index);
+}
+
+Result<std::shared_ptr<vk::Context>> contextFor(DeviceState& state, uint32_t index)
+{
+    if (std::shared_ptr<vk::Context> open = state.contexts[index].lock())
+        return open;
+    Result<std::shared_ptr<vk::Context>> created = vk::Context::create(index);
+    if (created)
+        state.contexts[index] = *created;
+    return created;
+}
+
+// The device's share of memory the engine may budget: most of its device-local memory, keeping a
+// margin for the driver, other applications and each sequence's batch scratch.
+uint64_t defaultDeviceBudget()
+{
+    Result<std::vector<DeviceInfo>> devices = listDevices();
+    if (!devices)
+        return std::numeric_limits<uint64_t>::max();
+    const std::optional<uint32_t> index = defaultDeviceIndex(*devices);
+    if (!index)
+        return std::numeric_limits<uint64_t>::max(); // the CPU path: ordinary memory, reported when short
+    for (const DeviceInfo& d : *devices)
+        if (d.index == *index && d.deviceLocalBytes > 0)
+            return d.deviceLocalBytes / 10 * 9;
+    return std::numeric_limits<uint64_t>::max();
+}
+
+// The GPU model on the requested device, or null (with `warning` set) when the CPU path must run.
+Result<std::unique_ptr<LanguageModel>> languageModelFor(DeviceState& state, const LoadRequest& request,
+    std::unique_ptr<model::Model>& model, const LoadProgress& progress, std::string& warning)
+{
+    std::string whyNone;
+    Result<std::optional<uint32_t>> device = chooseDevice(request.device, whyNone);
+    if (!device)
+        return device.error();
+    std::shared_ptr<vk::Context> context;
+    if (*device) {
+        Result<std::shared_ptr<vk::Context>> opened = contextFor(state, **device);
+        if (opened)
+            context = *opened;
+        else if (opened.error().code == ErrorCode::NoDevice || opened.error().code == ErrorCode::Unsupported)
+            whyNone = opened.error().message;
+        else
+            return opened.error();
+    }
+    if (context) {
+        GpuLanguageModelOptions options;
+        options.progress = [&progress](uint64_t done, uint64_t total) {
+            if (total > 0)
+                progress(0.3f + 0.7f * float(double(done) / double(total)));
+        };
+        Result<std::unique_ptr<GpuLanguageModel>> gpu = GpuLanguageModel::create(std::move(model), context, options);
+        if (gpu)
+            return std::unique_ptr<LanguageModel>(std::move(*gpu));
+        // The model was handed over; an Unsupported model is read again for the CPU path.
+        if (gpu.error().code != ErrorCode::Unsupported)
+            return gpu.error();
+        whyNone = gpu.error().message;
+        Result<std::unique_ptr<gguf::GgufFile>> file = gguf::GgufFile::open(request.path);
+        if (!file)
+            return file.error();
+        Result<std::unique_ptr<model::Model>> again = model::Model::fromFile(std::move(*file));
+        if (!again)
+            return again.error();
+        model = std::move(*again);
+    }
+    warning = std::string(kCpuFallbackWarning) + " (" + whyNone + ")";
+    log::get("engine.session")->warn("{}", warning);
+    return std::unique_ptr<LanguageModel>(std::make_unique<CpuLanguageModel>(std::move(model)));
+}
+
+Result<LoadedModel> loadModel(DeviceState& state, const LoadRequest& request, const LoadProgress& progress)
 {
     Result<std::unique_ptr<gguf::GgufFile>> file = gguf::GgufFile::open(request.path);
     if (!file)
@@ -72,7 +176,15 @@ Result<LoadedModel> loadModel(const LoadRequest& request, const LoadProgress& pr
     Result<std::unique_ptr<model::Model>> model = model::Model::fromFile(std::move(*file));
     if (!model)
         return model.error();
-    loaded.model = std::make_unique<CpuLanguageModel>(std::move(*model));
+    std::string deviceWarning;
+    Result<std::unique_ptr<LanguageModel>> language = languageModelFor(state, request, *model, progress, deviceWarning);
+    if (!language)
+        return language.error();
+    loaded.model = std::move(*language);
+    // The app shows this line with the model; the CPU fallback must not go unnoticed.
+    if (!deviceWarning.empty())
+        loaded.templateWarning = loaded.templateWarning.empty() ? deviceWarning
+                                                                : deviceWarning + "; " + loaded.templateWarning;
     progress(1.0f);
     return loaded;
 }
@@ -83,7 +195,11 @@ ModelFactory defaultModelFactory()
 {
     ModelFactory factory;
     factory.footprint = footprintOf;
-    factory.load = loadModel;
+    auto state = std::make_shared<DeviceState>();
+    factory.load = [state](const LoadRequest& request, const LoadProgress& progress) {
+        return loadModel(*state, request, progress);
+    };
+    factory.deviceBudget = defaultDeviceBudget;
     return factory;
 }
 
