@@ -329,11 +329,14 @@ Value sliceValue(const Value& object, const Value& startV, const Value& stopV, c
         raiseRender("ValueError: slice step cannot be zero");
     std::vector<std::string> cps;
     const std::vector<Value>* items = nullptr;
-    if (object.isString())
+    int64_t n = 0;
+    if (object.isString()) {
         cps = splitCodePoints(object.asString());
-    else
+        n = int64_t(cps.size());
+    } else {
         items = &object.asList().items;
-    const int64_t n = object.isString() ? int64_t(cps.size()) : int64_t(items->size());
+        n = int64_t(items->size());
+    }
     // Python's slice.indices()
     const auto clamp = [&](std::optional<int64_t> v, int64_t dflt) {
         if (!v)
