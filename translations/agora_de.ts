@@ -353,6 +353,45 @@
     </message>
 </context>
 <context>
+    <name>agora::app::EngineBridge</name>
+    <message>
+        <source>Load a model before sending a message.</source>
+        <translation>Laden Sie ein Modell, bevor Sie eine Nachricht senden.</translation>
+    </message>
+    <message>
+        <source>The file could not be read.</source>
+        <translation>Die Datei konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The file is damaged or is not a GGUF model.</source>
+        <translation>Die Datei ist beschädigt oder kein GGUF-Modell.</translation>
+    </message>
+    <message>
+        <source>Agora cannot run this model yet.</source>
+        <translation>Agora kann dieses Modell noch nicht ausführen.</translation>
+    </message>
+    <message>
+        <source>The model does not fit into the graphics card&apos;s memory.</source>
+        <translation>Das Modell passt nicht in den Speicher der Grafikkarte.</translation>
+    </message>
+    <message>
+        <source>The graphics driver stopped working. Load the model again.</source>
+        <translation>Der Grafiktreiber funktioniert nicht mehr. Laden Sie das Modell erneut.</translation>
+    </message>
+    <message>
+        <source>No graphics card that Agora can use was found.</source>
+        <translation>Es wurde keine Grafikkarte gefunden, die Agora nutzen kann.</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Angehalten.</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside Agora.</source>
+        <translation>In Agora ist ein Fehler aufgetreten.</translation>
+    </message>
+</context>
+<context>
     <name>agora::app::ModelDownload</name>
     <message>
         <source>%1 of %2</source>

@@ -353,6 +353,45 @@
     </message>
 </context>
 <context>
+    <name>agora::app::EngineBridge</name>
+    <message>
+        <source>Load a model before sending a message.</source>
+        <translation>Chargez un modèle avant d&apos;envoyer un message.</translation>
+    </message>
+    <message>
+        <source>The file could not be read.</source>
+        <translation>Le fichier n&apos;a pas pu être lu.</translation>
+    </message>
+    <message>
+        <source>The file is damaged or is not a GGUF model.</source>
+        <translation>Le fichier est endommagé ou n&apos;est pas un modèle GGUF.</translation>
+    </message>
+    <message>
+        <source>Agora cannot run this model yet.</source>
+        <translation>Agora ne peut pas encore exécuter ce modèle.</translation>
+    </message>
+    <message>
+        <source>The model does not fit into the graphics card&apos;s memory.</source>
+        <translation>Le modèle ne tient pas dans la mémoire de la carte graphique.</translation>
+    </message>
+    <message>
+        <source>The graphics driver stopped working. Load the model again.</source>
+        <translation>Le pilote graphique a cessé de fonctionner. Rechargez le modèle.</translation>
+    </message>
+    <message>
+        <source>No graphics card that Agora can use was found.</source>
+        <translation>Aucune carte graphique utilisable par Agora n&apos;a été trouvée.</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Arrêté.</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside Agora.</source>
+        <translation>Une erreur s&apos;est produite dans Agora.</translation>
+    </message>
+</context>
+<context>
     <name>agora::app::ModelDownload</name>
     <message>
         <source>%1 of %2</source>

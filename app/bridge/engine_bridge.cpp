@@ -1,32 +1,146 @@
 #include "bridge/engine_bridge.h"
 
-namespace agora::app {
+#include <QCoreApplication>
 
-EngineWorker::EngineWorker(std::shared_ptr<EngineBackend> backend) : m_backend(std::move(backend)) {}
+namespace agora::app {
+namespace {
+
+constexpr int CoalesceIntervalMs = 30;
+
+template <class... Ts>
+struct Overloaded : Ts... {
+    using Ts::operator()...;
+};
+template <class... Ts>
+Overloaded(Ts...) -> Overloaded<Ts...>;
+
+quint64 requestOf(const BackendEvent& event)
+{
+    return std::visit([](const auto& e) { return e.request; }, event);
+}
+
+bool endsRequest(const BackendEvent& event)
+{
+    return std::holds_alternative<backend_event::Loaded>(event) || std::holds_alternative<backend_event::Unloaded>(event)
+        || std::holds_alternative<backend_event::Finished>(event) || std::holds_alternative<backend_event::Failed>(event);
+}
+
+} // namespace
+
+// --- worker thread ------------------------------------------------------------------------------
+
+EngineWorker::EngineWorker(std::shared_ptr<EngineBackend> backend, Deliver deliver)
+    : m_backend(std::move(backend)), m_deliver(std::move(deliver))
+{
+}
+
+EngineWorker::~EngineWorker()
+{
+    // After this returns the backend calls no sink that points at this object any more.
+    if (m_sinkAttached)
+        m_backend->setEventSink({});
+}
+
+void EngineWorker::attachSink()
+{
+    if (m_sinkAttached)
+        return;
+    m_sinkAttached = true;
+    // Backend events come from its own thread; hop onto this one, where the id map lives and
+    // where the request that caused the event has already been recorded.
+    m_backend->setEventSink([this](const BackendEvent& event) {
+        QMetaObject::invokeMethod(this, [this, event] { route(event); }, Qt::QueuedConnection);
+    });
+}
+
+void EngineWorker::route(const BackendEvent& event)
+{
+    const quint64 request = requestOf(event);
+    const auto found = m_ticketByRequest.constFind(request);
+    if (found == m_ticketByRequest.constEnd())
+        return; // a request from before a restart of the sink, or a duplicate terminal event
+    const quint64 ticket = found.value();
+    if (const auto* loaded = std::get_if<backend_event::Loaded>(&event))
+        m_modelByTicket.insert(ticket, loaded->request);
+    if (endsRequest(event))
+        m_ticketByRequest.remove(request);
+    m_deliver(ticket, event);
+}
 
 void EngineWorker::scanDevices()
 {
     emit devicesScanned(m_backend->scanDevices());
 }
 
-EngineBridge::EngineBridge(std::shared_ptr<EngineBackend> backend, QObject* parent)
-    : QObject(parent), m_worker(new EngineWorker(std::move(backend)))
+void EngineWorker::loadModel(quint64 ticket, const QString& path, int contextLength, const QString& device)
 {
+    attachSink();
+    m_ticketByRequest.insert(m_backend->loadModel(path, contextLength, device), ticket);
+}
+
+void EngineWorker::unloadModel(quint64 ticket, quint64 model)
+{
+    attachSink();
+    const quint64 backendModel = m_modelByTicket.take(model);
+    m_ticketByRequest.insert(m_backend->unloadModel(backendModel), ticket);
+}
+
+void EngineWorker::generate(quint64 ticket, const GenerationSpec& spec)
+{
+    attachSink();
+    GenerationSpec backendSpec = spec;
+    backendSpec.model = m_modelByTicket.value(spec.model);
+    m_ticketByRequest.insert(m_backend->generate(backendSpec), ticket);
+}
+
+void EngineWorker::cancel(quint64 ticket)
+{
+    for (auto it = m_ticketByRequest.cbegin(); it != m_ticketByRequest.cend(); ++it) {
+        if (it.value() == ticket) {
+            m_backend->cancel(it.key());
+            return;
+        }
+    }
+}
+
+void EngineWorker::closeConversation(quint64 model, quint64 conversation)
+{
+    if (const auto found = m_modelByTicket.constFind(model); found != m_modelByTicket.constEnd())
+        m_backend->closeConversation(found.value(), conversation);
+}
+
+// --- GUI thread ---------------------------------------------------------------------------------
+
+EngineBridge::EngineBridge(std::shared_ptr<EngineBackend> backend, QObject* parent) : QObject(parent)
+{
+    m_worker = new EngineWorker(std::move(backend), [this](quint64 ticket, const BackendEvent& event) {
+        QMetaObject::invokeMethod(this, [this, ticket, event] { onEvent(ticket, event); }, Qt::QueuedConnection);
+    });
     m_thread.setObjectName(QStringLiteral("agora-engine-bridge"));
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     // Both directions are queued: the GUI never blocks on the worker and vice versa.
     connect(this, &EngineBridge::scanRequested, m_worker, &EngineWorker::scanDevices, Qt::QueuedConnection);
     connect(m_worker, &EngineWorker::devicesScanned, this, &EngineBridge::onDevicesScanned, Qt::QueuedConnection);
+    connect(this, &EngineBridge::loadRequested, m_worker, &EngineWorker::loadModel, Qt::QueuedConnection);
+    connect(this, &EngineBridge::unloadRequested, m_worker, &EngineWorker::unloadModel, Qt::QueuedConnection);
+    connect(this, &EngineBridge::generateRequested, m_worker, &EngineWorker::generate, Qt::QueuedConnection);
+    connect(this, &EngineBridge::cancelRequested, m_worker, &EngineWorker::cancel, Qt::QueuedConnection);
+    connect(this, &EngineBridge::closeRequested, m_worker, &EngineWorker::closeConversation, Qt::QueuedConnection);
+    m_coalesce.setSingleShot(true);
+    m_coalesce.setInterval(CoalesceIntervalMs);
+    connect(&m_coalesce, &QTimer::timeout, this, &EngineBridge::flushDeltas);
     m_thread.start();
 }
 
 EngineBridge::~EngineBridge()
 {
-    // A scan in progress finishes first (a driver call cannot be interrupted); its result is
-    // dropped because this object no longer receives queued events.
+    // Replies in flight are cancelled so the engine does not keep computing for nobody; a scan
+    // in progress finishes first (a driver call cannot be interrupted). Results still queued
+    // for this object are dropped with it.
+    stopAll();
     m_thread.quit();
-    m_thread.wait();
+    m_thread.wait(); // the worker was deleted on the thread's way out (deleteLater on finished)
 }
 
 void EngineBridge::refreshDevices()
@@ -45,6 +159,200 @@ void EngineBridge::onDevicesScanned(const DeviceScan& scan)
     m_scanning = false;
     emit devicesScanned(m_lastScan);
     emit scanningChanged();
+}
+
+bool EngineBridge::loadModel(const QString& path, int contextLength, const QString& device)
+{
+    if (m_modelState == ModelState::Loading || m_modelState == ModelState::Ready || m_modelState == ModelState::Unloading)
+        return false;
+    m_loadTicket = m_nextTicket++;
+    m_model = LoadedModelInfo{};
+    m_model.path = path;
+    m_modelError.clear();
+    m_loadProgress = 0.0;
+    emit loadProgressChanged();
+    setModelState(ModelState::Loading);
+    emit loadRequested(m_loadTicket, path, contextLength, device);
+    return true;
+}
+
+void EngineBridge::unloadModel()
+{
+    if (m_modelState != ModelState::Ready)
+        return;
+    stopAll();
+    m_unloadTicket = m_nextTicket++;
+    setModelState(ModelState::Unloading);
+    emit unloadRequested(m_unloadTicket, m_loadTicket);
+}
+
+quint64 EngineBridge::generate(GenerationSpec spec)
+{
+    const quint64 ticket = m_nextTicket++;
+    if (m_modelState != ModelState::Ready) {
+        const QString reason = tr("Load a model before sending a message.");
+        QMetaObject::invokeMethod(this, [this, ticket, reason] { emit replyFailed(ticket, reason); }, Qt::QueuedConnection);
+        return ticket;
+    }
+    spec.model = m_loadTicket;
+    PendingReply& reply = m_replies[ticket];
+    reply.clock.start();
+    reply.modelName = m_model.name;
+    if (m_replies.size() == 1)
+        emit generatingChanged();
+    emit generateRequested(ticket, spec);
+    return ticket;
+}
+
+void EngineBridge::stop(quint64 ticket)
+{
+    if (m_replies.contains(ticket))
+        emit cancelRequested(ticket);
+}
+
+void EngineBridge::stopAll()
+{
+    for (auto it = m_replies.cbegin(); it != m_replies.cend(); ++it)
+        emit cancelRequested(it.key());
+}
+
+void EngineBridge::closeConversation(quint64 conversation)
+{
+    if (m_modelState == ModelState::Ready)
+        emit closeRequested(m_loadTicket, conversation);
+}
+
+void EngineBridge::setModelState(ModelState state)
+{
+    if (m_modelState == state)
+        return;
+    m_modelState = state;
+    emit modelStateChanged();
+}
+
+void EngineBridge::flushReply(quint64 ticket, PendingReply& reply)
+{
+    if (reply.text.isEmpty() && reply.reasoning.isEmpty())
+        return;
+    const QString text = std::exchange(reply.text, QString());
+    const QString reasoning = std::exchange(reply.reasoning, QString());
+    emit replyDelta(ticket, text, reasoning);
+}
+
+void EngineBridge::flushDeltas()
+{
+    for (auto it = m_replies.begin(); it != m_replies.end(); ++it)
+        flushReply(it.key(), it.value());
+}
+
+void EngineBridge::finishReply(quint64 ticket)
+{
+    m_replies.remove(ticket);
+    if (m_replies.isEmpty())
+        emit generatingChanged();
+}
+
+void EngineBridge::onEvent(quint64 ticket, const BackendEvent& event)
+{
+    std::visit(Overloaded{
+        [&](const backend_event::LoadProgress& e) {
+            if (ticket != m_loadTicket || m_modelState != ModelState::Loading)
+                return;
+            m_loadProgress = e.fraction;
+            emit loadProgressChanged();
+        },
+        [&](const backend_event::Loaded& e) {
+            if (ticket != m_loadTicket)
+                return;
+            m_model = e.info;
+            m_loadProgress = 1.0;
+            emit loadProgressChanged();
+            setModelState(ModelState::Ready);
+        },
+        [&](const backend_event::Unloaded&) {
+            if (ticket != m_unloadTicket)
+                return;
+            m_model = LoadedModelInfo{};
+            m_loadTicket = 0;
+            m_loadProgress = 0.0;
+            emit loadProgressChanged();
+            setModelState(ModelState::NoModel);
+        },
+        [&](const backend_event::Delta& e) {
+            auto found = m_replies.find(ticket);
+            if (found == m_replies.end())
+                return;
+            (e.reasoning ? found->reasoning : found->text) += e.text;
+            if (!m_coalesce.isActive())
+                m_coalesce.start();
+        },
+        [&](const backend_event::Overflow& e) { emit contextOverflow(ticket, e.message); },
+        [&](const backend_event::Finished& e) {
+            auto found = m_replies.find(ticket);
+            if (found == m_replies.end())
+                return;
+            flushReply(ticket, *found);
+            const double seconds = found->clock.elapsed() / 1000.0;
+            QVariantMap stats{
+                {QStringLiteral("modelName"), found->modelName},
+                {QStringLiteral("tokensPerSecond"), e.outcome.tokensPerSecond},
+                {QStringLiteral("seconds"), seconds},
+                {QStringLiteral("generatedTokens"), e.outcome.generatedTokens},
+                {QStringLiteral("promptTokens"), e.outcome.promptTokens},
+                {QStringLiteral("timeToFirstTokenMs"), e.outcome.timeToFirstTokenMs},
+                {QStringLiteral("stopReason"), e.outcome.stopReason},
+                {QStringLiteral("text"), e.outcome.text},
+                {QStringLiteral("reasoning"), e.outcome.reasoning},
+            };
+            finishReply(ticket);
+            emit replyFinished(ticket, stats);
+        },
+        [&](const backend_event::Failed& e) {
+            const QString message = describeError(e.error);
+            if (ticket == m_loadTicket && m_modelState == ModelState::Loading) {
+                m_modelError = message;
+                m_loadTicket = 0;
+                setModelState(ModelState::Failed);
+                emit modelLoadFailed(message);
+                return;
+            }
+            if (ticket == m_unloadTicket) {
+                m_modelError = message;
+                setModelState(ModelState::Failed);
+                return;
+            }
+            auto found = m_replies.find(ticket);
+            if (found == m_replies.end())
+                return;
+            flushReply(ticket, *found);
+            finishReply(ticket);
+            emit replyFailed(ticket, message);
+        },
+    }, event);
+}
+
+QString EngineBridge::describeError(const BackendError& error)
+{
+    QString sentence;
+    if (error.code == QLatin1String("io"))
+        sentence = tr("The file could not be read.");
+    else if (error.code == QLatin1String("bad-format"))
+        sentence = tr("The file is damaged or is not a GGUF model.");
+    else if (error.code == QLatin1String("unsupported"))
+        sentence = tr("Agora cannot run this model yet.");
+    else if (error.code == QLatin1String("out-of-device-memory"))
+        sentence = tr("The model does not fit into the graphics card's memory.");
+    else if (error.code == QLatin1String("device-lost"))
+        sentence = tr("The graphics driver stopped working. Load the model again.");
+    else if (error.code == QLatin1String("no-device"))
+        sentence = tr("No graphics card that Agora can use was found.");
+    else if (error.code == QLatin1String("cancelled"))
+        sentence = tr("Stopped.");
+    else
+        sentence = tr("Something went wrong inside Agora.");
+    if (error.message.isEmpty())
+        return sentence;
+    return sentence + u'\n' + error.message;
 }
 
 } // namespace agora::app

@@ -2,6 +2,8 @@
 
 #include "agora/engine.h"
 
+#include <QThread>
+
 namespace agora::app {
 namespace {
 
@@ -41,7 +43,161 @@ DeviceRecord toRecord(const DeviceInfo& info)
     return record;
 }
 
+QString errorCode(ErrorCode code)
+{
+    return QLatin1String(errorCodeName(code));
+}
+
+GenerationOutcome toOutcome(const event::Finished& finished)
+{
+    GenerationOutcome outcome;
+    outcome.stopReason = QLatin1String(stopReasonName(finished.stats.stopReason));
+    outcome.promptTokens = finished.stats.promptTokens;
+    outcome.generatedTokens = finished.stats.generatedTokens;
+    outcome.timeToFirstTokenMs = finished.stats.timeToFirstTokenMs;
+    outcome.promptTokensPerSecond = finished.stats.promptTokensPerSecond;
+    outcome.tokensPerSecond = finished.stats.generationTokensPerSecond;
+    outcome.text = fromStd(finished.text);
+    outcome.reasoning = fromStd(finished.reasoning);
+    return outcome;
+}
+
+LoadedModelInfo toInfo(const ModelSummary& summary)
+{
+    LoadedModelInfo info;
+    info.name = fromStd(summary.name);
+    info.path = fromStd(summary.path);
+    info.contextLength = static_cast<int>(summary.contextLength);
+    info.deviceBytes = static_cast<qint64>(summary.deviceBytes);
+    info.continuationMode = summary.continuationMode;
+    info.templateWarning = fromStd(summary.templateWarning);
+    return info;
+}
+
+// Engine events in the GUI's types; runs on the engine thread, so it only copies.
+BackendEvent toBackendEvent(const EngineEvent& engineEvent)
+{
+    return std::visit(
+        [](const auto& e) -> BackendEvent {
+            using E = std::decay_t<decltype(e)>;
+            if constexpr (std::is_same_v<E, event::LoadProgress>)
+                return backend_event::LoadProgress{e.request, e.fraction};
+            else if constexpr (std::is_same_v<E, event::Loaded>)
+                return backend_event::Loaded{e.request, toInfo(e.summary)};
+            else if constexpr (std::is_same_v<E, event::Unloaded>)
+                return backend_event::Unloaded{e.request};
+            else if constexpr (std::is_same_v<E, event::TokenDelta>)
+                return backend_event::Delta{e.request, e.kind == DeltaKind::Reasoning, fromStd(e.text)};
+            else if constexpr (std::is_same_v<E, event::ContextOverflow>)
+                return backend_event::Overflow{e.request, fromStd(e.message)};
+            else if constexpr (std::is_same_v<E, event::Finished>)
+                return backend_event::Finished{e.request, toOutcome(e)};
+            else
+                return backend_event::Failed{e.request, BackendError{errorCode(e.error.code), fromStd(e.error.message)}};
+        },
+        engineEvent);
+}
+
 } // namespace
+
+VulkanEngineBackend::VulkanEngineBackend() = default;
+
+VulkanEngineBackend::~VulkanEngineBackend()
+{
+    // The engine joins its thread here; its last events go nowhere.
+    setEventSink({});
+    m_engine.reset();
+}
+
+void VulkanEngineBackend::setEventSink(BackendEventSink sink)
+{
+    std::lock_guard lock(m_sinkMutex);
+    m_sink = std::move(sink);
+}
+
+void VulkanEngineBackend::deliver(const BackendEvent& event)
+{
+    std::lock_guard lock(m_sinkMutex);
+    if (m_sink)
+        m_sink(event);
+}
+
+bool VulkanEngineBackend::ensureEngine()
+{
+    if (m_engine)
+        return true;
+    Result<std::unique_ptr<Engine>> created = Engine::create();
+    if (!created) {
+        m_engineError = fromStd(created.error().message);
+        return false;
+    }
+    m_engine = std::move(*created);
+    m_engine->setEventCallback([this](const EngineEvent& e) { deliver(toBackendEvent(e)); });
+    return true;
+}
+
+quint64 VulkanEngineBackend::failNow(const QString& code, const QString& message)
+{
+    const quint64 id = m_nextLocalId++;
+    deliver(backend_event::Failed{id, BackendError{code, message}});
+    return id;
+}
+
+quint64 VulkanEngineBackend::loadModel(const QString& path, int contextLength, const QString& device)
+{
+    if (!ensureEngine())
+        return failNow(QStringLiteral("no-device"), m_engineError);
+    LoadRequest request;
+    request.path = path.toStdString();
+    request.contextLength = static_cast<uint32_t>(std::max(0, contextLength));
+    request.device = device.toStdString();
+    return m_engine->load(std::move(request));
+}
+
+quint64 VulkanEngineBackend::unloadModel(quint64 model)
+{
+    if (!m_engine)
+        return failNow(QStringLiteral("invalid-argument"), QStringLiteral("no model is loaded"));
+    return m_engine->unload(model);
+}
+
+quint64 VulkanEngineBackend::generate(const GenerationSpec& spec)
+{
+    if (!m_engine)
+        return failNow(QStringLiteral("invalid-argument"), QStringLiteral("no model is loaded"));
+    GenerateRequest request;
+    request.model = spec.model;
+    request.conversation = spec.conversation;
+    for (const ChatTurn& turn : spec.messages)
+        request.messages.push_back(ChatMessage{turn.role.toStdString(), turn.content.toStdString()});
+    request.rawPrompt = spec.rawPrompt.toStdString();
+    if (spec.sampling) {
+        SamplingParams params;
+        params.temperature = static_cast<float>(spec.sampling->temperature);
+        params.topK = spec.sampling->topK;
+        params.topP = static_cast<float>(spec.sampling->topP);
+        params.minP = static_cast<float>(spec.sampling->minP);
+        params.repeatPenalty = static_cast<float>(spec.sampling->repeatPenalty);
+        params.seed = spec.sampling->seed;
+        request.sampling = params;
+    }
+    request.maxTokens = spec.maxTokens;
+    request.overflow = spec.dropOldestTurns ? ContextOverflowPolicy::DropOldestTurns
+                                            : ContextOverflowPolicy::StopGeneration;
+    return m_engine->generate(std::move(request));
+}
+
+void VulkanEngineBackend::cancel(quint64 request)
+{
+    if (m_engine)
+        m_engine->cancel(request);
+}
+
+void VulkanEngineBackend::closeConversation(quint64 model, quint64 conversation)
+{
+    if (m_engine)
+        m_engine->closeConversation(model, conversation);
+}
 
 DeviceScan VulkanEngineBackend::scanDevices()
 {

@@ -1,12 +1,28 @@
 #include "fake_engine_backend.h"
 
+#include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 
 namespace agora::app::testing {
 
 FakeEngineBackend::FakeEngineBackend(QByteArray devicesJson, int delayMs)
     : m_json(std::move(devicesJson)), m_delayMs(delayMs)
 {
+}
+
+FakeEngineBackend::~FakeEngineBackend()
+{
+    std::vector<std::thread> jobs;
+    {
+        std::lock_guard lock(m_mutex);
+        for (auto& [id, flag] : m_cancelFlags)
+            flag->store(true);
+        jobs.swap(m_jobs);
+        m_sink = {};
+    }
+    for (std::thread& job : jobs)
+        job.join();
 }
 
 QByteArray FakeEngineBackend::fixture(const QString& fileName)
@@ -24,6 +40,141 @@ DeviceScan FakeEngineBackend::scanDevices()
         QThread::msleep(static_cast<unsigned long>(m_delayMs));
     ++m_scanCount;
     return deviceScanFromJson(m_json);
+}
+
+void FakeEngineBackend::setEventSink(BackendEventSink sink)
+{
+    std::lock_guard lock(m_mutex);
+    m_sink = std::move(sink);
+}
+
+void FakeEngineBackend::deliver(const BackendEvent& event)
+{
+    std::lock_guard lock(m_mutex);
+    if (m_sink)
+        m_sink(event);
+}
+
+void FakeEngineBackend::run(std::function<void()> job)
+{
+    std::lock_guard lock(m_mutex);
+    m_jobs.emplace_back(std::move(job));
+}
+
+void FakeEngineBackend::setReply(const QStringList& pieces, int pieceDelayMs)
+{
+    std::lock_guard lock(m_mutex);
+    m_reply = pieces;
+    m_pieceDelayMs = pieceDelayMs;
+}
+
+GenerationSpec FakeEngineBackend::lastSpec() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_lastSpec;
+}
+
+quint64 FakeEngineBackend::loadModel(const QString& path, int contextLength, const QString&)
+{
+    m_lastChatThread.store(QThread::currentThread());
+    quint64 id = 0;
+    {
+        std::lock_guard lock(m_mutex);
+        id = m_nextRequest++;
+    }
+    run([this, id, path, contextLength] {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            deliver(backend_event::Failed{id, BackendError{QStringLiteral("io"), QStringLiteral("cannot open ") + path}});
+            return;
+        }
+        if (file.read(4) != QByteArrayLiteral("GGUF")) {
+            deliver(backend_event::Failed{id, BackendError{QStringLiteral("bad-format"), QStringLiteral("no GGUF magic")}});
+            return;
+        }
+        for (double fraction : {0.25, 0.5, 1.0})
+            deliver(backend_event::LoadProgress{id, fraction});
+        LoadedModelInfo info;
+        info.name = QFileInfo(path).completeBaseName();
+        info.path = path;
+        info.contextLength = contextLength > 0 ? contextLength : 2048;
+        info.deviceBytes = file.size();
+        deliver(backend_event::Loaded{id, info});
+    });
+    return id;
+}
+
+quint64 FakeEngineBackend::unloadModel(quint64 model)
+{
+    quint64 id = 0;
+    {
+        std::lock_guard lock(m_mutex);
+        id = m_nextRequest++;
+    }
+    run([this, id, model] {
+        if (model == 0)
+            deliver(backend_event::Failed{id, BackendError{QStringLiteral("invalid-argument"), QStringLiteral("no such model")}});
+        else
+            deliver(backend_event::Unloaded{id});
+    });
+    return id;
+}
+
+quint64 FakeEngineBackend::generate(const GenerationSpec& spec)
+{
+    m_lastChatThread.store(QThread::currentThread());
+    quint64 id = 0;
+    auto cancelled = std::make_shared<std::atomic<bool>>(false);
+    QStringList pieces;
+    int delayMs = 0;
+    {
+        std::lock_guard lock(m_mutex);
+        id = m_nextRequest++;
+        m_lastSpec = spec;
+        m_cancelFlags[id] = cancelled;
+        pieces = m_reply;
+        delayMs = m_pieceDelayMs;
+    }
+    const bool knownModel = spec.model != 0;
+    run([this, id, pieces, delayMs, cancelled, knownModel] {
+        if (!knownModel) {
+            deliver(backend_event::Failed{id, BackendError{QStringLiteral("invalid-argument"), QStringLiteral("no such model")}});
+            return;
+        }
+        QElapsedTimer clock;
+        clock.start();
+        GenerationOutcome outcome;
+        outcome.stopReason = QStringLiteral("end-of-turn");
+        outcome.promptTokens = 7;
+        for (const QString& piece : pieces) {
+            if (cancelled->load()) {
+                outcome.stopReason = QStringLiteral("cancelled");
+                break;
+            }
+            QThread::msleep(static_cast<unsigned long>(delayMs));
+            const bool reasoning = piece.startsWith(QLatin1String("think:"));
+            const QString text = reasoning ? piece.mid(6) : piece;
+            (reasoning ? outcome.reasoning : outcome.text) += text;
+            ++outcome.generatedTokens;
+            deliver(backend_event::Delta{id, reasoning, text});
+        }
+        const double seconds = std::max<qint64>(1, clock.elapsed()) / 1000.0;
+        outcome.tokensPerSecond = outcome.generatedTokens / seconds;
+        deliver(backend_event::Finished{id, outcome});
+    });
+    return id;
+}
+
+void FakeEngineBackend::cancel(quint64 request)
+{
+    std::lock_guard lock(m_mutex);
+    if (auto found = m_cancelFlags.find(request); found != m_cancelFlags.end())
+        found->second->store(true);
+}
+
+void FakeEngineBackend::closeConversation(quint64, quint64)
+{
+    ++m_closed;
 }
 
 } // namespace agora::app::testing

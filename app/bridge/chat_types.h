@@ -1,0 +1,87 @@
+// What the GUI and the engine backend exchange about loading models and generating replies, in
+// Qt types so that nothing outside app/bridge/vulkan_engine_backend.cpp sees agora/engine.h.
+// Request ids in these records are the backend's own; EngineBridge maps them to its tickets.
+#pragma once
+
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+#include <functional>
+#include <optional>
+#include <variant>
+
+namespace agora::app {
+
+struct ChatTurn {
+    QString role; // "system", "user", "assistant"
+    QString content;
+};
+
+struct SamplingSettings {
+    double temperature = 0.8;
+    int topK = 40;
+    double topP = 0.95;
+    double minP = 0.05;
+    double repeatPenalty = 1.0;
+    quint64 seed = 0;
+};
+
+struct GenerationSpec {
+    quint64 model = 0;
+    quint64 conversation = 0;
+    QList<ChatTurn> messages;            // the whole conversation so far
+    QString rawPrompt;                   // continuation mode: the text to continue
+    std::optional<SamplingSettings> sampling; // nullopt: the model's own defaults
+    int maxTokens = 512;
+    bool dropOldestTurns = false;        // context-full policy; false: stop and say so
+};
+
+struct LoadedModelInfo {
+    QString name;
+    QString path;
+    int contextLength = 0;
+    qint64 deviceBytes = 0;
+    bool continuationMode = false; // a base model without a chat template
+    QString templateWarning;
+};
+
+struct GenerationOutcome {
+    QString stopReason;           // the engine's stable names: end-of-turn, max-tokens, cancelled, ...
+    int promptTokens = 0;
+    int generatedTokens = 0;
+    double timeToFirstTokenMs = 0.0;
+    double promptTokensPerSecond = 0.0;
+    double tokensPerSecond = 0.0;
+    QString text;
+    QString reasoning;
+};
+
+// Error codes keep the engine's stable names (io, bad-format, unsupported, ...): the bridge turns
+// them into translated sentences and keeps the engine's detail next to them.
+struct BackendError {
+    QString code;
+    QString message;
+};
+
+namespace backend_event {
+struct LoadProgress { quint64 request = 0; double fraction = 0.0; };
+struct Loaded { quint64 request = 0; LoadedModelInfo info; };
+struct Unloaded { quint64 request = 0; };
+struct Delta { quint64 request = 0; bool reasoning = false; QString text; };
+struct Overflow { quint64 request = 0; QString message; };
+struct Finished { quint64 request = 0; GenerationOutcome outcome; };
+struct Failed { quint64 request = 0; BackendError error; };
+} // namespace backend_event
+
+using BackendEvent = std::variant<backend_event::LoadProgress, backend_event::Loaded, backend_event::Unloaded,
+    backend_event::Delta, backend_event::Overflow, backend_event::Finished, backend_event::Failed>;
+
+// Called on whatever thread the backend produces events on; the receiver re-posts.
+using BackendEventSink = std::function<void(const BackendEvent&)>;
+
+} // namespace agora::app
+
+Q_DECLARE_METATYPE(agora::app::LoadedModelInfo)
+Q_DECLARE_METATYPE(agora::app::GenerationOutcome)
+Q_DECLARE_METATYPE(agora::app::GenerationSpec)
