@@ -6,7 +6,7 @@ JOBS ?= $(shell nproc)
 BUILD ?= build
 export XDG_RUNTIME_DIR ?= /tmp/agora-runtime-$(shell id -u)
 
-.PHONY: run test deps build build-ci test-main test-sanitize fuzz-smoke package clean
+.PHONY: run test deps build build-ci test-main test-sanitize fuzz-smoke package test-package clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -38,7 +38,20 @@ test-sanitize: deps
 fuzz-smoke: deps
 	@if [ -f tests/fuzz/run.sh ]; then bash tests/fuzz/run.sh smoke; fi
 
-test: test-main test-sanitize fuzz-smoke
+# The .deb: a release build without tests, then CPack (packaging/packaging.cmake).
+PKG_BUILD ?= build-package
+package: deps
+	cmake -S . -B $(PKG_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release -DAGORA_BUILD_TESTS=OFF \
+	      -DCMAKE_EXE_LINKER_FLAGS="-Wl,-z,relro -Wl,-z,now"
+	cmake --build $(PKG_BUILD) -j $(JOBS)
+	cd $(PKG_BUILD) && cpack -G DEB
+	@ls -1 $(PKG_BUILD)/agora_*.deb
+
+# lintian, desktop-file-validate, appstreamcli, then the binaries run from a dpkg -x root.
+test-package: package
+	bash tests/packaging/check_package.sh "$$(ls -1t $(PKG_BUILD)/agora_*.deb | head -n1)"
+
+test: test-main test-package test-sanitize fuzz-smoke
 
 clean:
-	rm -rf build build-ci build-asan build-fuzz
+	rm -rf build build-ci build-asan build-fuzz build-package

@@ -11,9 +11,11 @@ PACKAGES=(
   qml6-module-qtquick-window qml6-module-qtqml-workerscript qml6-module-qtquick-templates
   qml6-module-qttest qml6-module-qtquick-dialogs qml6-module-qtqml-models
   qml6-module-qt-labs-platform qml6-module-qt-labs-settings qml6-module-qtquick-shapes
+  qml6-module-qt-labs-folderlistmodel
   libvulkan-dev mesa-vulkan-drivers vulkan-tools glslang-tools spirv-tools
   libspdlog-dev libpcre2-dev
   xvfb xauth
+  lintian desktop-file-utils appstream dpkg-dev file
   clang libclang-rt-dev
 )
 if [ "${AGORA_DEPS_EXTRA:-}" != "" ]; then
