@@ -398,6 +398,35 @@ private slots:
         QVERIFY(reused.ok());
         QVERIFY(gpu.evaluate(*reused, 0, bos).ok());
     }
+
+    // With the Vulkan drivers hidden (the loader finds no ICD), loading still works on the CPU
+    // reference path and says so where the app shows model warnings. Runs last: it changes the
+    // environment the Vulkan loader reads, and restores it.
+    void noVulkanDeviceFallsBackToTheCpuWithAWarning()
+    {
+        const QByteArray icd = qgetenv("VK_ICD_FILENAMES"), drivers = qgetenv("VK_DRIVER_FILES");
+        qputenv("VK_ICD_FILENAMES", "/nonexistent/agora-no-driver.json");
+        qputenv("VK_DRIVER_FILES", "/nonexistent/agora-no-driver.json");
+        GpuEngine e;
+        const bool started = e.start(kModels + "stories260K.gguf", 256);
+        auto restore = [](const char* name, const QByteArray& value) {
+            if (value.isNull())
+                qunsetenv(name);
+            else
+                qputenv(name, value);
+        };
+        restore("VK_ICD_FILENAMES", icd);
+        restore("VK_DRIVER_FILES", drivers);
+        QVERIFY(started);
+        QVERIFY(e.gpu() == nullptr);
+        QVERIFY(dynamic_cast<CpuLanguageModel*>(&e.recorder->inner()) != nullptr);
+        qInfo("warning: %s", e.summary.templateWarning.c_str());
+        QVERIFY(e.summary.templateWarning.find("no usable GPU: running on the CPU reference path, slow")
+            != std::string::npos);
+        const auto done = e.generate(1, {}, {}, 20);
+        QCOMPARE(done.stats.generatedTokens, 20);
+        QVERIFY(done.text.find("Once upon a time") != std::string::npos);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestEngineGpu)

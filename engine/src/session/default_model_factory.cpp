@@ -15,6 +15,7 @@
 
 #include <limits>
 #include <map>
+#include <optional>
 
 namespace agora::session {
 
@@ -50,9 +51,11 @@ std::unique_ptr<PromptFormatter> formatterFor(const gguf::GgufFile& file, const 
     return std::make_unique<TemplateFormatter>(std::move(formatter));
 }
 
-// Opened Vulkan devices, shared by every model this factory loads onto the same device.
+// Opened Vulkan devices, shared by every model this factory loads onto the same device, and the
+// budget read once (listing devices creates a Vulkan instance; the engine asks for the budget often).
 struct DeviceState {
     std::map<uint32_t, std::weak_ptr<vk::Context>> contexts;
+    std::optional<uint64_t> budget;
 };
 
 constexpr const char* kCpuFallbackWarning = "no usable GPU: running on the CPU reference path, slow";
@@ -199,7 +202,11 @@ ModelFactory defaultModelFactory()
     factory.load = [state](const LoadRequest& request, const LoadProgress& progress) {
         return loadModel(*state, request, progress);
     };
-    factory.deviceBudget = defaultDeviceBudget;
+    factory.deviceBudget = [state] {
+        if (!state->budget)
+            state->budget = defaultDeviceBudget();
+        return *state->budget;
+    };
     return factory;
 }
 
