@@ -392,6 +392,30 @@
     </message>
 </context>
 <context>
+    <name>agora::app::MessageListModel</name>
+    <message>
+        <source>%1 · %2 tokens/s · %3 s</source>
+        <extracomment>One assistant message&apos;s footer: model name, generation speed, wall time.</extracomment>
+        <translation>%1 · %2 Token/s · %3 s</translation>
+    </message>
+    <message>
+        <source>Wait for the answer to finish or stop it first.</source>
+        <translation>Warten Sie, bis die Antwort fertig ist, oder halten Sie sie an.</translation>
+    </message>
+    <message>
+        <source>Open or start a conversation first.</source>
+        <translation>Öffnen oder beginnen Sie zuerst eine Unterhaltung.</translation>
+    </message>
+    <message>
+        <source>The engine is not available.</source>
+        <translation>Die Engine ist nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>Only the last question can be edited.</source>
+        <translation>Nur die letzte Frage kann bearbeitet werden.</translation>
+    </message>
+</context>
+<context>
     <name>agora::app::ModelDownload</name>
     <message>
         <source>%1 of %2</source>

@@ -392,6 +392,30 @@
     </message>
 </context>
 <context>
+    <name>agora::app::MessageListModel</name>
+    <message>
+        <source>%1 · %2 tokens/s · %3 s</source>
+        <extracomment>One assistant message&apos;s footer: model name, generation speed, wall time.</extracomment>
+        <translation>%1 · %2 jetons/s · %3 s</translation>
+    </message>
+    <message>
+        <source>Wait for the answer to finish or stop it first.</source>
+        <translation>Attendez la fin de la réponse ou arrêtez-la d&apos;abord.</translation>
+    </message>
+    <message>
+        <source>Open or start a conversation first.</source>
+        <translation>Ouvrez ou commencez d&apos;abord une conversation.</translation>
+    </message>
+    <message>
+        <source>The engine is not available.</source>
+        <translation>Le moteur n&apos;est pas disponible.</translation>
+    </message>
+    <message>
+        <source>Only the last question can be edited.</source>
+        <translation>Seule la dernière question peut être modifiée.</translation>
+    </message>
+</context>
+<context>
     <name>agora::app::ModelDownload</name>
     <message>
         <source>%1 of %2</source>

@@ -1,0 +1,215 @@
+// The chat view's MessageListModel under QAbstractItemModelTester, with a fake engine and a real
+// ConversationStore in a temporary folder: send streams a reply into the list and into the
+// history, stats make the footer text, stop keeps the partial answer, regenerate and edit take
+// over the old reply's row, and a fresh store over the same folder finds everything intact.
+#include "bridge/engine_bridge.h"
+#include "fake_engine_backend.h"
+#include "persistence/conversation_store.h"
+#include "viewmodels/message_list_model.h"
+
+#include <QAbstractItemModelTester>
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using agora::app::EngineBridge;
+using agora::app::MessageListModel;
+using agora::app::store::Conversation;
+using agora::app::store::ConversationStore;
+using agora::app::testing::FakeEngineBackend;
+
+class TestMessageListModel : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_modelPath;
+    std::shared_ptr<FakeEngineBackend> m_backend;
+    std::unique_ptr<EngineBridge> m_bridge;
+    std::unique_ptr<ConversationStore> m_store;
+    qint64 m_conversation = 0;
+
+    bool openStore()
+    {
+        m_store = std::make_unique<ConversationStore>();
+        m_store->setFlushInterval(50);
+        QSignalSpy opened(m_store.get(), &ConversationStore::opened);
+        m_store->open(m_dir.path());
+        return opened.wait(5000) && opened.at(0).at(1).toBool();
+    }
+
+    // A second model over the same store and conversation, as the app after a restart.
+    QStringList reloadedContents(int expectedRows)
+    {
+        MessageListModel reloaded;
+        reloaded.setStoreObject(m_store.get());
+        reloaded.setConversationId(m_conversation);
+        if (!QTest::qWaitFor([&] { return reloaded.rowCount() == expectedRows; }, 5000))
+            return {QStringLiteral("<%1 rows>").arg(reloaded.rowCount())};
+        QStringList contents;
+        for (int row = 0; row < reloaded.rowCount(); ++row)
+            contents << reloaded.textAt(row);
+        return contents;
+    }
+
+    std::unique_ptr<MessageListModel> makeModel()
+    {
+        auto model = std::make_unique<MessageListModel>();
+        new QAbstractItemModelTester(model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest, model.get());
+        model->setBridge(m_bridge.get());
+        model->setStoreObject(m_store.get());
+        model->setConversationId(m_conversation);
+        return model;
+    }
+
+private slots:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        m_modelPath = m_dir.filePath(QStringLiteral("tiny-stories.gguf"));
+        QFile file(m_modelPath);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("GGUF\x03\0\0\0", 8);
+        file.close();
+        m_backend = std::make_shared<FakeEngineBackend>(QByteArray("{}"));
+        m_bridge = std::make_unique<EngineBridge>(m_backend);
+        QVERIFY(m_bridge->loadModel(m_modelPath));
+        QTRY_COMPARE(m_bridge->modelState(), EngineBridge::ModelState::Ready);
+        QVERIFY(openStore());
+        Conversation conversation;
+        conversation.title = QStringLiteral("Stories");
+        QSignalSpy saved(m_store.get(), &ConversationStore::conversationSaved);
+        m_store->createConversation(conversation);
+        QVERIFY(saved.wait(5000));
+        m_conversation = saved.at(0).at(1).value<Conversation>().id;
+        QVERIFY(m_conversation != 0);
+    }
+
+    void cleanup()
+    {
+        m_bridge.reset();
+        m_store.reset();
+        m_backend.reset();
+        QFile::remove(m_dir.filePath(QStringLiteral("history.sqlite")));
+        QFile::remove(m_dir.filePath(QStringLiteral("history.sqlite-wal")));
+        QFile::remove(m_dir.filePath(QStringLiteral("history.sqlite-shm")));
+    }
+
+    void sendStreamsAndSaves()
+    {
+        m_backend->setReply({QStringLiteral("think:hmm "), QStringLiteral("Once"), QStringLiteral(" upon"),
+                             QStringLiteral(" a time")}, 10);
+        auto model = makeModel();
+        model->setSystemPrompt(QStringLiteral("Be brief."));
+        QSignalSpy streaming(model.get(), &MessageListModel::streamingChanged);
+        QVERIFY(model->send(QStringLiteral("  Tell me a story \n")));
+        QCOMPARE(model->rowCount(), 2);
+        QVERIFY(model->streaming());
+        QVERIFY(!model->send(QStringLiteral("again"))); // one reply at a time
+        QVERIFY(!model->lastError().isEmpty());
+        QCOMPARE(model->index(1).data(MessageListModel::StreamingRole).toBool(), true);
+        QTRY_VERIFY_WITH_TIMEOUT(!model->streaming(), 5000);
+
+        const QModelIndex reply = model->index(1);
+        QCOMPARE(model->index(0).data(MessageListModel::ContentRole).toString(), QStringLiteral("Tell me a story"));
+        QCOMPARE(reply.data(MessageListModel::MessageRoleRole).toString(), QStringLiteral("assistant"));
+        QCOMPARE(reply.data(MessageListModel::ContentRole).toString(), QStringLiteral("Once upon a time"));
+        QCOMPARE(reply.data(MessageListModel::ReasoningRole).toString(), QStringLiteral("hmm "));
+        QCOMPARE(reply.data(MessageListModel::ModelNameRole).toString(), QStringLiteral("tiny-stories"));
+        QCOMPARE(reply.data(MessageListModel::StreamingRole).toBool(), false);
+        QVERIFY(reply.data(MessageListModel::TokensPerSecondRole).toDouble() > 0.0);
+        const QString footer = reply.data(MessageListModel::StatsTextRole).toString();
+        QVERIFY2(footer.startsWith(QStringLiteral("tiny-stories · ")) && footer.contains(QStringLiteral("tokens/s")),
+                 qPrintable(footer));
+        QVERIFY(model->index(0).data(MessageListModel::StatsTextRole).toString().isEmpty());
+        QTRY_VERIFY(reply.data(MessageListModel::MessageIdRole).toLongLong() != 0);
+
+        const agora::app::GenerationSpec spec = m_backend->lastSpec();
+        QCOMPARE(spec.messages.size(), 2);
+        QCOMPARE(spec.messages.at(0).role, QStringLiteral("system"));
+        QCOMPARE(spec.messages.at(1).content, QStringLiteral("Tell me a story"));
+        QCOMPARE(spec.conversation, quint64(m_conversation));
+
+        // The app restarts: a new store over the same folder finds the conversation intact.
+        model.reset();
+        QVERIFY(openStore());
+        QCOMPARE(reloadedContents(2), (QStringList{QStringLiteral("Tell me a story"), QStringLiteral("Once upon a time")}));
+    }
+
+    void stopKeepsThePartialAnswer()
+    {
+        m_backend->setReply(QStringList(300, QStringLiteral("la ")), 5);
+        auto model = makeModel();
+        QVERIFY(model->send(QStringLiteral("Sing")));
+        QTRY_VERIFY(!model->textAt(1).isEmpty());
+        model->stop();
+        QTRY_VERIFY_WITH_TIMEOUT(!model->streaming(), 5000);
+        const QString partial = model->textAt(1);
+        QVERIFY(partial.size() < 300 * 3);
+        QCOMPARE(model->index(1).data(MessageListModel::StopReasonRole).toString(), QStringLiteral("cancelled"));
+        QCOMPARE(reloadedContents(2).value(1), partial);
+    }
+
+    void regenerateAndEditTakeOverTheOldReply()
+    {
+        auto model = makeModel();
+        QVERIFY(model->send(QStringLiteral("First")));
+        QTRY_VERIFY(!model->streaming());
+        QTRY_VERIFY(model->index(1).data(MessageListModel::MessageIdRole).toLongLong() != 0);
+        const qint64 replyId = model->index(1).data(MessageListModel::MessageIdRole).toLongLong();
+
+        m_backend->setReply({QStringLiteral("Second take")}, 1);
+        QVERIFY(model->regenerate());
+        QTRY_VERIFY(!model->streaming());
+        QCOMPARE(model->rowCount(), 2);
+        QCOMPARE(model->textAt(1), QStringLiteral("Second take"));
+        QCOMPARE(model->index(1).data(MessageListModel::MessageIdRole).toLongLong(), replyId);
+
+        m_backend->setReply({QStringLiteral("Edited answer")}, 1);
+        QVERIFY(!model->editAndResend(1, QStringLiteral("not a question")));
+        QVERIFY(model->editAndResend(0, QStringLiteral("First, edited")));
+        QTRY_VERIFY(!model->streaming());
+        QCOMPARE(model->rowCount(), 2);
+        QCOMPARE(m_backend->lastSpec().messages.constLast().content, QStringLiteral("First, edited"));
+        QCOMPARE(reloadedContents(2), (QStringList{QStringLiteral("First, edited"), QStringLiteral("Edited answer")}));
+    }
+
+    void failuresShowAsErrorsAndStayOutOfThePrompt()
+    {
+        auto model = makeModel();
+        m_bridge->unloadModel();
+        QTRY_COMPARE(m_bridge->modelState(), EngineBridge::ModelState::NoModel);
+        QVERIFY(model->send(QStringLiteral("Hello?")));
+        QTRY_VERIFY(!model->streaming());
+        QCOMPARE(model->index(1).data(MessageListModel::ErrorRole).toString(),
+                 QStringLiteral("Load a model before sending a message."));
+        QCOMPARE(model->lastError(), QStringLiteral("Load a model before sending a message."));
+
+        QVERIFY(m_bridge->loadModel(m_modelPath));
+        QTRY_COMPARE(m_bridge->modelState(), EngineBridge::ModelState::Ready);
+        QVERIFY(model->send(QStringLiteral("Now?")));
+        QTRY_VERIFY(!model->streaming());
+        const QStringList roles = [&] {
+            QStringList r;
+            for (const auto& turn : m_backend->lastSpec().messages)
+                r << turn.role + u':' + turn.content;
+            return r;
+        }();
+        QCOMPARE(roles, (QStringList{QStringLiteral("user:Hello?"), QStringLiteral("user:Now?")}));
+    }
+
+    void copiesMessageText()
+    {
+        auto model = makeModel();
+        QVERIFY(model->send(QStringLiteral("Copy me")));
+        QTRY_VERIFY(!model->streaming());
+        model->copyToClipboard(0);
+        QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("Copy me"));
+        QVERIFY(!model->send(QStringLiteral("   ")));
+    }
+};
+
+QTEST_MAIN(TestMessageListModel)
+#include "test_message_list_model.moc"
