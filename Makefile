@@ -6,7 +6,7 @@ JOBS ?= $(shell nproc)
 BUILD ?= build
 export XDG_RUNTIME_DIR ?= /tmp/agora-runtime-$(shell id -u)
 
-.PHONY: run test deps build build-ci test-main test-sanitize fuzz-smoke package test-package clean
+.PHONY: run test deps build build-ci test-main test-sanitize fuzz-smoke package test-package test-package-ci clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -19,8 +19,10 @@ build: deps
 run: build
 	./$(BUILD)/app/agora
 
+HARDENING = -DCMAKE_EXE_LINKER_FLAGS="-Wl,-z,relro -Wl,-z,now"
+
 build-ci: deps
-	cmake -S . -B build-ci -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAGORA_WERROR=ON
+	cmake -S . -B build-ci -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAGORA_WERROR=ON $(HARDENING)
 	cmake --build build-ci -j $(JOBS)
 
 test-main: build-ci
@@ -41,8 +43,7 @@ fuzz-smoke: deps
 # The .deb: a release build without tests, then CPack (packaging/packaging.cmake).
 PKG_BUILD ?= build-package
 package: deps
-	cmake -S . -B $(PKG_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release -DAGORA_BUILD_TESTS=OFF \
-	      -DCMAKE_EXE_LINKER_FLAGS="-Wl,-z,relro -Wl,-z,now"
+	cmake -S . -B $(PKG_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release -DAGORA_BUILD_TESTS=OFF $(HARDENING)
 	cmake --build $(PKG_BUILD) -j $(JOBS)
 	cd $(PKG_BUILD) && cpack -G DEB
 	@ls -1 $(PKG_BUILD)/agora_*.deb
@@ -51,7 +52,14 @@ package: deps
 test-package: package
 	bash tests/packaging/check_package.sh "$$(ls -1t $(PKG_BUILD)/agora_*.deb | head -n1)"
 
-test: test-main test-package test-sanitize fuzz-smoke
+# CI packages the build it has just tested (CPack strips the binaries) instead of building a
+# third time: the package check then covers exactly the binaries the tests ran.
+test-package-ci: build-ci
+	rm -f build-ci/agora_*.deb
+	cd build-ci && cpack -G DEB
+	bash tests/packaging/check_package.sh "$$(ls -1t build-ci/agora_*.deb | head -n1)"
+
+test: test-main test-package-ci test-sanitize fuzz-smoke
 
 clean:
 	rm -rf build build-ci build-asan build-fuzz build-package
