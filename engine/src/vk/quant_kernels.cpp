@@ -6,9 +6,11 @@
 #include "vk/vk_error.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <numeric>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace agora::vk {
 namespace {
@@ -19,26 +21,43 @@ struct TypeKernels {
     KernelId matVec;
     KernelId matMul;
     KernelId getRows;
+    KernelId matVecRows; // the row-per-invocation layouts for CPU drivers
+    KernelId matMulRows;
 };
 
 std::optional<TypeKernels> kernelsFor(TensorType type)
 {
     switch (type) {
-    case TensorType::F32: return TypeKernels{KernelId::MatVec_F32, KernelId::MatMul_F32, KernelId::GetRows_F32};
-    case TensorType::F16: return TypeKernels{KernelId::MatVec_F16, KernelId::MatMul_F16, KernelId::GetRows_F16};
-    case TensorType::BF16: return TypeKernels{KernelId::MatVec_BF16, KernelId::MatMul_BF16, KernelId::GetRows_BF16};
-    case TensorType::Q8_0: return TypeKernels{KernelId::MatVec_Q8_0, KernelId::MatMul_Q8_0, KernelId::GetRows_Q8_0};
-    case TensorType::Q4_0: return TypeKernels{KernelId::MatVec_Q4_0, KernelId::MatMul_Q4_0, KernelId::GetRows_Q4_0};
-    case TensorType::Q4_1: return TypeKernels{KernelId::MatVec_Q4_1, KernelId::MatMul_Q4_1, KernelId::GetRows_Q4_1};
-    case TensorType::Q5_0: return TypeKernels{KernelId::MatVec_Q5_0, KernelId::MatMul_Q5_0, KernelId::GetRows_Q5_0};
-    case TensorType::Q5_1: return TypeKernels{KernelId::MatVec_Q5_1, KernelId::MatMul_Q5_1, KernelId::GetRows_Q5_1};
-    case TensorType::Q2_K: return TypeKernels{KernelId::MatVec_Q2_K, KernelId::MatMul_Q2_K, KernelId::GetRows_Q2_K};
-    case TensorType::Q3_K: return TypeKernels{KernelId::MatVec_Q3_K, KernelId::MatMul_Q3_K, KernelId::GetRows_Q3_K};
-    case TensorType::Q4_K: return TypeKernels{KernelId::MatVec_Q4_K, KernelId::MatMul_Q4_K, KernelId::GetRows_Q4_K};
-    case TensorType::Q5_K: return TypeKernels{KernelId::MatVec_Q5_K, KernelId::MatMul_Q5_K, KernelId::GetRows_Q5_K};
-    case TensorType::Q6_K: return TypeKernels{KernelId::MatVec_Q6_K, KernelId::MatMul_Q6_K, KernelId::GetRows_Q6_K};
-    case TensorType::IQ4_NL: return TypeKernels{KernelId::MatVec_IQ4_NL, KernelId::MatMul_IQ4_NL, KernelId::GetRows_IQ4_NL};
-    case TensorType::IQ4_XS: return TypeKernels{KernelId::MatVec_IQ4_XS, KernelId::MatMul_IQ4_XS, KernelId::GetRows_IQ4_XS};
+    case TensorType::F32: return TypeKernels{KernelId::MatVec_F32, KernelId::MatMul_F32, KernelId::GetRows_F32,
+                                         KernelId::MatVecRows_F32, KernelId::MatMulRows_F32};
+    case TensorType::F16: return TypeKernels{KernelId::MatVec_F16, KernelId::MatMul_F16, KernelId::GetRows_F16,
+                                         KernelId::MatVecRows_F16, KernelId::MatMulRows_F16};
+    case TensorType::BF16: return TypeKernels{KernelId::MatVec_BF16, KernelId::MatMul_BF16, KernelId::GetRows_BF16,
+                                         KernelId::MatVecRows_BF16, KernelId::MatMulRows_BF16};
+    case TensorType::Q8_0: return TypeKernels{KernelId::MatVec_Q8_0, KernelId::MatMul_Q8_0, KernelId::GetRows_Q8_0,
+                                         KernelId::MatVecRows_Q8_0, KernelId::MatMulRows_Q8_0};
+    case TensorType::Q4_0: return TypeKernels{KernelId::MatVec_Q4_0, KernelId::MatMul_Q4_0, KernelId::GetRows_Q4_0,
+                                         KernelId::MatVecRows_Q4_0, KernelId::MatMulRows_Q4_0};
+    case TensorType::Q4_1: return TypeKernels{KernelId::MatVec_Q4_1, KernelId::MatMul_Q4_1, KernelId::GetRows_Q4_1,
+                                         KernelId::MatVecRows_Q4_1, KernelId::MatMulRows_Q4_1};
+    case TensorType::Q5_0: return TypeKernels{KernelId::MatVec_Q5_0, KernelId::MatMul_Q5_0, KernelId::GetRows_Q5_0,
+                                         KernelId::MatVecRows_Q5_0, KernelId::MatMulRows_Q5_0};
+    case TensorType::Q5_1: return TypeKernels{KernelId::MatVec_Q5_1, KernelId::MatMul_Q5_1, KernelId::GetRows_Q5_1,
+                                         KernelId::MatVecRows_Q5_1, KernelId::MatMulRows_Q5_1};
+    case TensorType::Q2_K: return TypeKernels{KernelId::MatVec_Q2_K, KernelId::MatMul_Q2_K, KernelId::GetRows_Q2_K,
+                                         KernelId::MatVecRows_Q2_K, KernelId::MatMulRows_Q2_K};
+    case TensorType::Q3_K: return TypeKernels{KernelId::MatVec_Q3_K, KernelId::MatMul_Q3_K, KernelId::GetRows_Q3_K,
+                                         KernelId::MatVecRows_Q3_K, KernelId::MatMulRows_Q3_K};
+    case TensorType::Q4_K: return TypeKernels{KernelId::MatVec_Q4_K, KernelId::MatMul_Q4_K, KernelId::GetRows_Q4_K,
+                                         KernelId::MatVecRows_Q4_K, KernelId::MatMulRows_Q4_K};
+    case TensorType::Q5_K: return TypeKernels{KernelId::MatVec_Q5_K, KernelId::MatMul_Q5_K, KernelId::GetRows_Q5_K,
+                                         KernelId::MatVecRows_Q5_K, KernelId::MatMulRows_Q5_K};
+    case TensorType::Q6_K: return TypeKernels{KernelId::MatVec_Q6_K, KernelId::MatMul_Q6_K, KernelId::GetRows_Q6_K,
+                                         KernelId::MatVecRows_Q6_K, KernelId::MatMulRows_Q6_K};
+    case TensorType::IQ4_NL: return TypeKernels{KernelId::MatVec_IQ4_NL, KernelId::MatMul_IQ4_NL, KernelId::GetRows_IQ4_NL,
+                                         KernelId::MatVecRows_IQ4_NL, KernelId::MatMulRows_IQ4_NL};
+    case TensorType::IQ4_XS: return TypeKernels{KernelId::MatVec_IQ4_XS, KernelId::MatMul_IQ4_XS, KernelId::GetRows_IQ4_XS,
+                                         KernelId::MatVecRows_IQ4_XS, KernelId::MatMulRows_IQ4_XS};
     default: return std::nullopt;
     }
 }
@@ -60,7 +79,28 @@ struct MatMulPush {
     uint32_t outStride;
 };
 
-// Tokens per tile of matmul_quant.comp (its TOKENS_PER_TILE).
+// Invocations (= rows) per workgroup of the row-per-invocation kernels: enough rows to amortise
+// lavapipe's per-workgroup cost, few enough that a 896-row matrix still feeds every CPU thread.
+constexpr uint32_t kRowsPerInvocationWorkgroup = 64;
+
+uint32_t rowsWorkgroupSize(const Context& context)
+{
+    const uint32_t subgroup = std::max<uint32_t>(context.subgroupSize(), 1);
+    const uint32_t size = std::min(kRowsPerInvocationWorkgroup, context.info().maxWorkgroupInvocations);
+    return std::max(size / subgroup * subgroup, std::min(subgroup, size));
+}
+
+ProductLayout layoutFromEnvironment()
+{
+    const char* value = std::getenv("AGORA_VK_PRODUCT_LAYOUT");
+    if (value && std::string_view(value) == "subgroup")
+        return ProductLayout::RowPerSubgroup;
+    if (value && std::string_view(value) == "rows")
+        return ProductLayout::RowPerInvocation;
+    return ProductLayout::Auto;
+}
+
+// Tokens per tile of matmul_quant.comp and matmul_rows.comp (their TOKENS_PER_TILE).
 constexpr uint32_t kTokensPerTile = 8;
 
 struct GetRowsPush {
@@ -106,6 +146,16 @@ BufferRange bindingOf(const WeightMatrix& w, const RowRange& range)
 
 bool hasQuantKernels(TensorType type) { return kernelsFor(type).has_value(); }
 
+ProductLayout resolveLayout(const Context& context, ProductLayout requested)
+{
+    if (requested != ProductLayout::Auto)
+        return requested;
+    static const ProductLayout fromEnvironment = layoutFromEnvironment();
+    if (fromEnvironment != ProductLayout::Auto)
+        return fromEnvironment;
+    return context.info().type == DeviceType::Cpu ? ProductLayout::RowPerInvocation : ProductLayout::RowPerSubgroup;
+}
+
 std::vector<RowRange> splitRows(uint32_t rows, uint64_t rowBytes, VkDeviceSize offset, VkDeviceSize maxBytes,
                                 VkDeviceSize alignment)
 {
@@ -131,11 +181,21 @@ std::vector<RowRange> splitRows(uint32_t rows, uint64_t rowBytes, VkDeviceSize o
 }
 
 void recordMatVec(CommandRecorder& recorder, const Context& context, const WeightMatrix& w, const BufferRange& x,
-                  const BufferRange& y, VkDeviceSize maxBindingBytes)
+                  const BufferRange& y, VkDeviceSize maxBindingBytes, ProductLayout layout)
 {
     const PreparedMatrix m = prepare(context, w, maxBindingBytes);
     AGORA_VK_REQUIRE(x.size >= uint64_t(w.cols) * sizeof(float), "matvec vector shorter than cols");
     AGORA_VK_REQUIRE(y.size >= uint64_t(w.rows) * sizeof(float), "matvec output shorter than rows");
+    if (resolveLayout(context, layout) == ProductLayout::RowPerInvocation) {
+        const uint32_t rowsPerWorkgroup = rowsWorkgroupSize(context);
+        for (const RowRange& range : m.ranges) {
+            const uint64_t workgroups = (uint64_t(range.rows) + rowsPerWorkgroup - 1) / rowsPerWorkgroup;
+            recorder.dispatch(m.kernels.matVecRows, {rowsPerWorkgroup}, {bindingOf(w, range), x, y},
+                              MatVecPush{range.rows, w.cols, m.rowBytes, range.firstRow},
+                              linearGroups(context, workgroups));
+        }
+        return;
+    }
     const uint32_t workgroup = rowWorkgroupSize(context);
     const uint32_t rowsPerWorkgroup = std::max<uint32_t>(workgroup / std::max<uint32_t>(context.subgroupSize(), 1), 1);
     for (const RowRange& range : m.ranges) {
@@ -147,7 +207,8 @@ void recordMatVec(CommandRecorder& recorder, const Context& context, const Weigh
 }
 
 void recordMatMul(CommandRecorder& recorder, const Context& context, const WeightMatrix& w, const BufferRange& x,
-                  const BufferRange& y, const MatMulShape& shape, VkDeviceSize maxBindingBytes)
+                  const BufferRange& y, const MatMulShape& shape, VkDeviceSize maxBindingBytes,
+                  ProductLayout layout)
 {
     if (shape.nTokens == 0)
         return;
@@ -157,9 +218,20 @@ void recordMatMul(CommandRecorder& recorder, const Context& context, const Weigh
                      "matmul input shorter than (xFirstRow + nTokens) rows");
     AGORA_VK_REQUIRE(y.size >= (uint64_t(shape.nTokens - 1) * outStride + shape.outOffset + w.rows) * sizeof(float),
                      "matmul output too short");
+    const uint64_t tiles = (uint64_t(shape.nTokens) + kTokensPerTile - 1) / kTokensPerTile;
+    if (resolveLayout(context, layout) == ProductLayout::RowPerInvocation) {
+        const uint32_t rowsPerWorkgroup = rowsWorkgroupSize(context);
+        for (const RowRange& range : m.ranges) {
+            const uint64_t rowGroups = (uint64_t(range.rows) + rowsPerWorkgroup - 1) / rowsPerWorkgroup;
+            recorder.dispatch(m.kernels.matMulRows, {rowsPerWorkgroup}, {bindingOf(w, range), x, y},
+                              MatMulPush{range.rows, w.cols, m.rowBytes, shape.nTokens, shape.xFirstRow,
+                                         shape.outOffset + range.firstRow, outStride},
+                              linearGroups(context, rowGroups * tiles));
+        }
+        return;
+    }
     const uint32_t workgroup = rowWorkgroupSize(context);
     const uint32_t rowsPerWorkgroup = std::max<uint32_t>(workgroup / std::max<uint32_t>(context.subgroupSize(), 1), 1);
-    const uint64_t tiles = (uint64_t(shape.nTokens) + kTokensPerTile - 1) / kTokensPerTile;
     for (const RowRange& range : m.ranges) {
         const uint64_t rowGroups = (uint64_t(range.rows) + rowsPerWorkgroup - 1) / rowsPerWorkgroup;
         recorder.dispatch(m.kernels.matMul, {workgroup, rowsPerWorkgroup}, {bindingOf(w, range), x, y},

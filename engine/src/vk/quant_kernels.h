@@ -45,10 +45,22 @@ struct RowRange {
 std::vector<RowRange> splitRows(uint32_t rows, uint64_t rowBytes, VkDeviceSize offset, VkDeviceSize maxBytes,
                                 VkDeviceSize alignment);
 
+// How the matrix products map rows to invocations. RowPerSubgroup (matvec_quant.comp,
+// matmul_quant.comp): lanes of a subgroup read neighbouring blocks of one row, coalesced on GPUs.
+// RowPerInvocation (matvec_rows.comp, matmul_rows.comp): every invocation owns a row, so all
+// reads of x are the same across a subgroup, which CPU drivers (lavapipe) do as one scalar load
+// instead of one load per lane. Auto picks RowPerInvocation on CPU devices, RowPerSubgroup
+// elsewhere; the environment variable AGORA_VK_PRODUCT_LAYOUT=subgroup|rows overrides Auto (for
+// benchmarks). Tests force each layout so both are checked on any device.
+enum class ProductLayout { Auto, RowPerSubgroup, RowPerInvocation };
+
+// The layout Auto resolves to on this device.
+ProductLayout resolveLayout(const Context& context, ProductLayout requested);
+
 // y[r] = dot(w[r, :], x) for r in [0, w.rows). x holds w.cols floats, y w.rows floats.
 // `maxBindingBytes` (0: the device's maxStorageBufferRange) exists so tests can force splits.
 void recordMatVec(CommandRecorder& recorder, const Context& context, const WeightMatrix& w, const BufferRange& x,
-                  const BufferRange& y, VkDeviceSize maxBindingBytes = 0);
+                  const BufferRange& y, VkDeviceSize maxBindingBytes = 0, ProductLayout layout = ProductLayout::Auto);
 
 // The batch of a prompt: y[t * outStride + outOffset + r] = dot(w[r, :], x[xFirstRow + t, :])
 // for t in [0, nTokens); x rows hold w.cols floats.
@@ -59,7 +71,8 @@ struct MatMulShape {
     uint32_t outStride = 0; // floats per row of y (0: w.rows)
 };
 void recordMatMul(CommandRecorder& recorder, const Context& context, const WeightMatrix& w, const BufferRange& x,
-                  const BufferRange& y, const MatMulShape& shape, VkDeviceSize maxBindingBytes = 0);
+                  const BufferRange& y, const MatMulShape& shape, VkDeviceSize maxBindingBytes = 0,
+                  ProductLayout layout = ProductLayout::Auto);
 
 // out[i, :] = dequantize(table[ids[i], :]) for i in [0, count); ids are uint32 row indices
 // (the caller guarantees they are < table.rows), out holds count * table.cols floats.

@@ -56,8 +56,11 @@ const Command kCommands[] = {
      "      Continue TEXT by N tokens, streaming the text (--ids: the generated token ids).\n"
      "      --temp 0 is greedy; timings go to stderr."},
     {"bench", agora::cli::cmdBench,
-     "bench -m MODEL [-p 512] [-n 128] [--batch 64] [--device D] [--cpu] [--json]\n"
-     "      Load time, prompt processing and generation tokens/s, device memory."},
+     "bench -m MODEL [-p 512] [-n 128] [--batch 64] [-r 1] [--device D] [--cpu] [--json]\n"
+     "      [--ctx-sweep] [--sweep-n 16] [--profile]\n"
+     "      Load time, prompt processing and generation tokens/s, device memory. -r N repeats\n"
+     "      (median, min, max); --ctx-sweep: decode tokens/s at context depths 0..4096;\n"
+     "      --profile: GPU time per token of each kind of weight matrix, GB/s vs copy bandwidth."},
     {"inspect", agora::cli::cmdInspect,
      "inspect MODEL.gguf [--json] [--ctx N]\n"
      "      What a model file is, without loading it: architecture, name/author/license, parameters,\n"
