@@ -33,7 +33,7 @@ test-main: build-ci
 test-sanitize: deps
 	cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DAGORA_SANITIZE=ON \
 	      -DAGORA_WERROR=ON -DAGORA_BUILD_APP=OFF -DAGORA_GPU_TESTS=OFF
-	cmake --build build-asan -j $(JOBS)
+	cmake --build build-asan -j $(JOBS) --target agora_unit_tests
 	cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	      ctest --output-on-failure -j $(JOBS) -L unit --timeout 900
 
