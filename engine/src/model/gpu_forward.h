@@ -74,6 +74,7 @@ private:
         std::vector<uint32_t> partRows;
         uint32_t rows = 0;
         uint32_t cols = 0;
+        TensorType sourceType = TensorType::F32; // the GGUF type, which decides the input rounding
     };
 
     GpuForward(const Model& model, std::shared_ptr<vk::Context> context, const GpuForwardOptions& options);
@@ -134,6 +135,7 @@ private:
     std::vector<vk::Buffer> m_kCache; // per layer: (kvSize, nCtx) f16
     std::vector<vk::Buffer> m_vCache;
     std::array<vk::Buffer, kActCount> m_acts;
+    vk::Buffer m_roundedInput; // a product's input rounded like llama.cpp (gpu::recordRoundActivations)
     vk::Buffer m_tokenIds; // the batch's token ids (uint32) for the embedding lookup
     uint64_t m_deviceBytes = 0;
 

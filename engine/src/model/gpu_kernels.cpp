@@ -195,6 +195,53 @@ void recordMatMulF32(vk::CommandRecorder& recorder, const vk::Context& context, 
                       vk::linearGroups(context, rowGroups * tiles));
 }
 
+ActivationRounding activationRoundingFor(TensorType type)
+{
+    switch (type) {
+    case TensorType::F16: return ActivationRounding::F16;
+    case TensorType::BF16: return ActivationRounding::BF16;
+    case TensorType::Q4_0:
+    case TensorType::Q4_1:
+    case TensorType::Q5_0:
+    case TensorType::Q5_1:
+    case TensorType::Q8_0:
+    case TensorType::IQ4_NL: return ActivationRounding::Q8_0; // Q8_1 (Q4_1, Q5_1) rounds values alike
+    case TensorType::Q2_K:
+    case TensorType::Q3_K:
+    case TensorType::Q4_K:
+    case TensorType::Q5_K:
+    case TensorType::Q6_K:
+    case TensorType::IQ4_XS: return ActivationRounding::Q8_K;
+    default: return ActivationRounding::None;
+    }
+}
+
+void recordRoundActivations(vk::CommandRecorder& recorder, const vk::Context& context, ActivationRounding rounding,
+                            const vk::BufferRange& x, const vk::BufferRange& y, uint32_t count)
+{
+    // The round_activations.comp variant and the values one invocation rounds (a block, or one value).
+    KernelId kernel = KernelId::RoundF16;
+    uint32_t block = 1;
+    switch (rounding) {
+    case ActivationRounding::None: return;
+    case ActivationRounding::F16: break;
+    case ActivationRounding::BF16: kernel = KernelId::RoundBF16; break;
+    case ActivationRounding::Q8_0:
+        kernel = KernelId::RoundQ8_0;
+        block = 32;
+        break;
+    case ActivationRounding::Q8_K:
+        kernel = KernelId::RoundQ8_K;
+        block = 256;
+        break;
+    }
+    AGORA_VK_REQUIRE(count % block == 0, "rounded activations must be whole blocks");
+    AGORA_VK_REQUIRE(x.size >= count * kFloat && y.size >= count * kFloat, "rounding buffers too small");
+    const uint32_t workgroup = elementWorkgroupSize(context);
+    const uint32_t items = count / block;
+    recorder.dispatch(kernel, {workgroup}, {x, y}, items, vk::linearGroups(context, groupsFor(items, workgroup)));
+}
+
 void recordSoftmax(vk::CommandRecorder& recorder, const vk::Context& context, const vk::BufferRange& x,
                    uint32_t rows, uint32_t cols)
 {

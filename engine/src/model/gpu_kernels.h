@@ -5,6 +5,7 @@
 // compares them on lavapipe.
 #pragma once
 
+#include "core/tensor_type.h"
 #include "vk/buffer.h"
 
 #include <cstdint>
@@ -81,6 +82,16 @@ struct MatMulArgs {
 void recordMatMulF32(vk::CommandRecorder& recorder, const vk::Context& context, const vk::BufferRange& w,
                      uint32_t rows, uint32_t cols, const vk::BufferRange& x, const vk::BufferRange& y,
                      const MatMulArgs& args);
+
+// The form llama.cpp's CPU backend converts a product's inputs to for a given weight type (its
+// "vec_dot" partner): f16, bf16, Q8_0 blocks of 32 or Q8_K blocks of 256; None for f32 weights.
+enum class ActivationRounding { None, F16, BF16, Q8_0, Q8_K };
+ActivationRounding activationRoundingFor(TensorType weightType);
+// y = x rounded to `rounding` and back (cpu::roundActivationsLikeGgml, on the device), over count
+// floats made of whole rows (count a multiple of the block: 32 for Q8_0, 256 for Q8_K). Records
+// nothing for None.
+void recordRoundActivations(vk::CommandRecorder& recorder, const vk::Context& context, ActivationRounding rounding,
+                            const vk::BufferRange& x, const vk::BufferRange& y, uint32_t count);
 
 // Softmax of each of `rows` rows of `cols` floats, in place.
 void recordSoftmax(vk::CommandRecorder& recorder, const vk::Context& context, const vk::BufferRange& x,

@@ -1,0 +1,92 @@
+#version 450
+#extension GL_GOOGLE_include_directive : require
+// Rounds activations the way llama.cpp's CPU backend does before a product with quantized
+// weights (engine/src/cpu/ggml_activation_rounding.cpp is the CPU reference): the input is
+// converted to the weight type's vec_dot partner and back, and the copy goes to `y` so the
+// matvec/matmul kernels read exactly the values ggml multiplies. One variant per partner:
+//   ROUND_Q8_0  blocks of 32, f16 scale amax/127, values round-to-even(x * 127/amax)
+//   ROUND_Q8_K  blocks of 256, f32 scale from the signed value of largest magnitude, capped at 127
+//   ROUND_F16   every value to the nearest f16 (ties to even)
+//   ROUND_BF16  every value to the nearest bf16 (ties to even)
+// One invocation per block (per value for F16/BF16): the blocks are independent and short, and
+// the pass costs a fraction of the product it feeds.
+#include "common.glsl"
+
+layout(local_size_x_id = 0) in;
+layout(constant_id = 0) const uint WORKGROUP_SIZE = 64;
+
+layout(std430, binding = 0) readonly buffer InputBuffer { float x[]; };
+layout(std430, binding = 1) writeonly buffer OutputBuffer { float y[]; };
+
+layout(push_constant) uniform Push {
+    uint items; // blocks for the Q8 variants, values for F16/BF16
+} pc;
+
+// f32 -> nearest f16 -> f32 with ties to even, done on the bits: the conversion instructions
+// leave their rounding mode to the driver.
+float roundToHalf(float v)
+{
+    if (isnan(v) || isinf(v))
+        return v;
+    const float a = abs(v);
+    if (a < 6.103515625e-05) // below the smallest normal f16: a multiple of 2^-24
+        return roundEven(v * 16777216.0) * (1.0 / 16777216.0);
+    uint bits = floatBitsToUint(v);
+    bits = (bits + 0xfffu + ((bits >> 13) & 1u)) & 0xffffe000u;
+    const float r = uintBitsToFloat(bits);
+    if (abs(r) >= 65536.0) // past the largest f16 (65504): infinity, as the conversion gives
+        return v < 0.0 ? uintBitsToFloat(0xff800000u) : uintBitsToFloat(0x7f800000u);
+    return r;
+}
+
+float roundToBf16(float v)
+{
+    if (isnan(v))
+        return v;
+    uint bits = floatBitsToUint(v);
+    bits = (bits + 0x7fffu + ((bits >> 16) & 1u)) & 0xffff0000u;
+    return uintBitsToFloat(bits);
+}
+
+void main()
+{
+    const uint item = linearWorkgroupIndex() * WORKGROUP_SIZE + gl_LocalInvocationID.x;
+    if (item >= pc.items)
+        return;
+#if defined(ROUND_F16)
+    y[item] = roundToHalf(x[item]);
+#elif defined(ROUND_BF16)
+    y[item] = roundToBf16(x[item]);
+#elif defined(ROUND_Q8_0)
+    const uint base = item * 32u;
+    float amax = 0.0;
+    for (uint i = 0; i < 32u; ++i)
+        amax = max(amax, abs(x[base + i]));
+    const float d = roundToHalf(amax / 127.0);
+    const float id = amax != 0.0 ? 127.0 / amax : 0.0;
+    for (uint i = 0; i < 32u; ++i)
+        y[base + i] = d * roundEven(x[base + i] * id);
+#elif defined(ROUND_Q8_K)
+    const uint base = item * 256u;
+    float amax = 0.0;
+    float signedMax = 0.0;
+    for (uint i = 0; i < 256u; ++i) {
+        const float v = x[base + i];
+        if (abs(v) > amax) {
+            amax = abs(v);
+            signedMax = v;
+        }
+    }
+    if (amax == 0.0) {
+        for (uint i = 0; i < 256u; ++i)
+            y[base + i] = 0.0;
+        return;
+    }
+    const float iscale = -127.0 / signedMax;
+    const float d = 1.0 / iscale;
+    for (uint i = 0; i < 256u; ++i)
+        y[base + i] = d * min(127.0, roundEven(iscale * x[base + i]));
+#else
+#error "define one of ROUND_F16, ROUND_BF16, ROUND_Q8_0, ROUND_Q8_K"
+#endif
+}

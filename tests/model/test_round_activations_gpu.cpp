@@ -1,0 +1,152 @@
+// round_activations.comp on the Vulkan device (lavapipe in CI) against its CPU reference,
+// cpu::roundActivationsLikeGgml: the copy a product with quantized weights reads must hold the
+// values llama.cpp's CPU backend multiplies (Q8_0 blocks of 32 for the legacy quants, Q8_K blocks
+// of 256 for the k-quants, f16 / bf16 for the float types), bit for bit. (The forward pass uses
+// all but Q8_K for now; see GpuForward::multiply.) The input mixes
+// magnitudes per block, an all-zero block, exact rounding ties, f16 subnormals and values past the
+// f16 range, so every branch of the shader is exercised.
+#include "../gpu/gpu_test_util.h"
+
+#include "cpu/ggml_activation_rounding.h"
+#include "model/gpu_kernels.h"
+#include "vk/buffer.h"
+#include "vk/recorder.h"
+
+#include <QtTest>
+
+#include <bit>
+#include <cmath>
+#include <cstring>
+#include <random>
+
+using namespace agora;
+
+namespace {
+
+int childMain(const char*) { return 99; }
+
+constexpr uint32_t kCols = 512; // two Q8_K blocks, sixteen Q8_0 blocks per row
+constexpr uint32_t kRows = 5;
+
+// Rows of activations with the awkward cases placed at known spots.
+std::vector<float> makeInput()
+{
+    std::mt19937 rng(20261129);
+    std::normal_distribution<float> normal(0.0f, 1.0f);
+    std::vector<float> x(size_t(kRows) * kCols);
+    for (uint32_t r = 0; r < kRows; ++r) {
+        for (uint32_t c = 0; c < kCols; ++c) {
+            // A different magnitude every 32 values: scales from 1e-3 to ~1e3.
+            const float magnitude = std::pow(10.0f, float((c / 32 + r) % 7) - 3.0f);
+            x[size_t(r) * kCols + c] = normal(rng) * magnitude;
+        }
+    }
+    // Row 1: the first 256 values are zero (an all-zero Q8_0 and Q8_K block).
+    std::fill_n(x.begin() + kCols, 256, 0.0f);
+    // Row 2: a block whose values sit exactly on Q8_0 rounding ties (amax 127: x * id = x).
+    for (uint32_t c = 0; c < 32; ++c)
+        x[size_t(2) * kCols + c] = c == 0 ? 127.0f : float(int(c) - 16) + 0.5f;
+    // Row 3: f16 subnormals, f16 ties (1 + 2^-11 lies between two halves), and values past 65504.
+    float* row3 = x.data() + size_t(3) * kCols;
+    row3[0] = 3.0e-6f;
+    row3[1] = -7.5e-8f;
+    row3[2] = 1.0f + std::ldexp(1.0f, -11);
+    row3[3] = 1.0f + 3.0f * std::ldexp(1.0f, -11);
+    row3[4] = 70000.0f;
+    row3[5] = -65520.0f;
+    row3[6] = 65519.0f;
+    // Row 4: a block whose largest magnitude is negative (Q8_K takes the signed maximum).
+    x[size_t(4) * kCols + 300] = -5000.0f;
+    return x;
+}
+
+struct Device {
+    std::shared_ptr<vk::Context> context;
+    std::unique_ptr<vk::CommandRecorder> recorder;
+};
+
+} // namespace
+
+class TestRoundActivationsGpu : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        m_device.context = gputest::openDevice();
+        QVERIFY2(m_device.context, "no Vulkan device (lavapipe expected)");
+        auto recorder = vk::CommandRecorder::create(m_device.context);
+        QVERIFY(recorder.ok());
+        m_device.recorder = std::move(*recorder);
+    }
+
+    void matchesCpuReference_data()
+    {
+        QTest::addColumn<int>("type");
+        QTest::addColumn<bool>("rounds");
+        QTest::newRow("Q8_0 weights (Q8_0 blocks)") << int(TensorType::Q8_0) << true;
+        QTest::newRow("Q4_0 weights (Q8_0 blocks)") << int(TensorType::Q4_0) << true;
+        QTest::newRow("Q4_K weights (Q8_K blocks)") << int(TensorType::Q4_K) << true;
+        QTest::newRow("Q6_K weights (Q8_K blocks)") << int(TensorType::Q6_K) << true;
+        QTest::newRow("F16 weights (f16)") << int(TensorType::F16) << true;
+        QTest::newRow("BF16 weights (bf16)") << int(TensorType::BF16) << true;
+        QTest::newRow("F32 weights (unrounded)") << int(TensorType::F32) << false;
+    }
+
+    void matchesCpuReference()
+    {
+        QFETCH(int, type);
+        QFETCH(bool, rounds);
+        const TensorType weightType = TensorType(type);
+        const model::gpu::ActivationRounding rounding = model::gpu::activationRoundingFor(weightType);
+        QCOMPARE(rounding != model::gpu::ActivationRounding::None, rounds);
+        if (!rounds)
+            return; // nothing is recorded; the product reads its input as it is
+
+        const std::vector<float> input = makeInput();
+        std::vector<float> expected = input;
+        for (uint32_t r = 0; r < kRows; ++r)
+            cpu::roundActivationsLikeGgml(weightType, std::span(expected).subspan(size_t(r) * kCols, kCols));
+
+        const uint64_t bytes = input.size() * sizeof(float);
+        auto x = vk::Buffer::create(m_device.context, bytes, vk::MemoryUse::DeviceLocal);
+        auto y = vk::Buffer::create(m_device.context, bytes, vk::MemoryUse::DeviceLocal);
+        QVERIFY(x.ok() && y.ok());
+        QVERIFY(vk::uploadFloats(*m_device.context, *x, input).ok());
+        model::gpu::recordRoundActivations(*m_device.recorder, *m_device.context, rounding, x->range(), y->range(),
+                                           uint32_t(input.size()));
+        const auto submitted = m_device.recorder->submit();
+        m_device.recorder->reset();
+        QVERIFY2(submitted.ok(), submitted.ok() ? "" : submitted.error().message.c_str());
+        std::vector<float> got(input.size());
+        QVERIFY(vk::downloadFloats(*m_device.context, *y, got).ok());
+
+        size_t mismatches = 0;
+        size_t changed = 0;
+        for (size_t i = 0; i < got.size(); ++i) {
+            changed += std::bit_cast<uint32_t>(expected[i]) != std::bit_cast<uint32_t>(input[i]);
+            if (std::bit_cast<uint32_t>(got[i]) == std::bit_cast<uint32_t>(expected[i]))
+                continue;
+            if (++mismatches <= 8)
+                qWarning("value %zu (row %zu col %zu): input %.9g, GPU %.9g, CPU %.9g", i, i / kCols, i % kCols,
+                         double(input[i]), double(got[i]), double(expected[i]));
+        }
+        // The reference must really round (or the comparison proves nothing).
+        QVERIFY2(changed > input.size() / 4, qPrintable(QString("only %1 values rounded").arg(changed)));
+        QVERIFY2(mismatches == 0, qPrintable(QString("%1 of %2 values differ from the CPU reference")
+                                                 .arg(mismatches)
+                                                 .arg(got.size())));
+    }
+
+    void cleanupTestCase()
+    {
+        m_device.recorder.reset();
+        m_device.context.reset();
+    }
+
+private:
+    Device m_device;
+};
+
+AGORA_GPU_TEST_MAIN(TestRoundActivationsGpu, childMain)
+#include "test_round_activations_gpu.moc"
