@@ -47,7 +47,7 @@ struct LoadedModelInfo {
 };
 
 struct GenerationOutcome {
-    QString stopReason;           // the engine's stable names: end-of-turn, max-tokens, cancelled, ...
+    QString stopReason;           // the engine's stable names: end_of_turn, max_tokens, cancelled, ...
     int promptTokens = 0;
     int generatedTokens = 0;
     double timeToFirstTokenMs = 0.0;

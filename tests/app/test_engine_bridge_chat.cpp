@@ -126,7 +126,7 @@ private slots:
         QVERIFY(text.startsWith(QStringLiteral("w0 w1 ")) && text.endsWith(QStringLiteral("w59 ")));
         QCOMPARE(stats.value(QStringLiteral("modelName")).toString(), QStringLiteral("tiny-stories"));
         QCOMPARE(stats.value(QStringLiteral("generatedTokens")).toInt(), 61);
-        QCOMPARE(stats.value(QStringLiteral("stopReason")).toString(), QStringLiteral("end-of-turn"));
+        QCOMPARE(stats.value(QStringLiteral("stopReason")).toString(), QStringLiteral("end_of_turn"));
         QVERIFY(stats.value(QStringLiteral("tokensPerSecond")).toDouble() > 0.0);
         QVERIFY(stats.value(QStringLiteral("seconds")).toDouble() > 0.0);
         // 61 pieces over >= 120 ms arrive in a handful of ~30 ms batches, not one signal each.

@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QQmlEngine>
 #include <QQuickStyle>
+#include <QTemporaryDir>
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtQuickTest/quicktest.h>
 
@@ -26,8 +27,9 @@ public:
     void setFixture(const QString& fileName)
     {
         m_fixture = fileName;
-        m_bridge = std::make_unique<agora::app::EngineBridge>(std::make_shared<agora::app::testing::FakeEngineBackend>(
-            agora::app::testing::FakeEngineBackend::fixture(fileName), m_delayMs));
+        m_backend = std::make_shared<agora::app::testing::FakeEngineBackend>(
+            agora::app::testing::FakeEngineBackend::fixture(fileName), m_delayMs);
+        m_bridge = std::make_unique<agora::app::EngineBridge>(m_backend);
         emit bridgeChanged();
     }
     agora::app::EngineBridge* bridge() const { return m_bridge.get(); }
@@ -41,10 +43,27 @@ public:
         return ok;
     }
 
+    // A file the fake engine accepts as a model (GGUF magic), named <name>.gguf; its path.
+    Q_INVOKABLE QString writeFakeModel(const QString& name)
+    {
+        QFile file(m_models.filePath(name + QStringLiteral(".gguf")));
+        if (!file.open(QIODevice::WriteOnly) || file.write("GGUF\x03\0\0\0", 8) != 8)
+            return QString();
+        return file.fileName();
+    }
+    // What the fake streams for the next replies (see FakeEngineBackend::setReply).
+    Q_INVOKABLE void setReply(const QStringList& pieces, int pieceDelayMs)
+    {
+        if (m_backend)
+            m_backend->setReply(pieces, pieceDelayMs);
+    }
+
 signals:
     void bridgeChanged();
 
 private:
+    QTemporaryDir m_models;
+    std::shared_ptr<agora::app::testing::FakeEngineBackend> m_backend;
     QString m_fixture;
     int m_delayMs = 0;
     std::unique_ptr<agora::app::EngineBridge> m_bridge;

@@ -144,7 +144,7 @@ quint64 FakeEngineBackend::generate(const GenerationSpec& spec)
         QElapsedTimer clock;
         clock.start();
         GenerationOutcome outcome;
-        outcome.stopReason = QStringLiteral("end-of-turn");
+        outcome.stopReason = QStringLiteral("end_of_turn");
         outcome.promptTokens = 7;
         for (const QString& piece : pieces) {
             if (cancelled->load()) {

@@ -1,0 +1,108 @@
+// The chat: the loaded model, the conversation's messages as they stream in, and the composer
+// (Enter sends, Shift+Enter starts a new line, Esc stops the answer).
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Agora
+
+Pane {
+    id: page
+
+    required property EngineBridge bridge
+    required property MessageListModel messages
+
+    objectName: "chatPage"
+    padding: 12
+    Accessible.role: Accessible.Pane
+    Accessible.name: qsTr("Chat")
+
+    function sendComposer() {
+        if (page.messages.send(composer.text))
+            composer.clear()
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 8
+
+        Label {
+            objectName: "modelLine"
+            Layout.fillWidth: true
+            elide: Text.ElideRight
+            text: page.bridge.modelState === EngineBridge.Ready
+                  ? (page.bridge.continuationMode ? qsTr("%1 (continues your text)").arg(page.bridge.modelName)
+                                                  : page.bridge.modelName)
+                  : page.bridge.modelState === EngineBridge.Loading
+                    ? qsTr("Loading model… %1%").arg(Math.round(page.bridge.loadProgress * 100))
+                    : qsTr("No model loaded")
+            font.weight: Font.DemiBold
+        }
+
+        ListView {
+            id: messageList
+            objectName: "messageList"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            spacing: 16
+            model: page.messages
+            activeFocusOnTab: true
+            Accessible.role: Accessible.List
+            Accessible.name: qsTr("Messages")
+            ScrollBar.vertical: ScrollBar {}
+            delegate: MessageBubble {
+                width: messageList.width - 16
+                onCopyRequested: (row) => page.messages.copyToClipboard(row)
+            }
+            onCountChanged: Qt.callLater(positionViewAtEnd)
+        }
+
+        Label {
+            objectName: "chatError"
+            visible: page.messages.lastError !== ""
+            Layout.fillWidth: true
+            text: page.messages.lastError
+            wrapMode: Text.Wrap
+            color: Material.color(Material.Red)
+        }
+
+        RowLayout {
+            Layout.fillWidth: true
+            TextArea {
+                id: composer
+                objectName: "composer"
+                Layout.fillWidth: true
+                Layout.maximumHeight: 160
+                placeholderText: qsTr("Write a message. Enter sends, Shift+Enter starts a new line.")
+                wrapMode: TextArea.Wrap
+                focus: true
+                Accessible.name: qsTr("Message")
+                Keys.onPressed: (event) => {
+                    if ((event.key === Qt.Key_Return || event.key === Qt.Key_Enter)
+                            && !(event.modifiers & Qt.ShiftModifier)) {
+                        page.sendComposer()
+                        event.accepted = true
+                    } else if (event.key === Qt.Key_Escape) {
+                        page.messages.stop()
+                        event.accepted = true
+                    }
+                }
+            }
+            Button {
+                objectName: "sendButton"
+                text: page.messages.streaming ? qsTr("Stop") : qsTr("Send")
+                highlighted: true
+                onClicked: page.messages.streaming ? page.messages.stop() : page.sendComposer()
+                Accessible.name: text
+            }
+            Button {
+                objectName: "regenerateButton"
+                text: qsTr("Regenerate")
+                enabled: !page.messages.streaming && page.messages.count > 0
+                onClicked: page.messages.regenerate()
+                Accessible.name: text
+            }
+        }
+    }
+}
