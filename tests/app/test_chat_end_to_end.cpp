@@ -1,13 +1,21 @@
 // End to end with the real engine (Vulkan, lavapipe on CI) on stories260K: import the model into
 // a models folder, load it through the bridge with progress, send, watch the reply stream, stop
 // it, send again to completion with stats, then "restart" (new bridge, store and view-model over
-// the same data folder) and find the conversation intact.
+// the same data folder) and find the conversation intact. Privacy: all along, a sampler looks
+// for internet sockets (TCP, UDP, raw; v4 and v6) among this process's file descriptors; the
+// sampler itself is shown to catch a bound UDP socket, so the check can fail.
 #include "bridge/engine_bridge.h"
 #include "bridge/vulkan_engine_backend.h"
 #include "persistence/conversation_store.h"
 #include "viewmodels/message_list_model.h"
 
 #include <QDir>
+#include <QSet>
+#include <QTimer>
+
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -17,6 +25,44 @@ using agora::app::MessageListModel;
 using agora::app::VulkanEngineBackend;
 using agora::app::store::Conversation;
 using agora::app::store::ConversationStore;
+
+namespace {
+
+// Socket inodes this process holds open (from /proc/self/fd links "socket:[inode]").
+QSet<QString> ownSocketInodes()
+{
+    QSet<QString> inodes;
+    const QDir fds(QStringLiteral("/proc/self/fd"));
+    for (const QString& fd : fds.entryList(QDir::Files | QDir::System | QDir::NoDotAndDotDot)) {
+        const QString target = QFile::symLinkTarget(fds.filePath(fd));
+        const QString name = QFileInfo(target).fileName();
+        if (name.startsWith(QLatin1String("socket:[")))
+            inodes.insert(name.mid(8, name.size() - 9));
+    }
+    return inodes;
+}
+
+// The internet sockets among them, as "tcp:<inode>" etc.; unix-domain sockets (the display,
+// the Vulkan loader) are not network connections and are not listed in these tables.
+QStringList ownInternetSockets()
+{
+    const QSet<QString> own = ownSocketInodes();
+    QStringList found;
+    for (const char* table : {"tcp", "tcp6", "udp", "udp6", "raw", "raw6"}) {
+        QFile file(QStringLiteral("/proc/self/net/") + QLatin1String(table));
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        file.readLine(); // header
+        while (!file.atEnd()) {
+            const QStringList columns = QString::fromLatin1(file.readLine()).simplified().split(u' ');
+            if (columns.size() > 9 && own.contains(columns.at(9)))
+                found << QLatin1String(table) + u':' + columns.at(9);
+        }
+    }
+    return found;
+}
+
+} // namespace
 
 class TestChatEndToEnd : public QObject {
     Q_OBJECT
@@ -33,8 +79,34 @@ private slots:
             qputenv("XDG_RUNTIME_DIR", m_runtime.path().toLocal8Bit());
     }
 
+    void socketCheckSeesAnInternetSocket()
+    {
+        QVERIFY(ownInternetSockets().isEmpty());
+        const int fd = ::socket(AF_INET, SOCK_DGRAM, 0);
+        QVERIFY(fd >= 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        QCOMPARE(::bind(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address), 0);
+        const QStringList seen = ownInternetSockets();
+        ::close(fd);
+        QCOMPARE(seen.size(), 1);
+        QVERIFY(seen.first().startsWith(QLatin1String("udp:")));
+        QVERIFY(ownInternetSockets().isEmpty());
+    }
+
     void chatStopRestart()
     {
+        // Sample for internet sockets every 5 ms through the whole flow below.
+        QStringList networkUse;
+        int samples = 0;
+        QTimer sampler;
+        connect(&sampler, &QTimer::timeout, this, [&] {
+            networkUse << ownInternetSockets();
+            ++samples;
+        });
+        sampler.start(5);
+
         const QString source = QStringLiteral(AGORA_SHARED_DIR "/fixtures/models/stories260K.gguf");
         if (!QFile::exists(source))
             QSKIP("stories260K fixture not present");
@@ -113,6 +185,11 @@ private slots:
         QCOMPARE(after, contents);
         QCOMPARE(reopened.index(3).data(MessageListModel::ModelNameRole).toString().isEmpty(), false);
         QVERIFY(reopened.index(3).data(MessageListModel::TokensPerSecondRole).toDouble() > 0.0);
+
+        networkUse << ownInternetSockets();
+        networkUse.removeDuplicates();
+        QVERIFY2(samples >= 5, qPrintable(QString::number(samples))); // it really looked during the flow
+        QVERIFY2(networkUse.isEmpty(), qPrintable(networkUse.join(u' ')));
     }
 };
 
