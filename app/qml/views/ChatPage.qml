@@ -30,7 +30,8 @@ Pane {
             objectName: "modelLine"
             Layout.fillWidth: true
             elide: Text.ElideRight
-            text: page.bridge.modelState === EngineBridge.Ready
+            // (null checks: the bridge and the model can go away before the page when a window closes)
+            text: !page.bridge ? "" : page.bridge.modelState === EngineBridge.Ready
                   ? (page.bridge.continuationMode ? qsTr("%1 (continues your text)").arg(page.bridge.modelName)
                                                   : page.bridge.modelName)
                   : page.bridge.modelState === EngineBridge.Loading
@@ -60,9 +61,9 @@ Pane {
 
         Label {
             objectName: "chatError"
-            visible: page.messages.lastError !== ""
+            visible: text !== ""
             Layout.fillWidth: true
-            text: page.messages.lastError
+            text: page.messages ? page.messages.lastError : ""
             wrapMode: Text.Wrap
             color: Material.color(Material.Red)
         }
@@ -91,7 +92,7 @@ Pane {
             }
             Button {
                 objectName: "sendButton"
-                text: page.messages.streaming ? qsTr("Stop") : qsTr("Send")
+                text: page.messages && page.messages.streaming ? qsTr("Stop") : qsTr("Send")
                 highlighted: true
                 onClicked: page.messages.streaming ? page.messages.stop() : page.sendComposer()
                 Accessible.name: text
@@ -99,7 +100,7 @@ Pane {
             Button {
                 objectName: "regenerateButton"
                 text: qsTr("Regenerate")
-                enabled: !page.messages.streaming && page.messages.count > 0
+                enabled: page.messages !== null && !page.messages.streaming && page.messages.count > 0
                 onClicked: page.messages.regenerate()
                 Accessible.name: text
             }
