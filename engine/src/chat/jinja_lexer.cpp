@@ -1,6 +1,7 @@
 #include "chat/jinja_lexer.h"
 
 #include "chat/jinja_value.h"
+#include "core/utf8.h"
 
 #include <cstdlib>
 #include <cstring>
@@ -36,25 +37,6 @@ std::string normalizeNewlines(std::string_view source)
     if (!out.empty() && out.back() == '\n')
         out.pop_back();
     return out;
-}
-
-void appendUtf8(std::string& s, uint32_t cp)
-{
-    if (cp < 0x80) {
-        s += char(cp);
-    } else if (cp < 0x800) {
-        s += char(0xC0 | (cp >> 6));
-        s += char(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        s += char(0xE0 | (cp >> 12));
-        s += char(0x80 | ((cp >> 6) & 0x3F));
-        s += char(0x80 | (cp & 0x3F));
-    } else {
-        s += char(0xF0 | (cp >> 18));
-        s += char(0x80 | ((cp >> 12) & 0x3F));
-        s += char(0x80 | ((cp >> 6) & 0x3F));
-        s += char(0x80 | (cp & 0x3F));
-    }
 }
 
 class Lexer {
@@ -395,7 +377,7 @@ private:
                     cp = cp * 16 + d;
                 }
                 m_pos += n;
-                appendUtf8(out, cp);
+                utf8::append(out, cp);
                 break;
             }
             default: // Python keeps unknown escapes verbatim

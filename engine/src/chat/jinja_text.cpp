@@ -1,6 +1,7 @@
 #include "chat/jinja_text.h"
 
 #include "chat/jinja_value.h"
+#include "core/utf8.h"
 
 namespace agora::chat::jinja::text {
 namespace {
@@ -220,25 +221,6 @@ uint32_t lowerOf(uint32_t c)
     return c;
 }
 
-void appendCodePoint(std::string& s, uint32_t cp)
-{
-    if (cp < 0x80) {
-        s += char(cp);
-    } else if (cp < 0x800) {
-        s += char(0xC0 | (cp >> 6));
-        s += char(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        s += char(0xE0 | (cp >> 12));
-        s += char(0x80 | ((cp >> 6) & 0x3F));
-        s += char(0x80 | (cp & 0x3F));
-    } else {
-        s += char(0xF0 | (cp >> 18));
-        s += char(0x80 | ((cp >> 12) & 0x3F));
-        s += char(0x80 | ((cp >> 6) & 0x3F));
-        s += char(0x80 | (cp & 0x3F));
-    }
-}
-
 template <typename Map>
 std::string mapCase(std::string_view s, Map map)
 {
@@ -257,7 +239,7 @@ std::string mapCase(std::string_view s, Map map)
         if (cp == 0xFFFD) // not valid UTF-8: copy the byte as it is
             out += s[i];
         else
-            appendCodePoint(out, map(cp));
+            utf8::append(out, map(cp));
         i += len;
     }
     return out;
@@ -285,7 +267,7 @@ std::string capitalize(std::string_view s)
     size_t len = 0;
     const uint32_t first = decodeAt(out, 0, len);
     std::string head;
-    appendCodePoint(head, upperOf(first));
+    utf8::append(head, upperOf(first));
     return head + out.substr(len);
 }
 
@@ -305,7 +287,7 @@ std::string title(std::string_view s)
             continue;
         }
         const bool cased = isCasedLetter(cp);
-        appendCodePoint(out, cased ? (previousCased ? lowerOf(cp) : upperOf(cp)) : cp);
+        utf8::append(out, cased ? (previousCased ? lowerOf(cp) : upperOf(cp)) : cp);
         previousCased = cased;
         i += len;
     }

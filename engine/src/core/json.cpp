@@ -1,4 +1,5 @@
 #include "core/json.h"
+#include "core/utf8.h"
 
 #include <algorithm>
 #include <charconv>
@@ -217,25 +218,6 @@ private:
         return true;
     }
 
-    static void appendUtf8(std::string& s, uint32_t cp)
-    {
-        if (cp < 0x80) {
-            s += char(cp);
-        } else if (cp < 0x800) {
-            s += char(0xC0 | (cp >> 6));
-            s += char(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-            s += char(0xE0 | (cp >> 12));
-            s += char(0x80 | ((cp >> 6) & 0x3F));
-            s += char(0x80 | (cp & 0x3F));
-        } else {
-            s += char(0xF0 | (cp >> 18));
-            s += char(0x80 | ((cp >> 12) & 0x3F));
-            s += char(0x80 | ((cp >> 6) & 0x3F));
-            s += char(0x80 | (cp & 0x3F));
-        }
-    }
-
     // Validates one UTF-8 sequence starting at m_pos (first byte >= 0x80) and copies it.
     bool copyUtf8Sequence(std::string& s)
     {
@@ -317,7 +299,7 @@ private:
                 } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
                     return fail("lone low surrogate in \\u escape");
                 }
-                appendUtf8(s, cp);
+                utf8::append(s, cp);
                 break;
             }
             default:
