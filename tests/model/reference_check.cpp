@@ -1,5 +1,6 @@
 #include "reference_check.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -151,6 +152,55 @@ Comparison compareWithReference(const RefDump& ref, const EvaluateFn& evaluate, 
         next = argmax(*stepLogits);
     }
     return c;
+}
+
+QString referenceModelPath(const QString& modelName)
+{
+    const QString models = QStringLiteral(AGORA_SHARED_DIR) + "/fixtures/models/";
+    if (modelName == "stories260K-F32.gguf")
+        return models + "stories260K.gguf";
+    if (modelName.startsWith("stories260K"))
+        return models + modelName;
+    return models + "synthetic/" + modelName;
+}
+
+std::vector<ReferenceFile> referenceFiles(const QString& dir, const QString& pattern)
+{
+    const QDir folder(dir);
+    std::vector<ReferenceFile> files;
+    for (const QString& f : folder.entryList({pattern}, QDir::Files, QDir::Name))
+        files.push_back({f.chopped(QString(".cpu.json").size()), folder.filePath(f)});
+    return files;
+}
+
+QString comparisonRow(const QString& label, int labelWidth, const RefDump& ref, const Comparison& c, int robust,
+                      std::optional<float> bound)
+{
+    return QString("%1 | max|d| top5 %2%3 | mean|d| last %4 | top-1 %5/%6 (clear %7/%8) | greedy %9/%10 (robust %11)")
+        .arg(label, -labelWidth)
+        .arg(double(c.maxTop5), 0, 'f', 4)
+        .arg(bound ? QString(" (bound %1)").arg(double(*bound)) : QString())
+        .arg(double(c.meanLast), 0, 'f', 4)
+        .arg(c.top1Agree)
+        .arg(ref.tokens.size())
+        .arg(c.top1ClearAgree)
+        .arg(c.top1Clear)
+        .arg(c.greedyMatch)
+        .arg(ref.greedyIds.size())
+        .arg(robust);
+}
+
+QString toleranceViolation(const Comparison& c, const Tolerance& tol, int robust)
+{
+    if (c.maxTop5 > tol.maxTop5)
+        return QString("max |d| %1 > %2").arg(c.maxTop5).arg(tol.maxTop5);
+    if (c.meanLast > tol.meanLast)
+        return QString("mean |d| %1 > %2").arg(c.meanLast).arg(tol.meanLast);
+    if (c.top1ClearAgree != c.top1Clear)
+        return QString("top-1 agrees at %1 of %2 clear positions").arg(c.top1ClearAgree).arg(c.top1Clear);
+    if (c.greedyMatch < robust)
+        return QString("greedy diverged at step %1, robust up to %2").arg(c.greedyMatch).arg(robust);
+    return {};
 }
 
 } // namespace agora::test

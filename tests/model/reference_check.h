@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <span>
 #include <utility>
 #include <vector>
@@ -52,6 +53,28 @@ struct Comparison {
 };
 
 Comparison compareWithReference(const RefDump& ref, const EvaluateFn& evaluate, const Tolerance& tol);
+
+// The fixture model a reference dump names: "stories260K-F32.gguf" is stories260K.gguf, the other
+// stories260K files sit beside it, everything else is under fixtures/models/synthetic.
+QString referenceModelPath(const QString& modelName);
+
+// The reference dumps in dir matching pattern, sorted by name; rowName is the file name without
+// ".cpu.json", as the model tests name their data rows.
+struct ReferenceFile {
+    QString rowName;
+    QString path;
+};
+std::vector<ReferenceFile> referenceFiles(const QString& dir, const QString& pattern);
+
+// One row of the result table without the timing columns: label (left-aligned to labelWidth),
+// max |Δ| over the top-5 (with the bound when given), mean |Δ| at the last position, top-1
+// agreement and the greedy prefix against the robust length.
+QString comparisonRow(const QString& label, int labelWidth, const RefDump& ref, const Comparison& c, int robust,
+                      std::optional<float> bound = std::nullopt);
+
+// The first tolerance the comparison breaks, described; empty when it keeps them all. robust is
+// how many greedy steps must agree.
+QString toleranceViolation(const Comparison& c, const Tolerance& tol, int robust);
 
 // Index of the largest value, ties to the lowest index (as the reference's greedy decode).
 int32_t argmax(std::span<const float> v);

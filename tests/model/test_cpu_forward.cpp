@@ -5,7 +5,6 @@
 #include "model/model.h"
 #include "reference_check.h"
 
-#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QtTest>
@@ -16,15 +15,6 @@ namespace {
 
 const QString kShared = QStringLiteral(AGORA_SHARED_DIR);
 
-QString modelPathFor(const QString& modelName)
-{
-    if (modelName == "stories260K-F32.gguf")
-        return kShared + "/fixtures/models/stories260K.gguf";
-    if (modelName.startsWith("stories260K"))
-        return kShared + "/fixtures/models/" + modelName;
-    return kShared + "/fixtures/models/synthetic/" + modelName;
-}
-
 } // namespace
 
 class TestCpuForward : public QObject {
@@ -33,17 +23,15 @@ private slots:
     void matchesLlamaCppReference_data()
     {
         QTest::addColumn<QString>("refPath");
-        const QDir dir(kShared + "/reference/llama.cpp/cpu");
-        const QStringList files = dir.entryList({"*.cpu.json"}, QDir::Files, QDir::Name);
+        const auto files = test::referenceFiles(kShared + "/reference/llama.cpp/cpu", "*.cpu.json");
         QVERIFY2(files.size() >= 27, "the reference dumps are missing");
-        for (const QString& f : files)
-            QTest::newRow(qPrintable(f.chopped(QString(".cpu.json").size()))) << dir.filePath(f);
+        for (const test::ReferenceFile& f : files)
+            QTest::newRow(qPrintable(f.rowName)) << f.path;
         // Llama-3 features: rope_freqs factors, head dim 96 != n_embd/n_head, untied output.
-        const QDir archDir(kShared + "/reference/llama.cpp/architectures");
-        const QStringList llama3 = archDir.entryList({"syn-llama3-*.cpu.json"}, QDir::Files, QDir::Name);
-        QCOMPARE(llama3.size(), 3);
-        for (const QString& f : llama3)
-            QTest::newRow(qPrintable(f.chopped(QString(".cpu.json").size()))) << archDir.filePath(f);
+        const auto llama3 = test::referenceFiles(kShared + "/reference/llama.cpp/architectures", "syn-llama3-*.cpu.json");
+        QCOMPARE(llama3.size(), size_t(3));
+        for (const test::ReferenceFile& f : llama3)
+            QTest::newRow(qPrintable(f.rowName)) << f.path;
     }
 
     void matchesLlamaCppReference()
@@ -52,7 +40,7 @@ private slots:
         test::RefDump ref;
         QString error;
         QVERIFY2(test::loadRefDump(refPath, &ref, &error), qPrintable(error));
-        auto model = model::Model::open(modelPathFor(ref.model).toStdString());
+        auto model = model::Model::open(test::referenceModelPath(ref.model).toStdString());
         QVERIFY2(model.ok(), model.ok() ? "" : model.error().message.c_str());
 
         QElapsedTimer timer;
@@ -64,30 +52,15 @@ private slots:
             tol);
         QVERIFY2(c.error.isEmpty(), qPrintable(c.error));
 
-        const QString row = QString("%1 | max|d| top5 %2 | mean|d| last %3 | top-1 %4/%5 (clear %6/%7) | greedy %8/%9 "
-                                    "(robust %10) | %11 ms")
-                                .arg(ref.model, -36)
-                                .arg(double(c.maxTop5), 0, 'f', 4)
-                                .arg(double(c.meanLast), 0, 'f', 4)
-                                .arg(c.top1Agree)
-                                .arg(ref.tokens.size())
-                                .arg(c.top1ClearAgree)
-                                .arg(c.top1Clear)
-                                .arg(c.greedyMatch)
-                                .arg(ref.greedyIds.size())
-                                .arg(c.greedyRobust)
-                                .arg(timer.elapsed());
+        const QString row = test::comparisonRow(ref.model, 36, ref, c, c.greedyRobust) +
+                            QString(" | %1 ms").arg(timer.elapsed());
         m_table << row;
         qInfo("%s", qPrintable(row));
         if (!c.firstMismatches.isEmpty())
             qInfo("first mismatches:\n%s", qPrintable(c.firstMismatches));
 
-        QVERIFY2(c.maxTop5 <= tol.maxTop5, qPrintable(QString("max |d| %1 > %2").arg(c.maxTop5).arg(tol.maxTop5)));
-        QVERIFY2(c.meanLast <= tol.meanLast,
-                 qPrintable(QString("mean |d| %1 > %2").arg(c.meanLast).arg(tol.meanLast)));
-        QCOMPARE(c.top1ClearAgree, c.top1Clear);
-        QVERIFY2(c.greedyMatch >= c.greedyRobust,
-                 qPrintable(QString("greedy diverged at step %1, robust up to %2").arg(c.greedyMatch).arg(c.greedyRobust)));
+        const QString violation = test::toleranceViolation(c, tol, c.greedyRobust);
+        QVERIFY2(violation.isEmpty(), qPrintable(violation));
     }
 
     void stories260KGreedyStoryFromBos()

@@ -155,11 +155,10 @@ private slots:
     void matchesLlamaCppReference_data()
     {
         QTest::addColumn<QString>("refPath");
-        const QDir dir(kArchDir);
-        const QStringList files = dir.entryList({"syn-*.cpu.json"}, QDir::Files, QDir::Name);
-        QCOMPARE(files.size(), 15);
-        for (const QString& f : files)
-            QTest::newRow(qPrintable(f.chopped(QString(".cpu.json").size()))) << dir.filePath(f);
+        const auto files = test::referenceFiles(kArchDir, "syn-*.cpu.json");
+        QCOMPARE(files.size(), size_t(15));
+        for (const test::ReferenceFile& f : files)
+            QTest::newRow(qPrintable(f.rowName)) << f.path;
     }
 
     void matchesLlamaCppReference()
@@ -181,31 +180,15 @@ private slots:
         QVERIFY2(c.error.isEmpty(), qPrintable(c.error));
         const int robust = test::robustGreedyPrefix(ref, tol);
 
-        const QString row = QString("%1 | max|d| top5 %2 (bound %3) | mean|d| last %4 | top-1 %5/%6 (clear %7/%8) | "
-                                    "greedy %9/%10 (robust %11) | %12 ms")
-                                .arg(ref.model, -26)
-                                .arg(double(c.maxTop5), 0, 'f', 4)
-                                .arg(double(tol.maxTop5))
-                                .arg(double(c.meanLast), 0, 'f', 4)
-                                .arg(c.top1Agree)
-                                .arg(ref.tokens.size())
-                                .arg(c.top1ClearAgree)
-                                .arg(c.top1Clear)
-                                .arg(c.greedyMatch)
-                                .arg(ref.greedyIds.size())
-                                .arg(robust)
-                                .arg(timer.elapsed());
+        const QString row = test::comparisonRow(ref.model, 26, ref, c, robust, tol.maxTop5) +
+                            QString(" | %1 ms").arg(timer.elapsed());
         m_table << row;
         qInfo("%s", qPrintable(row));
         if (!c.firstMismatches.isEmpty())
             qInfo("first mismatches:\n%s", qPrintable(c.firstMismatches));
 
-        QVERIFY2(c.maxTop5 <= tol.maxTop5, qPrintable(QString("max |d| %1 > %2").arg(c.maxTop5).arg(tol.maxTop5)));
-        QVERIFY2(c.meanLast <= tol.meanLast,
-                 qPrintable(QString("mean |d| %1 > %2").arg(c.meanLast).arg(tol.meanLast)));
-        QCOMPARE(c.top1ClearAgree, c.top1Clear);
-        QVERIFY2(c.greedyMatch >= robust,
-                 qPrintable(QString("greedy diverged at step %1, robust up to %2").arg(c.greedyMatch).arg(robust)));
+        const QString violation = test::toleranceViolation(c, tol, robust);
+        QVERIFY2(violation.isEmpty(), qPrintable(violation));
     }
 
     void cleanupTestCase() { qInfo("\n%s", qPrintable(m_table.join('\n'))); }

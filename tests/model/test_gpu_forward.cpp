@@ -19,15 +19,6 @@ namespace {
 
 const QString kShared = QStringLiteral(AGORA_SHARED_DIR);
 
-QString modelPathFor(const QString& modelName)
-{
-    if (modelName == "stories260K-F32.gguf")
-        return kShared + "/fixtures/models/stories260K.gguf";
-    if (modelName.startsWith("stories260K"))
-        return kShared + "/fixtures/models/" + modelName;
-    return kShared + "/fixtures/models/synthetic/" + modelName;
-}
-
 int childMain(const char*) { return 99; }
 
 } // namespace
@@ -48,17 +39,15 @@ private slots:
         QTest::addColumn<bool>("dequantize");
         QTest::addColumn<qulonglong>("maxBindingBytes");
         const QDir dir(kShared + "/reference/llama.cpp/cpu");
-        const QStringList files = dir.entryList({"*.cpu.json"}, QDir::Files, QDir::Name);
+        const auto files = test::referenceFiles(dir.path(), "*.cpu.json");
         QVERIFY2(files.size() >= 27, "the reference dumps are missing");
-        for (const QString& f : files)
-            QTest::newRow(qPrintable(f.chopped(QString(".cpu.json").size()))) << dir.filePath(f) << 64 << false << 0ull;
+        for (const test::ReferenceFile& f : files)
+            QTest::newRow(qPrintable(f.rowName)) << f.path << 64 << false << 0ull;
         // Llama-3 features: rope_freqs factors, head dim 96 != n_embd/n_head, untied output.
-        const QDir archDir(kShared + "/reference/llama.cpp/architectures");
-        const QStringList llama3 = archDir.entryList({"syn-llama3-*.cpu.json"}, QDir::Files, QDir::Name);
-        QCOMPARE(llama3.size(), 3);
-        for (const QString& f : llama3)
-            QTest::newRow(qPrintable(f.chopped(QString(".cpu.json").size())))
-                << archDir.filePath(f) << 64 << false << 0ull;
+        const auto llama3 = test::referenceFiles(kShared + "/reference/llama.cpp/architectures", "syn-llama3-*.cpu.json");
+        QCOMPARE(llama3.size(), size_t(3));
+        for (const test::ReferenceFile& f : llama3)
+            QTest::newRow(qPrintable(f.rowName)) << f.path << 64 << false << 0ull;
         // The prompt split over several submissions must give the same answer.
         QTest::newRow("syn-qwen2-4k-Q4_K_M in batches of 24")
             << dir.filePath("syn-qwen2-4k-Q4_K_M.cpu.json") << 24 << false << 0ull;
@@ -82,7 +71,7 @@ private slots:
         test::RefDump ref;
         QString error;
         QVERIFY2(test::loadRefDump(refPath, &ref, &error), qPrintable(error));
-        auto model = model::Model::open(modelPathFor(ref.model).toStdString());
+        auto model = model::Model::open(test::referenceModelPath(ref.model).toStdString());
         QVERIFY2(model.ok(), model.ok() ? "" : model.error().message.c_str());
 
         QElapsedTimer timer;
@@ -110,21 +99,11 @@ private slots:
             tol);
         QVERIFY2(c.error.isEmpty(), qPrintable(c.error));
 
-        const QString row = QString("GPU %1 | max|d| top5 %2 | mean|d| last %3 | top-1 %4/%5 (clear %6/%7) | greedy "
-                                    "%8/%9 (robust %10) | load %11 ms, eval %12 ms | %13 MiB on device")
-                                .arg(ref.model + (maxBatch != 64 ? QString(" (batch %1)").arg(maxBatch) : QString()) +
-                                         (dequantize ? QString(" (f32)") : QString()) +
-                                         (maxBindingBytes ? QString(" (split)") : QString()),
-                                     -36)
-                                .arg(double(c.maxTop5), 0, 'f', 4)
-                                .arg(double(c.meanLast), 0, 'f', 4)
-                                .arg(c.top1Agree)
-                                .arg(ref.tokens.size())
-                                .arg(c.top1ClearAgree)
-                                .arg(c.top1Clear)
-                                .arg(c.greedyMatch)
-                                .arg(ref.greedyIds.size())
-                                .arg(c.greedyRobust)
+        const QString label = ref.model + (maxBatch != 64 ? QString(" (batch %1)").arg(maxBatch) : QString()) +
+                              (dequantize ? QString(" (f32)") : QString()) +
+                              (maxBindingBytes ? QString(" (split)") : QString());
+        const QString row = "GPU " + test::comparisonRow(label, 36, ref, c, c.greedyRobust) +
+                            QString(" | load %1 ms, eval %2 ms | %3 MiB on device")
                                 .arg(loadMs)
                                 .arg(timer.elapsed())
                                 .arg(double((*forward)->deviceBytes()) / 1048576.0, 0, 'f', 1);
@@ -133,13 +112,8 @@ private slots:
         if (!c.firstMismatches.isEmpty())
             qInfo("first mismatches:\n%s", qPrintable(c.firstMismatches));
 
-        QVERIFY2(c.maxTop5 <= tol.maxTop5, qPrintable(QString("max |d| %1 > %2").arg(c.maxTop5).arg(tol.maxTop5)));
-        QVERIFY2(c.meanLast <= tol.meanLast,
-                 qPrintable(QString("mean |d| %1 > %2").arg(c.meanLast).arg(tol.meanLast)));
-        QCOMPARE(c.top1ClearAgree, c.top1Clear);
-        QVERIFY2(c.greedyMatch >= c.greedyRobust, qPrintable(QString("greedy diverged at step %1, robust up to %2")
-                                                                  .arg(c.greedyMatch)
-                                                                  .arg(c.greedyRobust)));
+        const QString violation = test::toleranceViolation(c, tol, c.greedyRobust);
+        QVERIFY2(violation.isEmpty(), qPrintable(violation));
     }
 
     void stories260KGreedyStoryFromBos()
