@@ -203,4 +203,15 @@ QString toleranceViolation(const Comparison& c, const Tolerance& tol, int robust
     return {};
 }
 
+std::vector<int32_t> storiesGreedyIds()
+{
+    QFile file(QStringLiteral(AGORA_SHARED_DIR) + "/fixtures/llama2c/stories260K.greedy.ids.derived.txt");
+    std::vector<int32_t> ids;
+    if (!file.open(QIODevice::ReadOnly))
+        return ids;
+    for (const QByteArray& part : file.readAll().simplified().split(' '))
+        ids.push_back(int32_t(part.toInt()));
+    return ids;
+}
+
 } // namespace agora::test

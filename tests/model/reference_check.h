@@ -76,6 +76,10 @@ QString comparisonRow(const QString& label, int labelWidth, const RefDump& ref, 
 // how many greedy steps must agree.
 QString toleranceViolation(const Comparison& c, const Tolerance& tol, int robust);
 
+// llama2.c's greedy story from BOS for stories260K (fixtures/llama2c, 200 ids); empty when the
+// fixture cannot be read.
+std::vector<int32_t> storiesGreedyIds();
+
 // Index of the largest value, ties to the lowest index (as the reference's greedy decode).
 int32_t argmax(std::span<const float> v);
 

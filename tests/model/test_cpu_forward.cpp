@@ -6,7 +6,6 @@
 #include "reference_check.h"
 
 #include <QElapsedTimer>
-#include <QFile>
 #include <QtTest>
 
 using namespace agora;
@@ -65,11 +64,7 @@ private slots:
 
     void stories260KGreedyStoryFromBos()
     {
-        QFile idsFile(kShared + "/fixtures/llama2c/stories260K.greedy.ids.derived.txt");
-        QVERIFY(idsFile.open(QIODevice::ReadOnly));
-        std::vector<int32_t> expected;
-        for (const QByteArray& part : idsFile.readAll().simplified().split(' '))
-            expected.push_back(int32_t(part.toInt()));
+        const std::vector<int32_t> expected = test::storiesGreedyIds();
         QCOMPARE(expected.size(), size_t(200));
 
         auto model = model::Model::open((kShared + "/fixtures/models/stories260K.gguf").toStdString());
