@@ -23,13 +23,9 @@ esac
 command -v "$cxx" >/dev/null || { echo "run.sh: $cxx not found (apt install clang-14)" >&2; exit 1; }
 mkdir -p "$out/seeds" "$out/corpus"
 
-# Only the sources the reader and the summary need.
-engine_srcs=(
-    "$root/engine/src/core/tensor_type.cpp" "$root/engine/src/core/log.cpp"
-    "$root/engine/src/gguf/value.cpp" "$root/engine/src/gguf/gguf_file.cpp"
-    "$root/engine/src/gguf/gguf_parser.cpp" "$root/engine/src/gguf/mapped_file.cpp"
-    "$root/engine/src/gguf/byte_size.cpp" "$root/engine/src/gguf/model_summary.cpp"
-)
+# The engine parts the reader and the summary live in (core and gguf), globbed so that a new
+# file in either part needs no edit here.
+engine_srcs=("$root"/engine/src/core/*.cpp "$root"/engine/src/gguf/*.cpp)
 common=(-std=c++20 -g -O1 -I"$root/engine/include" -I"$root/engine/src" -I"$root/tests/support"
         -DSPDLOG_COMPILED_LIB -DSPDLOG_FMT_EXTERNAL -DSPDLOG_SHARED_LIB -DFMT_SHARED)
 libs=(-lspdlog -lfmt -lpthread)
