@@ -12,6 +12,7 @@ int cmdDevices(const std::vector<std::string>& args);
 int cmdLogits(const std::vector<std::string>& args);
 int cmdGenerate(const std::vector<std::string>& args);
 int cmdBench(const std::vector<std::string>& args);
+int cmdBenchStreams(const std::vector<std::string>& args);
 int cmdInspect(const std::vector<std::string>& args);
 int cmdTemplate(const std::vector<std::string>& args);
 int cmdChat(const std::vector<std::string>& args);
@@ -61,6 +62,10 @@ const Command kCommands[] = {
      "      Load time, prompt processing and generation tokens/s, device memory. -r N repeats\n"
      "      (median, min, max); --ctx-sweep: decode tokens/s at context depths 0..4096;\n"
      "      --profile: GPU time per token of each kind of weight matrix, GB/s vs copy bandwidth."},
+    {"bench-streams", agora::cli::cmdBenchStreams,
+     "bench-streams -m MODEL [-n 128] [--streams 2] [--ctx C] [--device D] [--json]\n"
+     "      Generation tokens/s of N concurrent greedy streams through the engine thread against\n"
+     "      one stream alone (share of the single-stream rate per stream; the text must not change)."},
     {"inspect", agora::cli::cmdInspect,
      "inspect MODEL.gguf [--json] [--ctx N]\n"
      "      What a model file is, without loading it: architecture, name/author/license, parameters,\n"
