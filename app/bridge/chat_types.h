@@ -4,6 +4,7 @@
 #pragma once
 
 #include <QList>
+#include <QVariantMap>
 #include <QMetaType>
 #include <QString>
 
@@ -57,6 +58,14 @@ struct GenerationOutcome {
     QString reasoning;
 };
 
+// What a GGUF file says about itself, read from its header without loading weights (the model
+// manager's card). Keys: name, path, fileBytes, architecture, author, organization, license,
+// baseModel, sizeLabel, finetune, languages (list), parameterCount, quantLabel, contextLength,
+// trainedContextLength, layers, heads, kvHeads, embeddingLength, weightsBytes, kvCacheBytes,
+// deviceBytes (weights + KV cache at contextLength), hasChatTemplate, continuationMode, vocabOnly,
+// unsupportedTypes (list; non-empty: Agora cannot run it), familyFeatures (list), slidingWindow.
+using ModelCard = QVariantMap;
+
 // Error codes keep the engine's stable names (io, bad-format, unsupported, ...): the bridge turns
 // them into translated sentences and keeps the engine's detail next to them.
 struct BackendError {
@@ -74,6 +83,12 @@ struct Finished { quint64 request = 0; GenerationOutcome outcome; };
 struct Failed { quint64 request = 0; BackendError error; };
 } // namespace backend_event
 
+// An inspection's answer: the card, or why the file cannot be read.
+struct InspectResult {
+    ModelCard card;
+    std::optional<BackendError> error;
+};
+
 using BackendEvent = std::variant<backend_event::LoadProgress, backend_event::Loaded, backend_event::Unloaded,
     backend_event::Delta, backend_event::Overflow, backend_event::Finished, backend_event::Failed>;
 
@@ -85,3 +100,4 @@ using BackendEventSink = std::function<void(const BackendEvent&)>;
 Q_DECLARE_METATYPE(agora::app::LoadedModelInfo)
 Q_DECLARE_METATYPE(agora::app::GenerationOutcome)
 Q_DECLARE_METATYPE(agora::app::GenerationSpec)
+Q_DECLARE_METATYPE(agora::app::InspectResult)

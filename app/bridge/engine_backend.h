@@ -15,6 +15,10 @@ public:
     // Enumerates the devices. May take a while (driver start-up); runs off the GUI thread.
     virtual DeviceScan scanDevices() = 0;
 
+    // Reads a GGUF header (no weights) for the model manager; runs off the GUI thread.
+    // contextLength 0: the size the model would be loaded with by default.
+    virtual InspectResult inspectModel(const QString& path, int contextLength) = 0;
+
     // Chat. Every call only queues work and returns the backend's request id at once; results
     // arrive through the sink (set before the first call), on any thread. Every load ends with
     // Loaded or Failed, every generate with exactly one Finished or Failed. A backend that cannot

@@ -72,6 +72,11 @@ void EngineWorker::scanDevices()
     emit devicesScanned(m_backend->scanDevices());
 }
 
+void EngineWorker::inspectModel(quint64 ticket, const QString& path, int contextLength)
+{
+    emit modelInspected(ticket, path, m_backend->inspectModel(path, contextLength));
+}
+
 void EngineWorker::loadModel(quint64 ticket, const QString& path, int contextLength, const QString& device)
 {
     attachSink();
@@ -122,6 +127,8 @@ EngineBridge::EngineBridge(std::shared_ptr<EngineBackend> backend, QObject* pare
     // Both directions are queued: the GUI never blocks on the worker and vice versa.
     connect(this, &EngineBridge::scanRequested, m_worker, &EngineWorker::scanDevices, Qt::QueuedConnection);
     connect(m_worker, &EngineWorker::devicesScanned, this, &EngineBridge::onDevicesScanned, Qt::QueuedConnection);
+    connect(this, &EngineBridge::inspectRequested, m_worker, &EngineWorker::inspectModel, Qt::QueuedConnection);
+    connect(m_worker, &EngineWorker::modelInspected, this, &EngineBridge::onInspected, Qt::QueuedConnection);
     connect(this, &EngineBridge::loadRequested, m_worker, &EngineWorker::loadModel, Qt::QueuedConnection);
     connect(this, &EngineBridge::unloadRequested, m_worker, &EngineWorker::unloadModel, Qt::QueuedConnection);
     connect(this, &EngineBridge::generateRequested, m_worker, &EngineWorker::generate, Qt::QueuedConnection);
@@ -204,6 +211,121 @@ quint64 EngineBridge::generate(GenerationSpec spec)
     return ticket;
 }
 
+quint64 EngineBridge::inspectModel(const QString& path, int contextLength)
+{
+    const quint64 ticket = m_nextTicket++;
+    emit inspectRequested(ticket, path, contextLength);
+    return ticket;
+}
+
+void EngineBridge::onInspected(quint64 ticket, const QString& path, const InspectResult& result)
+{
+    emit modelInspected(ticket, path, result.card, result.error ? describeError(*result.error) : QString());
+}
+
+quint64 EngineBridge::loadSlot(const QString& path, int contextLength, const QString& device)
+{
+    const quint64 slot = m_nextTicket++;
+    Slot& entry = m_slots[slot];
+    entry.info.path = path;
+    emit loadRequested(slot, path, contextLength, device);
+    return slot;
+}
+
+void EngineBridge::unloadSlot(quint64 slot)
+{
+    auto found = m_slots.find(slot);
+    if (found == m_slots.end() || found->unloadTicket != 0)
+        return;
+    for (auto it = m_replies.cbegin(); it != m_replies.cend(); ++it) {
+        if (it->slot == slot)
+            emit cancelRequested(it.key());
+    }
+    found->unloadTicket = m_nextTicket++;
+    m_slotByUnload.insert(found->unloadTicket, slot);
+    // A slot still loading is unloaded once its Loaded arrives (the worker knows no model yet).
+    if (found->loaded)
+        emit unloadRequested(found->unloadTicket, slot);
+}
+
+quint64 EngineBridge::generateOn(quint64 slot, GenerationSpec spec)
+{
+    const quint64 ticket = m_nextTicket++;
+    const auto found = m_slots.constFind(slot);
+    if (found == m_slots.constEnd() || !found->loaded || found->unloadTicket != 0) {
+        const QString reason = tr("This model is not loaded.");
+        QMetaObject::invokeMethod(this, [this, ticket, reason] { emit replyFailed(ticket, reason); }, Qt::QueuedConnection);
+        return ticket;
+    }
+    spec.model = slot;
+    PendingReply& reply = m_replies[ticket];
+    reply.clock.start();
+    reply.modelName = found->info.name;
+    reply.slot = slot;
+    if (m_replies.size() == 1)
+        emit generatingChanged();
+    emit generateRequested(ticket, spec);
+    return ticket;
+}
+
+QVariantMap EngineBridge::slotInfo(quint64 slot) const
+{
+    const auto found = m_slots.constFind(slot);
+    if (found == m_slots.constEnd() || !found->loaded)
+        return {};
+    return {{QStringLiteral("name"), found->info.name},
+            {QStringLiteral("path"), found->info.path},
+            {QStringLiteral("contextLength"), found->info.contextLength},
+            {QStringLiteral("deviceBytes"), found->info.deviceBytes},
+            {QStringLiteral("continuationMode"), found->info.continuationMode},
+            {QStringLiteral("templateWarning"), found->info.templateWarning}};
+}
+
+void EngineBridge::closeSlotConversation(quint64 slot, quint64 conversation)
+{
+    const auto found = m_slots.constFind(slot);
+    if (found != m_slots.constEnd() && found->loaded)
+        emit closeRequested(slot, conversation);
+}
+
+// Events of slot loads and unloads; false when the ticket is not a slot's.
+bool EngineBridge::onSlotEvent(quint64 ticket, const BackendEvent& event)
+{
+    if (const auto unload = m_slotByUnload.constFind(ticket); unload != m_slotByUnload.constEnd()) {
+        const quint64 slot = unload.value();
+        if (std::holds_alternative<backend_event::Unloaded>(event) || std::holds_alternative<backend_event::Failed>(event)) {
+            m_slotByUnload.remove(ticket);
+            m_slots.remove(slot);
+            emit slotUnloaded(slot);
+        }
+        return true;
+    }
+    auto found = m_slots.find(ticket);
+    if (found == m_slots.end())
+        return false;
+    if (const auto* progress = std::get_if<backend_event::LoadProgress>(&event)) {
+        emit slotLoadProgress(ticket, progress->fraction);
+    } else if (const auto* loaded = std::get_if<backend_event::Loaded>(&event)) {
+        found->loaded = true;
+        found->info = loaded->info;
+        if (found->unloadTicket != 0) { // unloaded while it was loading
+            emit unloadRequested(found->unloadTicket, ticket);
+            return true;
+        }
+        emit slotLoaded(ticket, slotInfo(ticket));
+    } else if (const auto* failed = std::get_if<backend_event::Failed>(&event)) {
+        const bool unloading = found->unloadTicket != 0;
+        if (unloading)
+            m_slotByUnload.remove(found->unloadTicket);
+        m_slots.erase(found);
+        if (unloading)
+            emit slotUnloaded(ticket);
+        else
+            emit slotLoadFailed(ticket, describeError(failed->error), failed->error.code);
+    }
+    return true;
+}
+
 void EngineBridge::stop(quint64 ticket)
 {
     if (m_replies.contains(ticket))
@@ -254,6 +376,8 @@ void EngineBridge::finishReply(quint64 ticket)
 
 void EngineBridge::onEvent(quint64 ticket, const BackendEvent& event)
 {
+    if (onSlotEvent(ticket, event))
+        return;
     std::visit(Overloaded{
         [&](const backend_event::LoadProgress& e) {
             if (ticket != m_loadTicket || m_modelState != ModelState::Loading)

@@ -34,6 +34,7 @@ public:
 
 public slots:
     void scanDevices();
+    void inspectModel(quint64 ticket, const QString& path, int contextLength);
     void loadModel(quint64 ticket, const QString& path, int contextLength, const QString& device);
     void unloadModel(quint64 ticket, quint64 model);
     void generate(quint64 ticket, const agora::app::GenerationSpec& spec);
@@ -42,6 +43,7 @@ public slots:
 
 signals:
     void devicesScanned(const agora::app::DeviceScan& scan);
+    void modelInspected(quint64 ticket, const QString& path, const agora::app::InspectResult& result);
 
 private:
     void attachSink();
@@ -100,6 +102,20 @@ public:
     // Starts a reply with the loaded model (spec.model is filled in); returns its ticket, or 0
     // when no model is ready (replyFailed follows with the reason).
     quint64 generate(GenerationSpec spec);
+
+    // Reads a GGUF file's header on the worker thread (no weights); modelInspected follows with
+    // the card (keys in chat_types.h) or a translated error. contextLength 0: the default size.
+    Q_INVOKABLE quint64 inspectModel(const QString& path, int contextLength = 0);
+
+    // Model slots: further models loaded next to "the" model (compare, arena, suites). Each load
+    // returns a slot ticket at once; slotLoadProgress, then slotLoaded or slotLoadFailed follow.
+    // generateOn() streams through the same replyDelta/replyFinished/replyFailed signals.
+    Q_INVOKABLE quint64 loadSlot(const QString& path, int contextLength = 0, const QString& device = QString());
+    Q_INVOKABLE void unloadSlot(quint64 slot); // stops its replies; slotUnloaded follows
+    quint64 generateOn(quint64 slot, GenerationSpec spec);
+    // name, path, contextLength, deviceBytes, continuationMode, templateWarning; empty until loaded.
+    Q_INVOKABLE QVariantMap slotInfo(quint64 slot) const;
+    Q_INVOKABLE void closeSlotConversation(quint64 slot, quint64 conversation);
     // Stops one reply (its Finished arrives with stop reason "cancelled"), or every reply.
     Q_INVOKABLE void stop(quint64 ticket);
     Q_INVOKABLE void stopAll();
@@ -126,7 +142,14 @@ signals:
     void replyFailed(quint64 ticket, const QString& message);
     void contextOverflow(quint64 ticket, const QString& message);
 
+    void modelInspected(quint64 ticket, const QString& path, const QVariantMap& card, const QString& error);
+    void slotLoadProgress(quint64 slot, double fraction);
+    void slotLoaded(quint64 slot, const QVariantMap& info);
+    void slotLoadFailed(quint64 slot, const QString& message, const QString& code);
+    void slotUnloaded(quint64 slot);
+
     // internal: cross to the worker thread
+    void inspectRequested(quint64 ticket, const QString& path, int contextLength);
     void loadRequested(quint64 ticket, const QString& path, int contextLength, const QString& device);
     void unloadRequested(quint64 ticket, quint64 model);
     void generateRequested(quint64 ticket, const agora::app::GenerationSpec& spec);
@@ -139,9 +162,12 @@ private:
         QString reasoning;
         QElapsedTimer clock;
         QString modelName;
+        quint64 slot = 0; // 0: "the" model
     };
 
     void onDevicesScanned(const DeviceScan& scan);
+    void onInspected(quint64 ticket, const QString& path, const InspectResult& result);
+    bool onSlotEvent(quint64 ticket, const BackendEvent& event);
     void onEvent(quint64 ticket, const BackendEvent& event);
     void flushDeltas();
     void flushReply(quint64 ticket, PendingReply& reply);
@@ -162,6 +188,13 @@ private:
     LoadedModelInfo m_model;
     QString m_modelError;
     QHash<quint64, PendingReply> m_replies;
+    struct Slot {
+        bool loaded = false;
+        LoadedModelInfo info;
+        quint64 unloadTicket = 0;
+    };
+    QHash<quint64, Slot> m_slots;              // slot ticket -> its model
+    QHash<quint64, quint64> m_slotByUnload;    // unload ticket -> slot ticket
     QTimer m_coalesce;
 };
 

@@ -4,6 +4,8 @@
 
 #include <QThread>
 
+#include <algorithm>
+
 namespace agora::app {
 namespace {
 
@@ -72,6 +74,48 @@ LoadedModelInfo toInfo(const ModelSummary& summary)
     info.continuationMode = summary.continuationMode;
     info.templateWarning = fromStd(summary.templateWarning);
     return info;
+}
+
+QStringList toStringList(const std::vector<std::string>& items)
+{
+    QStringList list;
+    for (const std::string& item : items)
+        list << fromStd(item);
+    return list;
+}
+
+ModelCard toCard(const ModelSummary& s)
+{
+    return ModelCard{
+        {QStringLiteral("name"), fromStd(s.name)},
+        {QStringLiteral("path"), fromStd(s.path)},
+        {QStringLiteral("fileBytes"), static_cast<qint64>(s.fileBytes)},
+        {QStringLiteral("architecture"), fromStd(s.architecture)},
+        {QStringLiteral("author"), fromStd(s.author)},
+        {QStringLiteral("organization"), fromStd(s.organization)},
+        {QStringLiteral("license"), fromStd(s.license)},
+        {QStringLiteral("baseModel"), fromStd(s.baseModel)},
+        {QStringLiteral("sizeLabel"), fromStd(s.sizeLabel)},
+        {QStringLiteral("finetune"), fromStd(s.finetune)},
+        {QStringLiteral("languages"), toStringList(s.languages)},
+        {QStringLiteral("parameterCount"), static_cast<qint64>(s.parameterCount)},
+        {QStringLiteral("quantLabel"), fromStd(s.quantLabel)},
+        {QStringLiteral("contextLength"), static_cast<int>(s.contextLength)},
+        {QStringLiteral("trainedContextLength"), static_cast<int>(s.trainedContextLength)},
+        {QStringLiteral("layers"), static_cast<int>(s.layers)},
+        {QStringLiteral("heads"), static_cast<int>(s.heads)},
+        {QStringLiteral("kvHeads"), static_cast<int>(s.kvHeads)},
+        {QStringLiteral("embeddingLength"), static_cast<int>(s.embeddingLength)},
+        {QStringLiteral("weightsBytes"), static_cast<qint64>(s.weightsBytes)},
+        {QStringLiteral("kvCacheBytes"), static_cast<qint64>(s.kvCacheBytes)},
+        {QStringLiteral("deviceBytes"), static_cast<qint64>(s.deviceBytes)},
+        {QStringLiteral("hasChatTemplate"), s.hasChatTemplate},
+        {QStringLiteral("continuationMode"), s.continuationMode},
+        {QStringLiteral("vocabOnly"), s.vocabOnly},
+        {QStringLiteral("unsupportedTypes"), toStringList(s.unsupportedTypes)},
+        {QStringLiteral("familyFeatures"), toStringList(s.familyFeatures)},
+        {QStringLiteral("slidingWindow"), static_cast<int>(s.slidingWindow)},
+    };
 }
 
 // Engine events in the GUI's types; runs on the engine thread, so it only copies.
@@ -197,6 +241,22 @@ void VulkanEngineBackend::closeConversation(quint64 model, quint64 conversation)
 {
     if (m_engine)
         m_engine->closeConversation(model, conversation);
+}
+
+InspectResult VulkanEngineBackend::inspectModel(const QString& path, int contextLength)
+{
+    // The default load size is min(trained, 4096) (LoadRequest); the card shows the same.
+    Result<ModelSummary> summary = agora::inspectModel(path.toStdString(), 0);
+    if (!summary)
+        return {{}, BackendError{errorCode(summary.error().code), fromStd(summary.error().message)}};
+    uint32_t context = contextLength > 0 ? static_cast<uint32_t>(contextLength)
+                                         : std::min<uint32_t>(summary->trainedContextLength ? summary->trainedContextLength : 4096, 4096);
+    if (context != summary->contextLength && context > 0) {
+        Result<ModelSummary> sized = agora::inspectModel(path.toStdString(), context);
+        if (sized)
+            summary = std::move(sized);
+    }
+    return {toCard(*summary), std::nullopt};
 }
 
 DeviceScan VulkanEngineBackend::scanDevices()

@@ -19,6 +19,7 @@ public:
     ~VulkanEngineBackend() override;
 
     DeviceScan scanDevices() override;
+    InspectResult inspectModel(const QString& path, int contextLength) override;
 
     void setEventSink(BackendEventSink sink) override;
     quint64 loadModel(const QString& path, int contextLength, const QString& device) override;

@@ -191,6 +191,87 @@ private slots:
                  QStringLiteral("Something went wrong inside Agora."));
     }
 
+    void inspectAnswersWithACardOrAnError()
+    {
+        EngineBridge bridge(makeBackend());
+        QSignalSpy inspected(&bridge, &EngineBridge::modelInspected);
+        const quint64 good = bridge.inspectModel(m_modelPath, 1024);
+        const QString corrupt = writeFile(m_dir, QStringLiteral("notes.gguf"), QByteArrayLiteral("hello"));
+        const quint64 bad = bridge.inspectModel(corrupt);
+        QVERIFY(good != bad);
+        QTRY_COMPARE(inspected.count(), 2);
+        QCOMPARE(inspected.at(0).at(0).toULongLong(), good);
+        const QVariantMap card = inspected.at(0).at(2).toMap();
+        QCOMPARE(card.value(QStringLiteral("name")).toString(), QStringLiteral("tiny-stories"));
+        QCOMPARE(card.value(QStringLiteral("contextLength")).toInt(), 1024);
+        QVERIFY(inspected.at(0).at(3).toString().isEmpty());
+        QCOMPARE(inspected.at(1).at(0).toULongLong(), bad);
+        QVERIFY(inspected.at(1).at(2).toMap().isEmpty());
+        QVERIFY(inspected.at(1).at(3).toString().contains(QStringLiteral("damaged")));
+    }
+
+    // Slots: two more models next to "the" model, each streaming its own reply; unloading one
+    // leaves the other working, and a failed slot load says why.
+    void slotsLoadGenerateAndUnloadIndependently()
+    {
+        auto backend = makeBackend();
+        EngineBridge bridge(backend);
+        QVERIFY(loadInto(bridge));
+        const QString second = writeFile(m_dir, QStringLiteral("second.gguf"), QByteArrayLiteral("GGUF\x03\0\0\0 b"));
+        QSignalSpy loaded(&bridge, &EngineBridge::slotLoaded);
+        QSignalSpy failedLoads(&bridge, &EngineBridge::slotLoadFailed);
+        QSignalSpy progress(&bridge, &EngineBridge::slotLoadProgress);
+        const quint64 a = bridge.loadSlot(m_modelPath, 256);
+        const quint64 b = bridge.loadSlot(second);
+        const quint64 broken = bridge.loadSlot(m_dir.filePath(QStringLiteral("missing.gguf")));
+        QTRY_COMPARE(loaded.count(), 2);
+        QTRY_COMPARE(failedLoads.count(), 1);
+        QCOMPARE(failedLoads.at(0).at(0).toULongLong(), broken);
+        QCOMPARE(failedLoads.at(0).at(2).toString(), QStringLiteral("io"));
+        QVERIFY(progress.count() >= 6);
+        QCOMPARE(bridge.slotInfo(a).value(QStringLiteral("name")).toString(), QStringLiteral("tiny-stories"));
+        QCOMPARE(bridge.slotInfo(a).value(QStringLiteral("contextLength")).toInt(), 256);
+        QCOMPARE(bridge.slotInfo(b).value(QStringLiteral("name")).toString(), QStringLiteral("second"));
+        QVERIFY(bridge.slotInfo(broken).isEmpty());
+
+        QSignalSpy finished(&bridge, &EngineBridge::replyFinished);
+        const quint64 ra = bridge.generateOn(a, userSays(QStringLiteral("hi")));
+        const quint64 rb = bridge.generateOn(b, userSays(QStringLiteral("hi")));
+        QTRY_COMPARE(finished.count(), 2);
+        QSet<quint64> done;
+        QStringList names;
+        for (const auto& args : finished) {
+            done << args.at(0).toULongLong();
+            names << args.at(1).toMap().value(QStringLiteral("modelName")).toString();
+        }
+        QCOMPARE(done, (QSet<quint64>{ra, rb}));
+        names.sort();
+        QCOMPARE(names, (QStringList{QStringLiteral("second"), QStringLiteral("tiny-stories")}));
+
+        QSignalSpy unloaded(&bridge, &EngineBridge::slotUnloaded);
+        bridge.unloadSlot(a);
+        QTRY_COMPARE(unloaded.count(), 1);
+        QCOMPARE(unloaded.at(0).at(0).toULongLong(), a);
+        QVERIFY(bridge.slotInfo(a).isEmpty());
+        QSignalSpy failedReplies(&bridge, &EngineBridge::replyFailed);
+        bridge.generateOn(a, userSays(QStringLiteral("again")));
+        QTRY_COMPARE(failedReplies.count(), 1);
+        bridge.generateOn(b, userSays(QStringLiteral("again")));
+        QTRY_COMPARE(finished.count(), 3);
+        QCOMPARE(bridge.modelState(), EngineBridge::ModelState::Ready); // "the" model untouched
+    }
+
+    void slotUnloadedWhileLoadingNeverReportsLoaded()
+    {
+        EngineBridge bridge(makeBackend());
+        QSignalSpy loaded(&bridge, &EngineBridge::slotLoaded);
+        QSignalSpy unloaded(&bridge, &EngineBridge::slotUnloaded);
+        const quint64 slot = bridge.loadSlot(m_modelPath);
+        bridge.unloadSlot(slot);
+        QTRY_COMPARE(unloaded.count(), 1);
+        QCOMPARE(loaded.count(), 0);
+    }
+
     void teardownWhileStreamingIsClean()
     {
         auto backend = makeBackend();

@@ -74,6 +74,38 @@ GenerationSpec FakeEngineBackend::lastSpec() const
     return m_lastSpec;
 }
 
+InspectResult FakeEngineBackend::inspectModel(const QString& path, int contextLength)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {{}, BackendError{QStringLiteral("io"), QStringLiteral("cannot open ") + path}};
+    if (file.read(4) != QByteArrayLiteral("GGUF"))
+        return {{}, BackendError{QStringLiteral("bad-format"), QStringLiteral("no GGUF magic")}};
+    const qint64 size = file.size();
+    const int context = contextLength > 0 ? contextLength : 2048;
+    return {ModelCard{
+                {QStringLiteral("name"), QFileInfo(path).completeBaseName()},
+                {QStringLiteral("path"), path},
+                {QStringLiteral("fileBytes"), size},
+                {QStringLiteral("architecture"), QStringLiteral("llama")},
+                {QStringLiteral("license"), QStringLiteral("mit")},
+                {QStringLiteral("organization"), QStringLiteral("Fake Labs")},
+                {QStringLiteral("parameterCount"), size * 2},
+                {QStringLiteral("quantLabel"), QStringLiteral("Q4_0")},
+                {QStringLiteral("contextLength"), context},
+                {QStringLiteral("trainedContextLength"), 2048},
+                {QStringLiteral("weightsBytes"), size},
+                {QStringLiteral("kvCacheBytes"), qint64(context) * 1024},
+                {QStringLiteral("deviceBytes"), size + qint64(context) * 1024},
+                {QStringLiteral("hasChatTemplate"), true},
+                {QStringLiteral("continuationMode"), false},
+                {QStringLiteral("vocabOnly"), false},
+                {QStringLiteral("unsupportedTypes"), QStringList()},
+                {QStringLiteral("familyFeatures"), QStringList()},
+            },
+            std::nullopt};
+}
+
 quint64 FakeEngineBackend::loadModel(const QString& path, int contextLength, const QString&)
 {
     m_lastChatThread.store(QThread::currentThread());

@@ -28,6 +28,8 @@ public:
     static QByteArray fixture(const QString& fileName);
 
     DeviceScan scanDevices() override;
+    // A card from the file's name and size (any file with the GGUF magic), else bad-format.
+    InspectResult inspectModel(const QString& path, int contextLength) override;
 
     void setEventSink(BackendEventSink sink) override;
     quint64 loadModel(const QString& path, int contextLength, const QString& device) override;
