@@ -47,6 +47,13 @@ struct LoadedModelInfo {
     QString templateWarning;
 };
 
+// Error codes keep the engine's stable names (io, bad-format, unsupported, ...): the bridge turns
+// them into translated sentences and keeps the engine's detail next to them.
+struct BackendError {
+    QString code;
+    QString message;
+};
+
 struct GenerationOutcome {
     QString stopReason;           // the engine's stable names: end_of_turn, max_tokens, cancelled, ...
     int promptTokens = 0;
@@ -56,6 +63,33 @@ struct GenerationOutcome {
     double tokensPerSecond = 0.0;
     QString text;
     QString reasoning;
+    bool refusal = false;         // the answer opens with a refusal (engine's multilingual rule)
+    QString refusalPhrase;        // the phrase that decided it
+};
+
+// Compare/arena/suite helpers the engine computes (engine/src/compare).
+struct ArenaVoteRecord {
+    QString modelA;
+    QString modelB;
+    QString outcome; // "a", "b", "tie", "both-bad"
+};
+
+struct ArenaStandingRecord {
+    QString model;
+    double rating = 1000.0; // Bradley-Terry on the Elo scale, mean 1000
+    double ciLow = 1000.0;  // 95% bootstrap interval
+    double ciHigh = 1000.0;
+    int votes = 0, wins = 0, losses = 0, ties = 0, bothBad = 0;
+    double winRate = 0.0;
+};
+
+struct SuitePrompt {
+    QString id, category, language, system, text;
+};
+
+struct SuiteLoadResult {
+    QList<SuitePrompt> prompts;
+    std::optional<BackendError> error;
 };
 
 // What a GGUF file says about itself, read from its header without loading weights (the model
@@ -66,12 +100,6 @@ struct GenerationOutcome {
 // unsupportedTypes (list; non-empty: Agora cannot run it), familyFeatures (list), slidingWindow.
 using ModelCard = QVariantMap;
 
-// Error codes keep the engine's stable names (io, bad-format, unsupported, ...): the bridge turns
-// them into translated sentences and keeps the engine's detail next to them.
-struct BackendError {
-    QString code;
-    QString message;
-};
 
 namespace backend_event {
 struct LoadProgress { quint64 request = 0; double fraction = 0.0; };
@@ -101,3 +129,6 @@ Q_DECLARE_METATYPE(agora::app::LoadedModelInfo)
 Q_DECLARE_METATYPE(agora::app::GenerationOutcome)
 Q_DECLARE_METATYPE(agora::app::GenerationSpec)
 Q_DECLARE_METATYPE(agora::app::InspectResult)
+Q_DECLARE_METATYPE(agora::app::SuiteLoadResult)
+Q_DECLARE_METATYPE(agora::app::ArenaVoteRecord)
+Q_DECLARE_METATYPE(agora::app::ArenaStandingRecord)

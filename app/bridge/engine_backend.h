@@ -19,6 +19,11 @@ public:
     // contextLength 0: the size the model would be loaded with by default.
     virtual InspectResult inspectModel(const QString& path, int contextLength) = 0;
 
+    // Compare helpers, pure computations (any thread): the arena leaderboard (best first; same
+    // votes and seed, same table) and a prompt suite ("perspectives" or a .jsonl/.csv path).
+    virtual QList<ArenaStandingRecord> arenaLeaderboard(const QList<ArenaVoteRecord>& votes, quint64 seed) = 0;
+    virtual SuiteLoadResult loadPromptSuite(const QString& nameOrPath) = 0;
+
     // Chat. Every call only queues work and returns the backend's request id at once; results
     // arrive through the sink (set before the first call), on any thread. Every load ends with
     // Loaded or Failed, every generate with exactly one Finished or Failed. A backend that cannot

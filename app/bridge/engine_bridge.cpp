@@ -77,6 +77,16 @@ void EngineWorker::inspectModel(quint64 ticket, const QString& path, int context
     emit modelInspected(ticket, path, m_backend->inspectModel(path, contextLength));
 }
 
+void EngineWorker::computeLeaderboard(quint64 ticket, const QList<ArenaVoteRecord>& votes, quint64 seed)
+{
+    emit leaderboardComputed(ticket, m_backend->arenaLeaderboard(votes, seed));
+}
+
+void EngineWorker::loadPromptSuite(quint64 ticket, const QString& nameOrPath)
+{
+    emit promptSuiteLoaded(ticket, m_backend->loadPromptSuite(nameOrPath));
+}
+
 void EngineWorker::loadModel(quint64 ticket, const QString& path, int contextLength, const QString& device)
 {
     attachSink();
@@ -129,6 +139,28 @@ EngineBridge::EngineBridge(std::shared_ptr<EngineBackend> backend, QObject* pare
     connect(m_worker, &EngineWorker::devicesScanned, this, &EngineBridge::onDevicesScanned, Qt::QueuedConnection);
     connect(this, &EngineBridge::inspectRequested, m_worker, &EngineWorker::inspectModel, Qt::QueuedConnection);
     connect(m_worker, &EngineWorker::modelInspected, this, &EngineBridge::onInspected, Qt::QueuedConnection);
+    connect(this, &EngineBridge::leaderboardRequested, m_worker, &EngineWorker::computeLeaderboard, Qt::QueuedConnection);
+    connect(m_worker, &EngineWorker::leaderboardComputed, this, [this](quint64 ticket, const QList<ArenaStandingRecord>& table) {
+        QVariantList rows;
+        for (const ArenaStandingRecord& s : table) {
+            rows.append(QVariantMap{{QStringLiteral("model"), s.model}, {QStringLiteral("rating"), s.rating},
+                                    {QStringLiteral("ciLow"), s.ciLow}, {QStringLiteral("ciHigh"), s.ciHigh},
+                                    {QStringLiteral("votes"), s.votes}, {QStringLiteral("wins"), s.wins},
+                                    {QStringLiteral("losses"), s.losses}, {QStringLiteral("ties"), s.ties},
+                                    {QStringLiteral("bothBad"), s.bothBad}, {QStringLiteral("winRate"), s.winRate}});
+        }
+        emit leaderboardComputed(ticket, rows);
+    }, Qt::QueuedConnection);
+    connect(this, &EngineBridge::suiteRequested, m_worker, &EngineWorker::loadPromptSuite, Qt::QueuedConnection);
+    connect(m_worker, &EngineWorker::promptSuiteLoaded, this, [this](quint64 ticket, const SuiteLoadResult& result) {
+        QVariantList prompts;
+        for (const SuitePrompt& p : result.prompts) {
+            prompts.append(QVariantMap{{QStringLiteral("id"), p.id}, {QStringLiteral("category"), p.category},
+                                       {QStringLiteral("language"), p.language}, {QStringLiteral("system"), p.system},
+                                       {QStringLiteral("text"), p.text}});
+        }
+        emit promptSuiteLoaded(ticket, prompts, result.error ? describeError(*result.error) : QString());
+    }, Qt::QueuedConnection);
     connect(this, &EngineBridge::loadRequested, m_worker, &EngineWorker::loadModel, Qt::QueuedConnection);
     connect(this, &EngineBridge::unloadRequested, m_worker, &EngineWorker::unloadModel, Qt::QueuedConnection);
     connect(this, &EngineBridge::generateRequested, m_worker, &EngineWorker::generate, Qt::QueuedConnection);
@@ -221,6 +253,27 @@ quint64 EngineBridge::inspectModel(const QString& path, int contextLength)
 void EngineBridge::onInspected(quint64 ticket, const QString& path, const InspectResult& result)
 {
     emit modelInspected(ticket, path, result.card, result.error ? describeError(*result.error) : QString());
+}
+
+quint64 EngineBridge::computeLeaderboard(const QVariantList& votes, quint64 seed)
+{
+    const quint64 ticket = m_nextTicket++;
+    QList<ArenaVoteRecord> records;
+    for (const QVariant& vote : votes) {
+        const QVariantMap v = vote.toMap();
+        records.append(ArenaVoteRecord{v.value(QStringLiteral("modelA")).toString(),
+                                       v.value(QStringLiteral("modelB")).toString(),
+                                       v.value(QStringLiteral("outcome")).toString()});
+    }
+    emit leaderboardRequested(ticket, records, seed);
+    return ticket;
+}
+
+quint64 EngineBridge::loadPromptSuite(const QString& nameOrPath)
+{
+    const quint64 ticket = m_nextTicket++;
+    emit suiteRequested(ticket, nameOrPath);
+    return ticket;
 }
 
 quint64 EngineBridge::loadSlot(const QString& path, int contextLength, const QString& device)
@@ -427,6 +480,8 @@ void EngineBridge::onEvent(quint64 ticket, const BackendEvent& event)
                 {QStringLiteral("stopReason"), e.outcome.stopReason},
                 {QStringLiteral("text"), e.outcome.text},
                 {QStringLiteral("reasoning"), e.outcome.reasoning},
+                {QStringLiteral("refusal"), e.outcome.refusal},
+                {QStringLiteral("refusalPhrase"), e.outcome.refusalPhrase},
             };
             finishReply(ticket);
             emit replyFinished(ticket, stats);

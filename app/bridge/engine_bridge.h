@@ -35,6 +35,8 @@ public:
 public slots:
     void scanDevices();
     void inspectModel(quint64 ticket, const QString& path, int contextLength);
+    void computeLeaderboard(quint64 ticket, const QList<agora::app::ArenaVoteRecord>& votes, quint64 seed);
+    void loadPromptSuite(quint64 ticket, const QString& nameOrPath);
     void loadModel(quint64 ticket, const QString& path, int contextLength, const QString& device);
     void unloadModel(quint64 ticket, quint64 model);
     void generate(quint64 ticket, const agora::app::GenerationSpec& spec);
@@ -44,6 +46,8 @@ public slots:
 signals:
     void devicesScanned(const agora::app::DeviceScan& scan);
     void modelInspected(quint64 ticket, const QString& path, const agora::app::InspectResult& result);
+    void leaderboardComputed(quint64 ticket, const QList<agora::app::ArenaStandingRecord>& table);
+    void promptSuiteLoaded(quint64 ticket, const agora::app::SuiteLoadResult& result);
 
 private:
     void attachSink();
@@ -116,6 +120,14 @@ public:
     // name, path, contextLength, deviceBytes, continuationMode, templateWarning; empty until loaded.
     Q_INVOKABLE QVariantMap slotInfo(quint64 slot) const;
     Q_INVOKABLE void closeSlotConversation(quint64 slot, quint64 conversation);
+
+    // The arena leaderboard for votes [{modelA, modelB, outcome: "a"|"b"|"tie"|"both-bad"}],
+    // computed on the worker thread; leaderboardComputed follows with rows {model, rating, ciLow,
+    // ciHigh, votes, wins, losses, ties, bothBad, winRate}, best first.
+    Q_INVOKABLE quint64 computeLeaderboard(const QVariantList& votes, quint64 seed = 1);
+    // A prompt suite: "perspectives" (built in) or a .jsonl/.csv file; promptSuiteLoaded follows
+    // with prompts {id, category, language, system, text} or a translated error.
+    Q_INVOKABLE quint64 loadPromptSuite(const QString& nameOrPath);
     // Stops one reply (its Finished arrives with stop reason "cancelled"), or every reply.
     Q_INVOKABLE void stop(quint64 ticket);
     Q_INVOKABLE void stopAll();
@@ -136,7 +148,7 @@ signals:
 
     // A reply's new text since the last delta (coalesced), then exactly one of finished/failed.
     // stats: modelName, tokensPerSecond, seconds, generatedTokens, promptTokens,
-    // timeToFirstTokenMs, stopReason, text, reasoning.
+    // timeToFirstTokenMs, stopReason, text, reasoning, refusal, refusalPhrase.
     void replyDelta(quint64 ticket, const QString& text, const QString& reasoning);
     void replyFinished(quint64 ticket, const QVariantMap& stats);
     void replyFailed(quint64 ticket, const QString& message);
@@ -147,9 +159,13 @@ signals:
     void slotLoaded(quint64 slot, const QVariantMap& info);
     void slotLoadFailed(quint64 slot, const QString& message, const QString& code);
     void slotUnloaded(quint64 slot);
+    void leaderboardComputed(quint64 ticket, const QVariantList& rows);
+    void promptSuiteLoaded(quint64 ticket, const QVariantList& prompts, const QString& error);
 
     // internal: cross to the worker thread
     void inspectRequested(quint64 ticket, const QString& path, int contextLength);
+    void leaderboardRequested(quint64 ticket, const QList<agora::app::ArenaVoteRecord>& votes, quint64 seed);
+    void suiteRequested(quint64 ticket, const QString& nameOrPath);
     void loadRequested(quint64 ticket, const QString& path, int contextLength, const QString& device);
     void unloadRequested(quint64 ticket, quint64 model);
     void generateRequested(quint64 ticket, const agora::app::GenerationSpec& spec);

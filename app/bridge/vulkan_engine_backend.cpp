@@ -61,6 +61,9 @@ GenerationOutcome toOutcome(const event::Finished& finished)
     outcome.tokensPerSecond = finished.stats.generationTokensPerSecond;
     outcome.text = fromStd(finished.text);
     outcome.reasoning = fromStd(finished.reasoning);
+    std::string phrase;
+    outcome.refusal = looksLikeRefusal(finished.text, &phrase);
+    outcome.refusalPhrase = fromStd(phrase);
     return outcome;
 }
 
@@ -257,6 +260,39 @@ InspectResult VulkanEngineBackend::inspectModel(const QString& path, int context
             summary = std::move(sized);
     }
     return {toCard(*summary), std::nullopt};
+}
+
+QList<ArenaStandingRecord> VulkanEngineBackend::arenaLeaderboard(const QList<ArenaVoteRecord>& votes, quint64 seed)
+{
+    std::vector<ArenaVote> engineVotes;
+    for (const ArenaVoteRecord& vote : votes) {
+        ArenaVote v{vote.modelA.toStdString(), vote.modelB.toStdString(), ArenaOutcome::Tie};
+        if (vote.outcome == u"a")
+            v.outcome = ArenaOutcome::ABetter;
+        else if (vote.outcome == u"b")
+            v.outcome = ArenaOutcome::BBetter;
+        else if (vote.outcome == u"both-bad")
+            v.outcome = ArenaOutcome::BothBad;
+        engineVotes.push_back(std::move(v));
+    }
+    QList<ArenaStandingRecord> table;
+    for (const ArenaStanding& s : agora::arenaLeaderboard(engineVotes, seed)) {
+        table.append(ArenaStandingRecord{fromStd(s.model), s.rating, s.ciLow, s.ciHigh, s.votes, s.wins, s.losses,
+                                         s.ties, s.bothBad, s.winRate});
+    }
+    return table;
+}
+
+SuiteLoadResult VulkanEngineBackend::loadPromptSuite(const QString& nameOrPath)
+{
+    Result<std::vector<PromptSuiteEntry>> suite = agora::loadPromptSuite(nameOrPath.toStdString());
+    if (!suite)
+        return {{}, BackendError{errorCode(suite.error().code), fromStd(suite.error().message)}};
+    SuiteLoadResult result;
+    for (const PromptSuiteEntry& e : *suite)
+        result.prompts.append(SuitePrompt{fromStd(e.id), fromStd(e.category), fromStd(e.language), fromStd(e.system),
+                                          fromStd(e.text)});
+    return result;
 }
 
 DeviceScan VulkanEngineBackend::scanDevices()

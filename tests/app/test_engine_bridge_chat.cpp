@@ -272,6 +272,45 @@ private slots:
         QCOMPARE(loaded.count(), 0);
     }
 
+    void leaderboardAndSuitesComeBackAsRows()
+    {
+        EngineBridge bridge(makeBackend());
+        QSignalSpy table(&bridge, &EngineBridge::leaderboardComputed);
+        const QVariantList votes{
+            QVariantMap{{QStringLiteral("modelA"), QStringLiteral("x")}, {QStringLiteral("modelB"), QStringLiteral("y")},
+                        {QStringLiteral("outcome"), QStringLiteral("a")}},
+            QVariantMap{{QStringLiteral("modelA"), QStringLiteral("y")}, {QStringLiteral("modelB"), QStringLiteral("x")},
+                        {QStringLiteral("outcome"), QStringLiteral("b")}}};
+        const quint64 ticket = bridge.computeLeaderboard(votes);
+        QTRY_COMPARE(table.count(), 1);
+        QCOMPARE(table.at(0).at(0).toULongLong(), ticket);
+        const QVariantList rows = table.at(0).at(1).toList();
+        QCOMPARE(rows.size(), 2);
+        QCOMPARE(rows.at(0).toMap().value(QStringLiteral("model")).toString(), QStringLiteral("x"));
+        QCOMPARE(rows.at(0).toMap().value(QStringLiteral("wins")).toInt(), 2);
+
+        QSignalSpy suites(&bridge, &EngineBridge::promptSuiteLoaded);
+        bridge.loadPromptSuite(QStringLiteral("perspectives"));
+        bridge.loadPromptSuite(m_dir.filePath(QStringLiteral("absent.jsonl")));
+        QTRY_COMPARE(suites.count(), 2);
+        QCOMPARE(suites.at(0).at(1).toList().size(), 3);
+        QVERIFY(suites.at(0).at(2).toString().isEmpty());
+        QVERIFY(suites.at(1).at(1).toList().isEmpty());
+        QVERIFY(suites.at(1).at(2).toString().contains(QStringLiteral("could not be read")));
+    }
+
+    void refusalsAreFlaggedInTheStats()
+    {
+        auto backend = makeBackend();
+        EngineBridge bridge(backend);
+        QVERIFY(loadInto(bridge));
+        backend->setReply({QStringLiteral("I cannot"), QStringLiteral(" help with that.")}, 1);
+        QSignalSpy finished(&bridge, &EngineBridge::replyFinished);
+        bridge.generate(userSays(QStringLiteral("?")));
+        QTRY_COMPARE(finished.count(), 1);
+        QVERIFY(finished.at(0).at(1).toMap().value(QStringLiteral("refusal")).toBool());
+    }
+
     void teardownWhileStreamingIsClean()
     {
         auto backend = makeBackend();

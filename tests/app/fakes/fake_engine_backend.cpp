@@ -3,6 +3,11 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMap>
+
+#include <algorithm>
 
 namespace agora::app::testing {
 
@@ -106,6 +111,70 @@ InspectResult FakeEngineBackend::inspectModel(const QString& path, int contextLe
             std::nullopt};
 }
 
+// Not Bradley-Terry: a rating from the win rate alone, enough for the views' tests (the engine's
+// computation has its own tests in tests/compare).
+QList<ArenaStandingRecord> FakeEngineBackend::arenaLeaderboard(const QList<ArenaVoteRecord>& votes, quint64)
+{
+    QMap<QString, ArenaStandingRecord> byModel;
+    auto count = [&](const QString& model, bool win, bool loss, const QString& outcome) {
+        ArenaStandingRecord& r = byModel[model];
+        r.model = model;
+        ++r.votes;
+        r.wins += win;
+        r.losses += loss;
+        r.ties += outcome == u"tie";
+        r.bothBad += outcome == u"both-bad";
+    };
+    for (const ArenaVoteRecord& v : votes) {
+        count(v.modelA, v.outcome == u"a", v.outcome == u"b", v.outcome);
+        count(v.modelB, v.outcome == u"b", v.outcome == u"a", v.outcome);
+    }
+    QList<ArenaStandingRecord> table = byModel.values();
+    for (ArenaStandingRecord& r : table) {
+        r.winRate = (r.wins + 0.5 * (r.ties + r.bothBad)) / r.votes;
+        r.rating = 1000.0 + 400.0 * (r.winRate - 0.5);
+        r.ciLow = r.rating - 50.0;
+        r.ciHigh = r.rating + 50.0;
+    }
+    std::sort(table.begin(), table.end(), [](const auto& a, const auto& b) { return a.rating > b.rating; });
+    return table;
+}
+
+// "perspectives": three fixed prompts; a path: one prompt per non-empty line of a JSONL file
+// ({"text": ...}); anything else: an io error.
+SuiteLoadResult FakeEngineBackend::loadPromptSuite(const QString& nameOrPath)
+{
+    SuiteLoadResult result;
+    if (nameOrPath == u"perspectives") {
+        result.prompts = {{QStringLiteral("p1"), QStringLiteral("history"), QStringLiteral("en"), {}, QStringLiteral("Who won?")},
+                          {QStringLiteral("p2"), QStringLiteral("ethics"), QStringLiteral("en"), {}, QStringLiteral("Is it fair?")},
+                          {QStringLiteral("p3"), QStringLiteral("law"), QStringLiteral("de"), {}, QStringLiteral("Ist das legal?")}};
+        return result;
+    }
+    QFile file(nameOrPath);
+    if (!file.open(QIODevice::ReadOnly)) {
+        result.error = BackendError{QStringLiteral("io"), QStringLiteral("cannot open ") + nameOrPath};
+        return result;
+    }
+    int line = 0;
+    while (!file.atEnd()) {
+        const QByteArray text = file.readLine().trimmed();
+        ++line;
+        if (text.isEmpty())
+            continue;
+        const QJsonObject object = QJsonDocument::fromJson(text).object();
+        if (!object.contains(QStringLiteral("text"))) {
+            result.error = BackendError{QStringLiteral("bad-format"), QStringLiteral("line %1 has no text").arg(line)};
+            result.prompts.clear();
+            return result;
+        }
+        result.prompts.append({QStringLiteral("l%1").arg(line), object.value(QStringLiteral("category")).toString(),
+                               object.value(QStringLiteral("language")).toString(), {},
+                               object.value(QStringLiteral("text")).toString()});
+    }
+    return result;
+}
+
 quint64 FakeEngineBackend::loadModel(const QString& path, int contextLength, const QString&)
 {
     m_lastChatThread.store(QThread::currentThread());
@@ -192,6 +261,10 @@ quint64 FakeEngineBackend::generate(const GenerationSpec& spec)
         }
         const double seconds = std::max<qint64>(1, clock.elapsed()) / 1000.0;
         outcome.tokensPerSecond = outcome.generatedTokens / seconds;
+        // The engine's refusal rule is richer; the fake knows two English openings.
+        outcome.refusal = outcome.text.startsWith(QStringLiteral("I can't")) || outcome.text.startsWith(QStringLiteral("I cannot"));
+        if (outcome.refusal)
+            outcome.refusalPhrase = outcome.text.section(u' ', 0, 1);
         deliver(backend_event::Finished{id, outcome});
     });
     return id;

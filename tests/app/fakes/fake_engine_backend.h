@@ -30,6 +30,8 @@ public:
     DeviceScan scanDevices() override;
     // A card from the file's name and size (any file with the GGUF magic), else bad-format.
     InspectResult inspectModel(const QString& path, int contextLength) override;
+    QList<ArenaStandingRecord> arenaLeaderboard(const QList<ArenaVoteRecord>& votes, quint64 seed) override;
+    SuiteLoadResult loadPromptSuite(const QString& nameOrPath) override;
 
     void setEventSink(BackendEventSink sink) override;
     quint64 loadModel(const QString& path, int contextLength, const QString& device) override;
