@@ -1,5 +1,7 @@
-// The main window: a header bar and, for now, the welcome page with the detected devices.
-// The engine bridge comes in as a required property (set by the application or a test).
+// The main window: a navigation rail (Chat, Compare, Arena, Suites, Models, Devices, Settings)
+// and one page per section. The application (or a test) hands in the engine bridge, the
+// conversation store and the models folder; pages receive what they need as properties and never
+// reach for globals. On first run (no model yet) the first-run page covers everything.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
@@ -10,15 +12,31 @@ ApplicationWindow {
     id: window
 
     required property EngineBridge bridge
+    property QtObject store: null       // the ConversationStore (C++), null in tests that need none
     property bool darkTheme: false
-    property string dataFolder: ""  // shown so people know where their history lives
-    // No model configured yet: the first-run page (views/FirstRunPage.qml) replaces the welcome page.
+    property string dataFolder: ""      // shown so people know where their history lives
+    property string modelsFolder: ""    // where imported and downloaded models live
+    // No model configured yet: the first-run page (views/FirstRunPage.qml) covers the window.
     property bool firstRun: false
+    // Which section is shown: "chat", "compare", "arena", "suites", "models", "devices", "settings".
+    property string section: "chat"
 
-    width: 1120
-    height: 760
-    minimumWidth: 560
-    minimumHeight: 420
+    readonly property var sections: [
+        { key: "chat", label: qsTr("Chat"), icon: "\u{1F4AC}" },
+        { key: "compare", label: qsTr("Compare"), icon: "\u2194" },
+        { key: "arena", label: qsTr("Arena"), icon: "\u2696" },
+        { key: "suites", label: qsTr("Suites"), icon: "\u2630" },
+        { key: "models", label: qsTr("Models"), icon: "\u25A6" },
+        { key: "devices", label: qsTr("Devices"), icon: "\u2699" },
+        { key: "settings", label: qsTr("Settings"), icon: "\u2630" }
+    ]
+
+    function showSection(key) { window.section = key }
+
+    width: 1200
+    height: 780
+    minimumWidth: 640
+    minimumHeight: 460
     visible: true
     title: qsTr("Agora")
 
@@ -61,10 +79,23 @@ ApplicationWindow {
                 elide: Text.ElideRight
                 Layout.fillWidth: true
             }
+            Label {
+                objectName: "headerModelLine"
+                visible: !window.firstRun
+                opacity: 0.9
+                elide: Text.ElideRight
+                Layout.maximumWidth: 320
+                text: window.bridge.modelState === EngineBridge.Ready ? window.bridge.modelName
+                      : window.bridge.modelState === EngineBridge.Loading
+                        ? qsTr("Loading… %1%").arg(Math.round(window.bridge.loadProgress * 100))
+                        : qsTr("No model loaded")
+                Accessible.name: qsTr("Loaded model: %1").arg(text)
+            }
             ToolButton {
                 id: refreshButton
                 objectName: "refreshDevicesButton"
                 text: qsTr("Refresh devices")
+                visible: window.section === "devices" || window.firstRun
                 enabled: !deviceModel.scanning
                 focusPolicy: Qt.StrongFocus
                 Accessible.role: Accessible.Button
@@ -76,12 +107,109 @@ ApplicationWindow {
         }
     }
 
-    WelcomePage {
+    RowLayout {
         anchors.fill: parent
+        spacing: 0
         visible: !window.firstRun
-        devices: deviceModel
-        darkTheme: window.darkTheme
-        dataFolder: window.dataFolder
+
+        // The navigation rail: one button per section, keyboard reachable (Tab, then arrows).
+        Pane {
+            objectName: "navigationRail"
+            Layout.fillHeight: true
+            Layout.preferredWidth: 96
+            padding: 4
+            Material.elevation: 1
+            Accessible.role: Accessible.PageTabList
+            Accessible.name: qsTr("Sections")
+
+            ColumnLayout {
+                anchors.fill: parent
+                spacing: 2
+                Repeater {
+                    model: window.sections
+                    delegate: ItemDelegate {
+                        required property var modelData
+                        objectName: "nav_" + modelData.key
+                        Layout.fillWidth: true
+                        highlighted: window.section === modelData.key
+                        focusPolicy: Qt.StrongFocus
+                        text: modelData.label
+                        display: AbstractButton.TextUnderIcon
+                        font.pixelSize: 12
+                        Accessible.role: Accessible.PageTab
+                        Accessible.name: modelData.label
+                        Accessible.selected: highlighted
+                        onClicked: window.showSection(modelData.key)
+                        contentItem: ColumnLayout {
+                            spacing: 2
+                            Label {
+                                text: modelData.icon
+                                font.pixelSize: 20
+                                Layout.alignment: Qt.AlignHCenter
+                                Accessible.ignored: true
+                            }
+                            Label {
+                                text: modelData.label
+                                font.pixelSize: 12
+                                font.weight: window.section === modelData.key ? Font.DemiBold : Font.Normal
+                                Layout.alignment: Qt.AlignHCenter
+                                Accessible.ignored: true
+                            }
+                        }
+                    }
+                }
+                Item { Layout.fillHeight: true }
+            }
+        }
+
+        StackLayout {
+            objectName: "sectionStack"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            currentIndex: ["chat", "compare", "arena", "suites", "models", "devices", "settings"].indexOf(window.section)
+
+            ChatPage {
+                bridge: window.bridge
+                store: window.store
+                darkTheme: window.darkTheme
+            }
+            ComparePage {
+                bridge: window.bridge
+                store: window.store
+                modelsFolder: window.modelsFolder
+                darkTheme: window.darkTheme
+            }
+            ArenaPage {
+                bridge: window.bridge
+                store: window.store
+                modelsFolder: window.modelsFolder
+                darkTheme: window.darkTheme
+            }
+            SuitesPage {
+                bridge: window.bridge
+                store: window.store
+                modelsFolder: window.modelsFolder
+                darkTheme: window.darkTheme
+            }
+            ModelsPage {
+                bridge: window.bridge
+                modelsFolder: window.modelsFolder
+                darkTheme: window.darkTheme
+                onChatRequested: window.showSection("chat")
+            }
+            WelcomePage {
+                devices: deviceModel
+                darkTheme: window.darkTheme
+                dataFolder: window.dataFolder
+            }
+            SettingsPage {
+                bridge: window.bridge
+                devices: deviceModel
+                dataFolder: window.dataFolder
+                modelsFolder: window.modelsFolder
+                darkTheme: window.darkTheme
+            }
+        }
     }
 
     Loader {

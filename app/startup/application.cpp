@@ -3,6 +3,7 @@
 #include "bridge/app_logging.h"
 #include "bridge/engine_bridge.h"
 #include "bridge/vulkan_engine_backend.h"
+#include "persistence/conversation_store.h"
 #include "startup/app_identity.h"
 #include "startup/language.h"
 
@@ -63,6 +64,20 @@ QString displayPath(const QString& path)
     return QDir::toNativeSeparators(path);
 }
 
+// Models live in <data>/models unless the user picks another folder in the settings.
+QString modelsFolderPath()
+{
+    const QString folder = appDataFolder() + QStringLiteral("/models");
+    QDir().mkpath(folder);
+    return folder;
+}
+
+// First run: no model file in the models folder yet.
+bool hasAnyModel(const QString& folder)
+{
+    return !QDir(folder).entryList({QStringLiteral("*.gguf")}, QDir::Files).isEmpty();
+}
+
 bool systemPrefersDark()
 {
     // Qt 6.4 has no colour-scheme hint; a dark window background is the platform's signal.
@@ -82,11 +97,19 @@ int runApplication(int argc, char* argv[])
     QQuickStyle::setStyle(QStringLiteral("Material"));
 
     EngineBridge bridge(std::make_shared<VulkanEngineBackend>());
+    // History opens on the store's own thread; the window shows at once and fills in when the
+    // store answers (or shows the store's error).
+    store::ConversationStore history;
+    history.open(appDataFolder());
+    const QString modelsFolder = modelsFolderPath();
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/agora"));
     const bool dark = options.theme.isEmpty() ? systemPrefersDark() : options.theme == u"dark";
     engine.setInitialProperties({{QStringLiteral("bridge"), QVariant::fromValue(&bridge)},
                                  {QStringLiteral("darkTheme"), dark},
+                                 {QStringLiteral("store"), QVariant::fromValue<QObject*>(&history)},
+                                 {QStringLiteral("modelsFolder"), modelsFolder},
+                                 {QStringLiteral("firstRun"), !hasAnyModel(modelsFolder)},
                                  {QStringLiteral("dataFolder"), displayPath(appDataFolder())}});
     engine.load(QUrl(QStringLiteral("qrc:/agora/Agora/qml/Main.qml")));
     if (engine.rootObjects().isEmpty()) {

@@ -2,6 +2,7 @@
 // EngineBackend seam. QML test files: tst_*.qml next to this file.
 #include "bridge/engine_bridge.h"
 #include "fake_engine_backend.h"
+#include "persistence/conversation_store.h"
 #include "startup/language.h"
 
 #include <QCoreApplication>
@@ -21,6 +22,9 @@ class FakeEngine : public QObject {
     Q_PROPERTY(QString fixture READ fixture WRITE setFixture NOTIFY bridgeChanged)
     Q_PROPERTY(agora::app::EngineBridge* bridge READ bridge NOTIFY bridgeChanged)
     Q_PROPERTY(int delayMs MEMBER m_delayMs)
+    // A conversation store in a temporary folder, opened on first use; and an empty models folder.
+    Q_PROPERTY(QObject* store READ store CONSTANT)
+    Q_PROPERTY(QString modelsFolder READ modelsFolder CONSTANT)
 
 public:
     QString fixture() const { return m_fixture; }
@@ -33,6 +37,15 @@ public:
         emit bridgeChanged();
     }
     agora::app::EngineBridge* bridge() const { return m_bridge.get(); }
+    QObject* store()
+    {
+        if (!m_store) {
+            m_store = std::make_unique<agora::app::store::ConversationStore>();
+            m_store->open(m_storeDir.path());
+        }
+        return m_store.get();
+    }
+    QString modelsFolder() const { return m_models.path(); }
 
     // Switches the interface language the way start-up does, then re-evaluates every qsTr().
     Q_INVOKABLE bool useLanguage(const QString& language)
@@ -63,6 +76,8 @@ signals:
 
 private:
     QTemporaryDir m_models;
+    QTemporaryDir m_storeDir;
+    std::unique_ptr<agora::app::store::ConversationStore> m_store; // destroyed before its folder
     std::shared_ptr<agora::app::testing::FakeEngineBackend> m_backend;
     QString m_fixture;
     int m_delayMs = 0;

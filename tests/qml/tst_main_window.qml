@@ -14,7 +14,7 @@ TestCase {
     function openWindow(fixture, delayMs) {
         const fake = createTemporaryObject(fakeEngineComponent, testCase, { delayMs: delayMs || 0 })
         fake.fixture = fixture
-        const window = createTemporaryObject(mainComponent, testCase, { bridge: fake.bridge })
+        const window = createTemporaryObject(mainComponent, testCase, { bridge: fake.bridge, section: "devices" })
         verify(window, "Main.qml did not load")
         fake.bridge.refreshDevices()
         return window

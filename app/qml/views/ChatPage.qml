@@ -9,8 +9,14 @@ import Agora
 Pane {
     id: page
 
-    required property EngineBridge bridge
-    required property MessageListModel messages
+    property EngineBridge bridge
+    property QtObject store: null
+    property bool darkTheme: false
+    // Tests hand in their own list; the window uses the page's own.
+    property MessageListModel messages: MessageListModel {
+        bridge: page.bridge
+        store: page.store
+    }
 
     objectName: "chatPage"
     padding: 12
