@@ -14,6 +14,8 @@ ConversationStore::ConversationStore(QObject* parent)
     qRegisterMetaType<QList<Message>>();
     qRegisterMetaType<QList<SearchHit>>();
     qRegisterMetaType<ExportFormat>();
+    qRegisterMetaType<ArenaVote>();
+    qRegisterMetaType<QList<ArenaVote>>();
 
     m_thread.setObjectName(QStringLiteral("agora-history"));
     m_worker->moveToThread(&m_thread);
@@ -30,6 +32,11 @@ ConversationStore::ConversationStore(QObject* parent)
     connect(m_worker, &StoreWorker::searchFinished, this, &ConversationStore::searchFinished, Qt::QueuedConnection);
     connect(m_worker, &StoreWorker::exported, this, &ConversationStore::exported, Qt::QueuedConnection);
     connect(m_worker, &StoreWorker::imported, this, &ConversationStore::imported, Qt::QueuedConnection);
+    connect(m_worker, &StoreWorker::messagesDeleted, this, &ConversationStore::messagesDeleted, Qt::QueuedConnection);
+    connect(m_worker, &StoreWorker::arenaVoteSaved, this, &ConversationStore::arenaVoteSaved, Qt::QueuedConnection);
+    connect(m_worker, &StoreWorker::arenaVotesListed, this, &ConversationStore::arenaVotesListed, Qt::QueuedConnection);
+    connect(m_worker, &StoreWorker::arenaVotesCleared, this, &ConversationStore::arenaVotesCleared,
+            Qt::QueuedConnection);
     connect(m_worker, &StoreWorker::failed, this, &ConversationStore::failed, Qt::QueuedConnection);
     m_thread.start();
 }
@@ -119,6 +126,34 @@ RequestId ConversationStore::importConversation(const QByteArray& json)
 {
     const RequestId id = nextId();
     post([w = m_worker, id, json] { w->importConversation(id, json); });
+    return id;
+}
+
+RequestId ConversationStore::deleteMessagesFrom(qint64 conversationId, int position)
+{
+    const RequestId id = nextId();
+    post([w = m_worker, id, conversationId, position] { w->deleteMessagesFrom(id, conversationId, position); });
+    return id;
+}
+
+RequestId ConversationStore::saveArenaVote(const ArenaVote& vote)
+{
+    const RequestId id = nextId();
+    post([w = m_worker, id, vote] { w->saveArenaVote(id, vote); });
+    return id;
+}
+
+RequestId ConversationStore::listArenaVotes()
+{
+    const RequestId id = nextId();
+    post([w = m_worker, id] { w->listArenaVotes(id); });
+    return id;
+}
+
+RequestId ConversationStore::clearArenaVotes()
+{
+    const RequestId id = nextId();
+    post([w = m_worker, id] { w->clearArenaVotes(id); });
     return id;
 }
 

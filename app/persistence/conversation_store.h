@@ -35,6 +35,15 @@ public:
     RequestId search(const QString& text);
     RequestId exportConversation(qint64 conversationId, ExportFormat format);
     RequestId importConversation(const QByteArray& json);
+    // Deletes the message at `position` (Message::position) and every later one in that
+    // conversation, e.g. before an earlier question is edited and sent again. A reply still
+    // streaming into a deleted row is dropped (its later appends/finish do nothing).
+    RequestId deleteMessagesFrom(qint64 conversationId, int position);
+
+    // Blind arena votes: saved one by one, listed oldest first, cleared all at once.
+    RequestId saveArenaVote(const ArenaVote& vote);
+    RequestId listArenaVotes();
+    RequestId clearArenaVotes();
 
     // Returns the stream's id; messageSaved(stream, ...) reports the stored row (with its id).
     RequestId beginReply(const Message& initial);
@@ -55,6 +64,10 @@ signals:
     void exported(agora::app::store::RequestId id, qint64 conversationId, agora::app::store::ExportFormat format,
                   const QByteArray& data);
     void imported(agora::app::store::RequestId id, const agora::app::store::Conversation& conversation);
+    void messagesDeleted(agora::app::store::RequestId id, qint64 conversationId, int position);
+    void arenaVoteSaved(agora::app::store::RequestId id, const agora::app::store::ArenaVote& vote);
+    void arenaVotesListed(agora::app::store::RequestId id, const QList<agora::app::store::ArenaVote>& votes);
+    void arenaVotesCleared(agora::app::store::RequestId id);
     void failed(agora::app::store::RequestId id, const QString& error);
 
 private:

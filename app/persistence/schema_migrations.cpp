@@ -46,6 +46,20 @@ const char* const kSchemaV2[] = {
     "UPDATE schema_version SET version = 2",
 };
 
+// Version 3: blind arena votes (the leaderboard is computed from them on demand).
+const char* const kSchemaV3[] = {
+    "CREATE TABLE arena_votes ("
+    " id INTEGER PRIMARY KEY,"
+    " model_a TEXT NOT NULL,"
+    " model_b TEXT NOT NULL,"
+    " model_a_path TEXT NOT NULL DEFAULT '',"
+    " model_b_path TEXT NOT NULL DEFAULT '',"
+    " outcome TEXT NOT NULL CHECK (outcome IN ('a', 'b', 'tie', 'both-bad')),"
+    " prompt TEXT NOT NULL DEFAULT '',"
+    " created INTEGER NOT NULL)",
+    "UPDATE schema_version SET version = 3",
+};
+
 // Full-text index over message text, kept in step by triggers. Optional: an SQLite built
 // without FTS5 makes search fall back to LIKE.
 const char* const kFullTextIndex[] = {
@@ -135,6 +149,7 @@ MigrationResult migrateToCurrent(QSqlDatabase& db)
     const Step steps[] = {
         {1, [](QSqlDatabase& d) { return runStep(d, kSchemaV1); }},
         {2, [](QSqlDatabase& d) { return runStep(d, kSchemaV2); }},
+        {3, [](QSqlDatabase& d) { return runStep(d, kSchemaV3); }},
     };
     for (const Step& step : steps) {
         if (step.version <= result.toVersion)

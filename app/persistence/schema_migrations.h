@@ -7,7 +7,7 @@
 
 namespace agora::app::store {
 
-inline constexpr int kCurrentSchemaVersion = 2;
+inline constexpr int kCurrentSchemaVersion = 3;
 
 struct MigrationResult {
     bool ok = false;

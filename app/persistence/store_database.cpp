@@ -297,6 +297,34 @@ StoreResult<QList<Message>> StoreDatabase::messages(qint64 conversationId)
     return {list, {}};
 }
 
+StoreResult<int> StoreDatabase::deleteMessagesFrom(qint64 conversationId, int position)
+{
+    if (!m_db.transaction())
+        return {0, m_db.lastError().text()};
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("DELETE FROM messages WHERE conversation_id = ? AND position >= ?"));
+    q.addBindValue(conversationId);
+    q.addBindValue(position);
+    if (!q.exec()) {
+        const QString error = q.lastError().text();
+        m_db.rollback();
+        return {0, error};
+    }
+    const int deleted = q.numRowsAffected();
+    q.prepare(QStringLiteral("UPDATE conversations SET updated = ? WHERE id = ?"));
+    q.addBindValue(nowMs());
+    q.addBindValue(conversationId);
+    if (!q.exec() || q.numRowsAffected() != 1) {
+        const QString error = q.lastError().text();
+        m_db.rollback();
+        return {0, error.trimmed().isEmpty() ? QStringLiteral("conversation %1 does not exist").arg(conversationId)
+                                             : error};
+    }
+    if (!m_db.commit())
+        return {0, m_db.lastError().text()};
+    return {deleted, {}};
+}
+
 StoreResult<Conversation> StoreDatabase::insertConversationFile(const ConversationFile& file)
 {
     if (!m_db.transaction())

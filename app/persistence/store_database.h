@@ -47,6 +47,15 @@ public:
     // Stores a whole conversation (an import) in one transaction, keeping its timestamps.
     StoreResult<Conversation> insertConversationFile(const ConversationFile& file);
 
+    // Deletes the message at `position` and every later one (edit-and-resend of an earlier
+    // question); the full-text index follows through its trigger. Returns how many went.
+    StoreResult<int> deleteMessagesFrom(qint64 conversationId, int position);
+
+    // Arena votes (store_database_votes.cpp), oldest first when listed.
+    StoreResult<ArenaVote> saveArenaVote(ArenaVote vote);
+    StoreResult<QList<ArenaVote>> arenaVotes();
+    StoreResult<bool> clearArenaVotes();
+
     // Words the user typed; every word must occur (prefix match on the last one).
     StoreResult<QList<SearchHit>> search(const QString& text, int limit = 50);
 

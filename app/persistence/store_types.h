@@ -48,6 +48,17 @@ struct ConversationFile {
     QList<Message> messages;
 };
 
+// One judgement in the blind arena: which of two anonymous replies to the same prompt was
+// better. The leaderboard is computed from all of them, so they are kept until cleared.
+struct ArenaVote {
+    qint64 id = 0;
+    QString modelA, modelB;           // display names, revealed after the vote
+    QString modelAPath, modelBPath;   // the GGUF files, so two copies of one name stay apart
+    QString outcome;                  // "a", "b", "tie" or "both-bad"
+    QString prompt;
+    qint64 createdMs = 0;             // ms since the epoch, UTC; 0: now
+};
+
 // Which export a caller wants.
 enum class ExportFormat { Markdown, Json };
 
@@ -57,3 +68,4 @@ Q_DECLARE_METATYPE(agora::app::store::Conversation)
 Q_DECLARE_METATYPE(agora::app::store::Message)
 Q_DECLARE_METATYPE(agora::app::store::SearchHit)
 Q_DECLARE_METATYPE(agora::app::store::ExportFormat)
+Q_DECLARE_METATYPE(agora::app::store::ArenaVote)

@@ -120,6 +120,48 @@ void StoreWorker::importConversation(RequestId id, const QByteArray& json)
     stored.ok() ? emit imported(id, stored.value) : emit failed(id, stored.error);
 }
 
+void StoreWorker::deleteMessagesFrom(RequestId id, qint64 conversationId, int position)
+{
+    if (!requireOpen(id))
+        return;
+    // A reply still streaming into a deleted row would otherwise come back on the next flush
+    // as an error (its row is gone); it is dropped quietly instead.
+    for (auto it = m_streams.begin(); it != m_streams.end();) {
+        if (it->message.conversationId == conversationId && it->message.position >= position) {
+            m_discardedStreams.insert(it.key());
+            it = m_streams.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    const auto result = m_db.deleteMessagesFrom(conversationId, position);
+    result.ok() ? emit messagesDeleted(id, conversationId, position) : emit failed(id, result.error);
+}
+
+void StoreWorker::saveArenaVote(RequestId id, const ArenaVote& vote)
+{
+    if (!requireOpen(id))
+        return;
+    const auto result = m_db.saveArenaVote(vote);
+    result.ok() ? emit arenaVoteSaved(id, result.value) : emit failed(id, result.error);
+}
+
+void StoreWorker::listArenaVotes(RequestId id)
+{
+    if (!requireOpen(id))
+        return;
+    const auto result = m_db.arenaVotes();
+    result.ok() ? emit arenaVotesListed(id, result.value) : emit failed(id, result.error);
+}
+
+void StoreWorker::clearArenaVotes(RequestId id)
+{
+    if (!requireOpen(id))
+        return;
+    const auto result = m_db.clearArenaVotes();
+    result.ok() ? emit arenaVotesCleared(id) : emit failed(id, result.error);
+}
+
 void StoreWorker::beginReply(RequestId stream, const Message& initial)
 {
     if (!requireOpen(stream))
@@ -145,6 +187,8 @@ void StoreWorker::appendReply(RequestId stream, const QString& contentDelta, con
 
 void StoreWorker::finishReply(RequestId stream, const QJsonObject& stats)
 {
+    if (m_discardedStreams.remove(stream))
+        return; // its message was deleted while it streamed
     auto it = m_streams.find(stream);
     if (it == m_streams.end())
         return emit failed(stream, QStringLiteral("no reply is streaming under request %1").arg(stream));

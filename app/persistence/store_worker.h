@@ -8,6 +8,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 namespace agora::app::store {
@@ -31,6 +32,10 @@ public:
     void search(RequestId id, const QString& text);
     void exportConversation(RequestId id, qint64 conversationId, ExportFormat format);
     void importConversation(RequestId id, const QByteArray& json);
+    void deleteMessagesFrom(RequestId id, qint64 conversationId, int position);
+    void saveArenaVote(RequestId id, const ArenaVote& vote);
+    void listArenaVotes(RequestId id);
+    void clearArenaVotes(RequestId id);
 
     void beginReply(RequestId stream, const Message& initial);
     void appendReply(RequestId stream, const QString& contentDelta, const QString& reasoningDelta);
@@ -50,6 +55,10 @@ signals:
     void exported(agora::app::store::RequestId id, qint64 conversationId, agora::app::store::ExportFormat format,
                   const QByteArray& data);
     void imported(agora::app::store::RequestId id, const agora::app::store::Conversation& conversation);
+    void messagesDeleted(agora::app::store::RequestId id, qint64 conversationId, int position);
+    void arenaVoteSaved(agora::app::store::RequestId id, const agora::app::store::ArenaVote& vote);
+    void arenaVotesListed(agora::app::store::RequestId id, const QList<agora::app::store::ArenaVote>& votes);
+    void arenaVotesCleared(agora::app::store::RequestId id);
     void failed(agora::app::store::RequestId id, const QString& error);
 
 private:
@@ -63,6 +72,7 @@ private:
 
     StoreDatabase m_db;
     QHash<RequestId, StreamingReply> m_streams;
+    QSet<RequestId> m_discardedStreams; // their rows were deleted mid-stream: later calls are no-ops
     QTimer m_flushTimer;
 };
 

@@ -216,7 +216,156 @@ private slots:
         QCOMPARE(hits.at(0).conversationTitle, QStringLiteral("Old trip plans"));
 
         RawDatabase raw(historyPath());
-        QCOMPARE(raw.scalar("SELECT version FROM schema_version").toInt(), 2);
+        QCOMPARE(raw.scalar("SELECT version FROM schema_version").toInt(), kCurrentSchemaVersion);
+    }
+
+    void migratesVersion2ToVersion3KeepingData()
+    {
+        // A version 2 file (v1 tables plus the v2 columns), as the previous release wrote it.
+        {
+            RawDatabase raw(historyPath());
+            for (const char* sql : {
+                     "CREATE TABLE schema_version (version INTEGER NOT NULL)",
+                     "INSERT INTO schema_version VALUES (2)",
+                     "CREATE TABLE conversations (id INTEGER PRIMARY KEY, title TEXT NOT NULL, created INTEGER NOT NULL,"
+                     " updated INTEGER NOT NULL, system_prompt TEXT NOT NULL DEFAULT '',"
+                     " sampling_json TEXT NOT NULL DEFAULT '{}', context_length INTEGER NOT NULL DEFAULT 0,"
+                     " overflow_policy TEXT NOT NULL DEFAULT 'truncate-middle', kind TEXT NOT NULL DEFAULT 'chat')",
+                     "CREATE TABLE messages (id INTEGER PRIMARY KEY, conversation_id INTEGER NOT NULL"
+                     " REFERENCES conversations(id) ON DELETE CASCADE, position INTEGER NOT NULL, role TEXT NOT NULL,"
+                     " content TEXT NOT NULL, model_name TEXT NOT NULL DEFAULT '', created INTEGER NOT NULL,"
+                     " reasoning TEXT NOT NULL DEFAULT '', model_hash TEXT NOT NULL DEFAULT '',"
+                     " sampling_json TEXT NOT NULL DEFAULT '{}', stats_json TEXT NOT NULL DEFAULT '{}',"
+                     " updated INTEGER NOT NULL DEFAULT 0)",
+                     "INSERT INTO conversations VALUES (3, 'Compare run', 1000, 2000, '', '{}', 8192, 'drop-oldest',"
+                     " 'compare')",
+                     "INSERT INTO messages VALUES (1, 3, 1, 'user', 'Name a river in Ghana', '', 1500, '', '', '{}',"
+                     " '{}', 1500)",
+                     "INSERT INTO messages VALUES (2, 3, 2, 'assistant', 'The Volta.', 'qwen', 1600, 'Rivers...',"
+                     " 'sha256:ab', '{\"temperature\":0.2}', '{\"tokens\":3}', 1700)",
+                 })
+                QVERIFY2(raw.exec(sql), sql);
+        }
+        {
+            ConversationStore store;
+            openStore(store);
+            const auto listed = await(store, &ConversationStore::conversationsListed, store.listConversations());
+            const auto list = listed.at(1).value<QList<Conversation>>();
+            QCOMPARE(list.size(), 1);
+            QCOMPARE(list.at(0).kind, QStringLiteral("compare"));
+            QCOMPARE(list.at(0).contextLength, 8192);
+            QCOMPARE(list.at(0).overflowPolicy, QStringLiteral("drop-oldest"));
+            const auto loaded = await(store, &ConversationStore::messagesLoaded, store.loadMessages(3));
+            const auto messages = loaded.at(2).value<QList<Message>>();
+            QCOMPARE(messages.size(), 2);
+            QCOMPARE(messages.at(1).reasoning, QStringLiteral("Rivers..."));
+            QCOMPARE(messages.at(1).stats.value("tokens").toInt(), 3);
+            QCOMPARE(messages.at(1).updatedMs, 1700);
+            // The new table is there and usable at once.
+            ArenaVote vote;
+            vote.modelA = "qwen";
+            vote.modelB = "llama";
+            vote.outcome = "tie";
+            const auto saved = await(store, &ConversationStore::arenaVoteSaved, store.saveArenaVote(vote));
+            QVERIFY2(saved.size() == 2, qPrintable(failureOf(saved)));
+        }
+        RawDatabase raw(historyPath());
+        QCOMPARE(raw.scalar("SELECT version FROM schema_version").toInt(), 3);
+        QCOMPARE(raw.scalar("SELECT count(*) FROM arena_votes").toInt(), 1);
+    }
+
+    void arenaVotesAreSavedListedAndCleared()
+    {
+        ConversationStore store;
+        openStore(store);
+        const Conversation kept = create(store, makeConversation("Not a vote"));
+        auto vote = [](const QString& a, const QString& b, const QString& outcome, qint64 at) {
+            ArenaVote v;
+            v.modelA = a;
+            v.modelB = b;
+            v.modelAPath = "/models/" + a + ".gguf";
+            v.modelBPath = "/models/" + b + ".gguf";
+            v.outcome = outcome;
+            v.prompt = "Tell me about the sea";
+            v.createdMs = at;
+            return v;
+        };
+        // Saved out of time order: listing is oldest first regardless.
+        const auto later = await(store, &ConversationStore::arenaVoteSaved, store.saveArenaVote(vote("m1", "m2", "a", 2000)));
+        QVERIFY2(later.size() == 2, qPrintable(failureOf(later)));
+        QVERIFY(later.at(1).value<ArenaVote>().id > 0);
+        await(store, &ConversationStore::arenaVoteSaved, store.saveArenaVote(vote("m2", "m3", "both-bad", 1000)));
+        const auto now = await(store, &ConversationStore::arenaVoteSaved, store.saveArenaVote(vote("m3", "m1", "b", 0)));
+        QVERIFY(now.at(1).value<ArenaVote>().createdMs > 2000); // 0 means now
+
+        // Bad input is refused with a reason, and nothing is stored.
+        QVERIFY(failureOf(await(store, &ConversationStore::arenaVoteSaved, store.saveArenaVote(vote("m1", "m2", "A", 5))))
+                    .contains("unknown arena outcome"));
+        QVERIFY(failureOf(await(store, &ConversationStore::arenaVoteSaved, store.saveArenaVote(vote("", "m2", "a", 5))))
+                    .contains("both models"));
+
+        auto listed = await(store, &ConversationStore::arenaVotesListed, store.listArenaVotes());
+        auto votes = listed.at(1).value<QList<ArenaVote>>();
+        QCOMPARE(votes.size(), 3);
+        QCOMPARE(votes.at(0).outcome, QStringLiteral("both-bad"));
+        QCOMPARE(votes.at(0).modelA, QStringLiteral("m2"));
+        QCOMPARE(votes.at(1).outcome, QStringLiteral("a"));
+        QCOMPARE(votes.at(1).modelBPath, QStringLiteral("/models/m2.gguf"));
+        QCOMPARE(votes.at(1).prompt, QStringLiteral("Tell me about the sea"));
+        QCOMPARE(votes.at(2).modelA, QStringLiteral("m3"));
+
+        QCOMPARE(await(store, &ConversationStore::arenaVotesCleared, store.clearArenaVotes()).size(), 1);
+        listed = await(store, &ConversationStore::arenaVotesListed, store.listArenaVotes());
+        QCOMPARE(listed.at(1).value<QList<ArenaVote>>().size(), 0);
+        // Clearing votes leaves the history alone.
+        const auto conversations = await(store, &ConversationStore::conversationsListed, store.listConversations());
+        QCOMPARE(conversations.at(1).value<QList<Conversation>>().size(), 1);
+        QCOMPARE(conversations.at(1).value<QList<Conversation>>().at(0).id, kept.id);
+    }
+
+    void deleteMessagesFromAPosition()
+    {
+        ConversationStore store;
+        openStore(store);
+        const Conversation c = create(store, makeConversation("Edit me"));
+        const Conversation other = create(store, makeConversation("Other"));
+        save(store, makeMessage(c.id, "user", "first question about otters"));
+        save(store, makeMessage(c.id, "assistant", "otters answer"));
+        const Message second = save(store, makeMessage(c.id, "user", "second question about beavers"));
+        save(store, makeMessage(c.id, "assistant", "beavers answer"));
+        save(store, makeMessage(other.id, "user", "beavers elsewhere"));
+        QCOMPARE(second.position, 3);
+
+        const auto deleted = await(store, &ConversationStore::messagesDeleted, store.deleteMessagesFrom(c.id, 3));
+        QVERIFY2(deleted.size() == 3, qPrintable(failureOf(deleted)));
+        QCOMPARE(deleted.at(1).toLongLong(), c.id);
+        QCOMPARE(deleted.at(2).toInt(), 3);
+        auto loaded = await(store, &ConversationStore::messagesLoaded, store.loadMessages(c.id));
+        auto messages = loaded.at(2).value<QList<Message>>();
+        QCOMPARE(messages.size(), 2);
+        QCOMPARE(messages.at(1).content, QStringLiteral("otters answer"));
+        // The full-text index forgot the deleted rows but not the other conversation's.
+        auto found = await(store, &ConversationStore::searchFinished, store.search("beavers"));
+        auto hits = found.at(2).value<QList<SearchHit>>();
+        QCOMPARE(hits.size(), 1);
+        QCOMPARE(hits.at(0).conversationId, other.id);
+        // New messages continue the numbering after what is left.
+        QCOMPARE(save(store, makeMessage(c.id, "user", "edited question")).position, 3);
+
+        // A reply streaming into a deleted row is dropped without an error.
+        const RequestId stream = store.beginReply(makeMessage(c.id, "assistant", ""));
+        QCOMPARE(await(store, &ConversationStore::messageSaved, stream).at(1).value<Message>().position, 4);
+        store.appendReply(stream, "partial");
+        QSignalSpy failures(&store, &ConversationStore::failed);
+        QCOMPARE(await(store, &ConversationStore::messagesDeleted, store.deleteMessagesFrom(c.id, 3)).size(), 3);
+        store.appendReply(stream, " more");
+        store.finishReply(stream, QJsonObject{{"tokens", 2}});
+        loaded = await(store, &ConversationStore::messagesLoaded, store.loadMessages(c.id));
+        QCOMPARE(loaded.at(2).value<QList<Message>>().size(), 2);
+        QCOMPARE(failures.size(), 0);
+
+        QVERIFY(failureOf(await(store, &ConversationStore::messagesDeleted, store.deleteMessagesFrom(9999, 1)))
+                    .contains("does not exist"));
     }
 
     void refusesNewerAndForeignDatabases_data()
