@@ -79,6 +79,24 @@ GenerationSpec FakeEngineBackend::lastSpec() const
     return m_lastSpec;
 }
 
+QList<GenerationSpec> FakeEngineBackend::specs() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_specs;
+}
+
+void FakeEngineBackend::setMaxLoadedModels(int count)
+{
+    std::lock_guard lock(m_mutex);
+    m_maxLoaded = count;
+}
+
+int FakeEngineBackend::loadedModels() const
+{
+    std::lock_guard lock(m_mutex);
+    return static_cast<int>(m_loaded.size());
+}
+
 InspectResult FakeEngineBackend::inspectModel(const QString& path, int contextLength)
 {
     QFile file(path);
@@ -193,6 +211,17 @@ quint64 FakeEngineBackend::loadModel(const QString& path, int contextLength, con
             deliver(backend_event::Failed{id, BackendError{QStringLiteral("bad-format"), QStringLiteral("no GGUF magic")}});
             return;
         }
+        bool fits = true;
+        {
+            std::lock_guard lock(m_mutex);
+            fits = m_maxLoaded <= 0 || static_cast<int>(m_loaded.size()) < m_maxLoaded;
+            if (fits)
+                m_loaded.insert(id);
+        }
+        if (!fits) {
+            deliver(backend_event::Failed{id, BackendError{QStringLiteral("out-of-device-memory"), QStringLiteral("does not fit")}});
+            return;
+        }
         for (double fraction : {0.25, 0.5, 1.0})
             deliver(backend_event::LoadProgress{id, fraction});
         LoadedModelInfo info;
@@ -213,10 +242,15 @@ quint64 FakeEngineBackend::unloadModel(quint64 model)
         id = m_nextRequest++;
     }
     run([this, id, model] {
-        if (model == 0)
+        if (model == 0) {
             deliver(backend_event::Failed{id, BackendError{QStringLiteral("invalid-argument"), QStringLiteral("no such model")}});
-        else
+        } else {
+            {
+                std::lock_guard lock(m_mutex);
+                m_loaded.erase(model);
+            }
             deliver(backend_event::Unloaded{id});
+        }
     });
     return id;
 }
@@ -232,6 +266,7 @@ quint64 FakeEngineBackend::generate(const GenerationSpec& spec)
         std::lock_guard lock(m_mutex);
         id = m_nextRequest++;
         m_lastSpec = spec;
+        m_specs.append(spec);
         m_cancelFlags[id] = cancelled;
         pieces = m_reply;
         delayMs = m_pieceDelayMs;

@@ -14,6 +14,7 @@
 #include <atomic>
 #include <map>
 #include <mutex>
+#include <set>
 #include <thread>
 #include <vector>
 
@@ -48,6 +49,11 @@ public:
     QThread* lastScanThread() const { return m_lastThread.load(); }
     QThread* lastChatThread() const { return m_lastChatThread.load(); }
     GenerationSpec lastSpec() const;
+    // Every spec generate() received, oldest first (concurrent replies: in the order they came).
+    QList<GenerationSpec> specs() const;
+    // Loads beyond this many loaded models fail with "out-of-device-memory" (0: no limit).
+    void setMaxLoadedModels(int count);
+    int loadedModels() const;
     int closedConversations() const { return m_closed.load(); }
 
 private:
@@ -66,6 +72,9 @@ private:
     QStringList m_reply{QStringLiteral("Hello"), QStringLiteral(" there")};
     int m_pieceDelayMs = 5;
     GenerationSpec m_lastSpec;
+    QList<GenerationSpec> m_specs;
+    int m_maxLoaded = 0;
+    std::set<quint64> m_loaded; // model ids (their load requests) loaded and not unloaded
     std::map<quint64, std::shared_ptr<std::atomic<bool>>> m_cancelFlags;
     quint64 m_nextRequest = 100;
     std::vector<std::thread> m_jobs;
