@@ -64,6 +64,16 @@ public:
             return QString();
         return file.fileName();
     }
+    // Any file under the models folder ("broken.gguf", or "outside/x.gguf" in a subfolder the
+    // library does not list, as a file to import); its path.
+    Q_INVOKABLE QString writeModelsFile(const QString& fileName, const QString& text)
+    {
+        QFile file(m_models.filePath(fileName));
+        QDir().mkpath(QFileInfo(file.fileName()).path());
+        if (!file.open(QIODevice::WriteOnly) || file.write(text.toUtf8()) < 0)
+            return QString();
+        return file.fileName();
+    }
     // What the fake streams for the next replies (see FakeEngineBackend::setReply).
     Q_INVOKABLE void setReply(const QStringList& pieces, int pieceDelayMs)
     {
