@@ -23,12 +23,12 @@ Dialog {
     height: Math.min(620, (parent ? parent.height : 600) - 48)
     title: cell.isPrompt ? qsTr("Prompt") : qsTr("%1's answer").arg(cell.modelName || "")
     standardButtons: Dialog.Close
-    Accessible.role: Accessible.Dialog
-    Accessible.name: title
 
     ColumnLayout {
         anchors.fill: parent
         spacing: 8
+        Accessible.role: Accessible.Dialog
+        Accessible.name: dialog.title
 
         Label {
             Layout.fillWidth: true

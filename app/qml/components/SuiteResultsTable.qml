@@ -32,6 +32,7 @@ ColumnLayout {
             id: categoryBox
             objectName: "suiteCategoryFilter"
             model: [qsTr("All")].concat(table.results.categories)
+            currentIndex: Math.max(0, table.results.categories.indexOf(table.results.categoryFilter) + 1)
             focusPolicy: Qt.StrongFocus
             Accessible.role: Accessible.ComboBox
             Accessible.name: qsTr("Show prompts of category")
@@ -41,6 +42,7 @@ ColumnLayout {
         ComboBox {
             objectName: "suiteLanguageFilter"
             model: [qsTr("All")].concat(table.results.languages)
+            currentIndex: Math.max(0, table.results.languages.indexOf(table.results.languageFilter) + 1)
             focusPolicy: Qt.StrongFocus
             Accessible.role: Accessible.ComboBox
             Accessible.name: qsTr("Show prompts in language")
@@ -57,6 +59,7 @@ ColumnLayout {
     Flow {
         objectName: "suiteSummary"
         Layout.fillWidth: true
+        Layout.preferredWidth: 0
         spacing: 8
         Repeater {
             model: table.results.summary
@@ -93,6 +96,7 @@ ColumnLayout {
         id: header
         syncView: grid
         Layout.fillWidth: true
+        Layout.preferredWidth: 0 // the table's content width must not feed back into the layout
         clip: true
         Accessible.ignored: true
     }
@@ -101,6 +105,7 @@ ColumnLayout {
         id: grid
         objectName: "suiteResultsGrid"
         Layout.fillWidth: true
+        Layout.preferredWidth: 0
         Layout.fillHeight: true
         Layout.minimumHeight: 160
         clip: true
