@@ -1,7 +1,9 @@
 #version 450
 #extension GL_GOOGLE_include_directive : require
 // Appends a batch's K and V rows (f32) to one layer's KV cache as f16, two halves per uint.
-// Row t lands at position firstPos + t; a row is nKvHead*headDim values (always even).
+// Row t is position firstPos + t and lands in slot (firstPos + t) % ringSize: full-context layers
+// have ringSize = the context (the slot is the position), sliding-window layers a ring of only
+// the slots their window needs. A row is nKvHead*headDim values (always even).
 // CPU reference: agora::cpu::writeKv.
 #include "common.glsl"
 
@@ -17,6 +19,7 @@ layout(push_constant) uniform Push {
     uint pairsPerRow; // nKvHead*headDim / 2
     uint nTokens;
     uint firstPos;
+    uint ringSize; // slots in the cache
 } pc;
 
 void main()
@@ -24,7 +27,9 @@ void main()
     const uint index = linearWorkgroupIndex() * WORKGROUP_SIZE + gl_LocalInvocationID.x;
     if (index >= pc.nTokens * pc.pairsPerRow)
         return;
-    const uint destination = pc.firstPos * pc.pairsPerRow + index;
+    const uint token = index / pc.pairsPerRow;
+    const uint slot = (pc.firstPos + token) % pc.ringSize;
+    const uint destination = slot * pc.pairsPerRow + index % pc.pairsPerRow;
     kCache[destination] = packHalf2x16(k[index]);
     vCache[destination] = packHalf2x16(v[index]);
 }

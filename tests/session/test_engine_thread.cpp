@@ -423,6 +423,43 @@ private slots:
         QVERIFY(h.load("big2", 100) != 0);
     }
 
+    // A context that does not fit loads with the largest one that does, and the summary says so;
+    // a fit below the minimum still fails.
+    void loadCapsTheContextToWhatFits()
+    {
+        Harness h;
+        h.factory.add("a", fake::ModelSpec().setWeightBytes(100).setKvBytesPerToken(2).setReply("ok"));
+        EngineOptions options;
+        options.deviceMemoryBudget = 100 + 2 * 300;
+        h.start(options);
+        const RequestId id = h.engine->load(LoadRequest{"a", 1000, {}});
+        QVERIFY(!h.events.failure(id));
+        const auto loaded = h.events.all<event::Loaded>(id);
+        QCOMPARE(loaded.size(), size_t(1));
+        QCOMPARE(loaded[0].summary.contextLength, 300u);
+        qInfo("%s", loaded[0].summary.contextNote.c_str());
+        QVERIFY(loaded[0].summary.contextNote.find("1000") != std::string::npos);
+        QVERIFY(loaded[0].summary.contextNote.find("300") != std::string::npos);
+        QCOMPARE(h.chat(id, 1, {{"user", "hi"}}).text, std::string("ok"));
+        QVERIFY(!h.events.failure(h.engine->unload(id)));
+
+        // The trained length (256) fits: no note.
+        const RequestId trained = h.engine->load(LoadRequest{"a", 0, {}});
+        QVERIFY(!h.events.failure(trained));
+        const auto summary = h.events.all<event::Loaded>(trained).at(0).summary;
+        QCOMPARE(summary.contextLength, 256u);
+        QVERIFY(summary.contextNote.empty());
+        QVERIFY(!h.events.failure(h.engine->unload(trained)));
+
+        Harness tight;
+        tight.factory.add("a", fake::ModelSpec().setWeightBytes(100).setKvBytesPerToken(2));
+        options.deviceMemoryBudget = 100 + 2 * 100; // 100 positions: below the 256 worth loading
+        tight.start(options);
+        const auto error = tight.events.failure(tight.engine->load(LoadRequest{"a", 1000, {}}));
+        QVERIFY(error.has_value());
+        QCOMPARE(error->code, ErrorCode::OutOfDeviceMemory);
+    }
+
     void extraConversationsEvictIdleCaches()
     {
         Harness h;

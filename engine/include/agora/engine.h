@@ -170,7 +170,7 @@ const char* stopReasonName(StopReason reason);
 
 struct LoadRequest {
     std::string path;           // a .gguf file
-    uint32_t contextLength = 0; // positions per conversation; 0: min(trained length, 4096)
+    uint32_t contextLength = 0; // positions per conversation; 0: the trained length; capped by device memory
     std::string device;         // as selectDevice() reads it; empty: the default device
 };
 
@@ -201,6 +201,7 @@ struct ModelSummary {
     uint64_t deviceBytes = 0;       // weights + one conversation's KV cache, counted against the budget
     bool continuationMode = false;  // no chat template: plain text continuation (label it as such)
     std::string templateWarning;    // non-empty: the template fell back to a built-in format
+    std::string contextNote;        // non-empty: the asked context did not fit and contextLength is smaller
     SamplingParams samplingDefaults;
 
     // What the file says about itself; inspectModel() fills these without loading weights.

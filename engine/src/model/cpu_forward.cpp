@@ -21,7 +21,7 @@ CpuForward::CpuForward(const Model& model, uint32_t nCtx)
     m_attnShape.scale = m_hp.attnScale > 0.0f ? m_hp.attnScale : 1.0f / std::sqrt(float(m_hp.headDimK));
     m_attnShape.roundLikeGgml = true;
 
-    m_ropeFactors = model.readVector(model.weights().ropeFreqs);
+    m_ropeFactors = model.readVector(ropeFactorsFor(model.weights(), m_hp, nCtx));
     m_rope.mode = m_hp.ropeMode;
     m_rope.nDims = m_hp.ropeDims;
     m_rope.freqBase = m_hp.ropeFreqBase;

@@ -4,6 +4,7 @@
 #include "core/tensor_type.h"
 #include "gguf/gguf.h"
 #include "model/gpu_kernels.h"
+#include "model/split_attention.h"
 #include "tensor/quant.h"
 #include "vk/basic_kernels.h"
 #include "vk/context.h"
@@ -63,6 +64,10 @@ Result<std::unique_ptr<GpuForward>> GpuForward::create(const Model& model, std::
 {
     if (options.nCtx == 0 || options.maxBatch == 0)
         return makeError(ErrorCode::InvalidArgument, "the context size and batch size must be positive");
+    if (!gpu::splitAttentionSupports(model.hparams().headDimK))
+        return makeError(ErrorCode::Unsupported, "the GPU attention needs a head size that is a multiple of 8 and at "
+                                                 "most 256; this model's is " +
+                                                     std::to_string(model.hparams().headDimK));
     std::unique_ptr<GpuForward> forward(new GpuForward(model, std::move(context), options));
     auto recorder = vk::CommandRecorder::create(forward->m_context);
     if (!recorder)
@@ -190,26 +195,49 @@ Result<void> GpuForward::uploadWeights()
         m_vectors.emplace(t.info, std::move(*buffer));
     }
 
-    std::vector<float> factors = m_model.readVector(w.ropeFreqs);
-    m_hasRopeFactors = !factors.empty();
-    if (factors.empty())
-        factors.assign(4, 1.0f); // a placeholder binding the shader never reads
-    auto factorBuffer = makeBuffer(factors.size() * kFloat);
-    if (!factorBuffer)
-        return factorBuffer.error();
-    if (auto uploaded = vk::uploadFloats(*m_context, *factorBuffer, factors); !uploaded)
-        return uploaded.error();
-    m_ropeFactors = std::move(*factorBuffer);
+    // The rope factors (Llama-3's, or Phi-3's short ones) and Phi-3's long ones; each forward
+    // pass picks by its own context (ropeFactorsFor), so sequences sharing the weights may differ.
+    for (const Tensor* t : {&w.ropeFreqs, &w.ropeFactorsLong}) {
+        std::vector<float> factors = m_model.readVector(*t);
+        if (factors.empty())
+            factors.assign(4, 1.0f); // a placeholder binding the shader never reads
+        auto factorBuffer = makeBuffer(factors.size() * kFloat);
+        if (!factorBuffer)
+            return factorBuffer.error();
+        if (auto uploaded = vk::uploadFloats(*m_context, *factorBuffer, factors); !uploaded)
+            return uploaded.error();
+        (t == &w.ropeFreqs ? m_ropeFactors : m_shared->ropeFactorsLong) = std::move(*factorBuffer);
+    }
     return {};
+}
+
+uint32_t GpuForward::cacheSlots(const HParams& hp, uint32_t layer, uint32_t nCtx, uint32_t maxBatch)
+{
+    // A batch stores all its rows before attending, so its first token's window must survive the
+    // batch's own writes: window + maxBatch - 1 slots.
+    const uint32_t window = attentionOptionsFor(hp, layer).window;
+    if (window == 0)
+        return nCtx;
+    return uint32_t(std::min<uint64_t>(nCtx, uint64_t(window) + std::min(maxBatch, nCtx) - 1));
+}
+
+uint64_t GpuForward::kvCacheBytes(const HParams& hp, uint32_t nCtx, uint32_t maxBatch)
+{
+    uint64_t total = 0;
+    for (uint32_t layer = 0; layer < hp.nLayer; ++layer)
+        total += 2 * uint64_t(cacheSlots(hp, layer, nCtx, maxBatch)) * hp.kvSize() * sizeof(uint16_t);
+    return total;
 }
 
 Result<void> GpuForward::allocateState()
 {
-    const uint64_t cacheBytes = uint64_t(m_options.nCtx) * m_hp.kvSize() * sizeof(uint16_t);
-    if (cacheBytes > m_context->maxStorageBufferRange())
-        return makeError(ErrorCode::Unsupported, "a KV cache of " + std::to_string(m_options.nCtx) +
-                                                     " positions does not fit one GPU binding; use a smaller context");
     for (uint32_t layer = 0; layer < m_hp.nLayer; ++layer) {
+        const uint32_t slots = cacheSlots(m_hp, layer, m_options.nCtx, m_options.maxBatch);
+        const uint64_t cacheBytes = uint64_t(slots) * m_hp.kvSize() * sizeof(uint16_t);
+        if (cacheBytes > m_context->maxStorageBufferRange())
+            return makeError(ErrorCode::Unsupported, "a KV cache of " + std::to_string(m_options.nCtx) +
+                                                         " positions does not fit one GPU binding; use a smaller context");
+        m_cacheSlots.push_back(slots);
         auto k = makeBuffer(cacheBytes);
         if (!k)
             return k.error();
@@ -223,6 +251,10 @@ Result<void> GpuForward::allocateState()
     if (!ids)
         return ids.error();
     m_tokenIds = std::move(*ids);
+    auto scratch = makeBuffer(gpu::splitAttentionScratchBytes(m_hp.headDimK));
+    if (!scratch)
+        return scratch.error();
+    m_attentionScratch = std::move(*scratch);
     uint64_t widestAct = 0;
     for (int a = 0; a < kActCount; ++a) {
         const uint64_t bytes = uint64_t(m_options.maxBatch) * width(Act(a)) * kFloat;
@@ -385,24 +417,31 @@ void GpuForward::rope(Act inout, uint32_t nHeads)
 {
     gpu::RopeArgs args{m_hp.headDimK,     nHeads,           m_hp.ropeDims, uint32_t(m_tokens.size()),
                        m_firstPos,        m_hp.ropeFreqBase, m_hp.ropeFreqScale,
-                       m_hp.ropeMode == cpu::RopeMode::Neox, m_hasRopeFactors};
-    gpu::recordRope(*m_recorder, *m_context, range(inout), m_ropeFactors.range(), args);
+                       m_hp.ropeMode == cpu::RopeMode::Neox, bool(ropeFactorsFor(m_model.weights(), m_hp, m_options.nCtx))};
+    gpu::recordRope(*m_recorder, *m_context, range(inout), ropeFactorBuffer().range(), args);
 }
 
 void GpuForward::attention(uint32_t layer, Act q, Act k, Act v, Act out)
 {
-    attentionWith(layer, q, k, v, out, AttentionOptions{1.0f / std::sqrt(float(m_hp.headDimK)), 0.0f, 0});
+    attentionWith(layer, q, k, v, out, AttentionOptions{m_hp.attnScale, 0.0f, 0}); // 1/sqrt(head_dim) (phi3: x LongRoPE's factor^2)
+}
+
+const vk::Buffer& GpuForward::ropeFactorBuffer() const
+{
+    const ModelWeights& w = m_model.weights();
+    return &ropeFactorsFor(w, m_hp, m_options.nCtx) == &w.ropeFactorsLong ? m_shared->ropeFactorsLong : m_ropeFactors;
 }
 
 void GpuForward::attentionWith(uint32_t layer, Act q, Act k, Act v, Act out, const AttentionOptions& options)
 {
     const uint32_t nTokens = uint32_t(m_tokens.size());
+    const uint32_t slots = m_cacheSlots[layer];
     gpu::recordKvStore(*m_recorder, *m_context, range(k), range(v), m_kCache[layer].range(),
-                       m_vCache[layer].range(), m_hp.kvSize(), nTokens, m_firstPos);
-    gpu::AttentionArgs args{m_hp.headDimK,  m_hp.nHead,      m_hp.nHeadKv,  nTokens,
-                            m_firstPos,     options.scale,   options.softcap, options.window};
-    gpu::recordAttention(*m_recorder, *m_context, range(q), m_kCache[layer].range(), m_vCache[layer].range(),
-                         range(out), args);
+                       m_vCache[layer].range(), m_hp.kvSize(), nTokens, m_firstPos, slots);
+    gpu::AttentionArgs args{m_hp.headDimK, m_hp.nHead,     m_hp.nHeadKv,    nTokens, m_firstPos,
+                            options.scale, options.softcap, options.window, slots};
+    gpu::recordSplitAttention(*m_recorder, *m_context, range(q), m_kCache[layer].range(), m_vCache[layer].range(),
+                              m_attentionScratch.range(), range(out), args);
 }
 
 void GpuForward::siluGate(Act gate, Act up, Act out)
@@ -440,8 +479,8 @@ void GpuForward::ropeWithBase(Act inout, uint32_t nHeads, float freqBase, float 
 {
     gpu::RopeArgs args{m_hp.headDimK, nHeads,    m_hp.ropeDims, uint32_t(m_tokens.size()),
                        m_firstPos,    freqBase,  freqScale,     m_hp.ropeMode == cpu::RopeMode::Neox,
-                       m_hasRopeFactors};
-    gpu::recordRope(*m_recorder, *m_context, range(inout), m_ropeFactors.range(), args);
+                       bool(ropeFactorsFor(m_model.weights(), m_hp, m_options.nCtx))};
+    gpu::recordRope(*m_recorder, *m_context, range(inout), ropeFactorBuffer().range(), args);
 }
 
 void GpuForward::geluGate(Act gate, Act up, Act out)

@@ -62,6 +62,11 @@ public:
     // Device memory this instance allocated: weights (unless shared) + KV cache + activations.
     uint64_t deviceBytes() const { return m_deviceBytes; }
     uint64_t weightBytes() const { return m_weightBytes; }
+    // The f16 KV cache of every layer for nCtx positions and batches of maxBatch tokens: full
+    // layers hold nCtx positions, sliding-window layers a ring of window + maxBatch - 1 slots.
+    static uint64_t kvCacheBytes(const HParams& hp, uint32_t nCtx, uint32_t maxBatch);
+    // Cache slots of one layer (ring size; nCtx for full-context layers).
+    static uint32_t cacheSlots(const HParams& hp, uint32_t layer, uint32_t nCtx, uint32_t maxBatch);
 
 private:
     // A matrix on the device: in its GGUF type (one buffer, read by the vk quant kernels), or as
@@ -107,6 +112,7 @@ private:
     static const void* key(const Tensor& t) { return t.data(); }
 
     vk::BufferRange range(Act act) const;
+    const vk::Buffer& ropeFactorBuffer() const; // the factors this context rotates with
     uint32_t width(Act act) const { return activationWidth(m_hp, act); }
     void multiply(const DeviceMatrix& w, Act in, Act out, uint32_t nRows, uint32_t xFirstRow);
     void fail(Error error);
@@ -122,18 +128,19 @@ private:
     struct SharedWeights {
         std::unordered_map<const void*, DeviceMatrix> matrices; // by key()
         std::unordered_map<const void*, vk::Buffer> vectors;    // norms, biases
-        vk::Buffer ropeFactors; // the factors, or a small placeholder binding
-        bool hasRopeFactors = false;
+        vk::Buffer ropeFactors;     // the factors (Phi-3: the short ones), or a small placeholder binding
+        vk::Buffer ropeFactorsLong; // Phi-3 LongRoPE's long factors, or a placeholder
         uint64_t weightBytes = 0;
     };
     std::shared_ptr<SharedWeights> m_shared = std::make_shared<SharedWeights>();
     std::unordered_map<const void*, DeviceMatrix>& m_matrices = m_shared->matrices;
     std::unordered_map<const void*, vk::Buffer>& m_vectors = m_shared->vectors;
     vk::Buffer& m_ropeFactors = m_shared->ropeFactors;
-    bool& m_hasRopeFactors = m_shared->hasRopeFactors;
     uint64_t& m_weightBytes = m_shared->weightBytes;
-    std::vector<vk::Buffer> m_kCache; // per layer: (kvSize, nCtx) f16
+    std::vector<vk::Buffer> m_kCache; // per layer: (kvSize, cacheSlots) f16, position p in slot p % slots
     std::vector<vk::Buffer> m_vCache;
+    std::vector<uint32_t> m_cacheSlots; // per layer
+    vk::Buffer m_attentionScratch;      // split attention's partial results
     std::array<vk::Buffer, kActCount> m_acts;
     vk::Buffer m_roundedInput; // a product's input rounded like llama.cpp (gpu::recordRoundActivations)
     vk::Buffer m_tokenIds; // the batch's token ids (uint32) for the embedding lookup

@@ -30,9 +30,9 @@ struct RopePush {
 static_assert(sizeof(RopePush) == 32);
 
 struct KvStorePush {
-    uint32_t pairsPerRow, nTokens, firstPos;
+    uint32_t pairsPerRow, nTokens, firstPos, ringSize;
 };
-static_assert(sizeof(KvStorePush) == 12);
+static_assert(sizeof(KvStorePush) == 16);
 
 struct AttentionPush {
     uint32_t headDim, nHead, nKvHead, nTokens, firstPos;
@@ -93,15 +93,18 @@ void recordRope(vk::CommandRecorder& recorder, const vk::Context& context, const
 
 void recordKvStore(vk::CommandRecorder& recorder, const vk::Context& context, const vk::BufferRange& k,
                    const vk::BufferRange& v, const vk::BufferRange& kCache, const vk::BufferRange& vCache,
-                   uint32_t kvRowSize, uint32_t nTokens, uint32_t firstPos)
+                   uint32_t kvRowSize, uint32_t nTokens, uint32_t firstPos, uint32_t ringSize)
 {
     AGORA_VK_REQUIRE(kvRowSize % 2 == 0, "KV rows must have an even length (f16 pairs)");
     AGORA_VK_REQUIRE(k.size >= uint64_t(nTokens) * kvRowSize * kFloat && v.size >= k.size, "K/V input too small");
-    const uint64_t cacheBytes = (uint64_t(firstPos) + nTokens) * kvRowSize * sizeof(uint16_t);
+    if (ringSize == 0)
+        ringSize = firstPos + nTokens; // every position has its own slot
+    const uint64_t cacheBytes = uint64_t(ringSize) * kvRowSize * sizeof(uint16_t);
     AGORA_VK_REQUIRE(kCache.size >= cacheBytes && vCache.size >= cacheBytes, "the batch runs past the KV cache");
     const uint32_t workgroup = elementWorkgroupSize(context);
     const uint32_t pairsPerRow = kvRowSize / 2;
-    recorder.dispatch(KernelId::KvStore, {workgroup}, {k, v, kCache, vCache}, KvStorePush{pairsPerRow, nTokens, firstPos},
+    recorder.dispatch(KernelId::KvStore, {workgroup}, {k, v, kCache, vCache},
+                      KvStorePush{pairsPerRow, nTokens, firstPos, ringSize},
                       vk::linearGroups(context, groupsFor(uint64_t(nTokens) * pairsPerRow, workgroup)));
 }
 
@@ -111,6 +114,7 @@ void recordAttention(vk::CommandRecorder& recorder, const vk::Context& context, 
 {
     AGORA_VK_REQUIRE(a.nKvHead > 0 && a.nHead % a.nKvHead == 0, "query heads must be a multiple of KV heads");
     AGORA_VK_REQUIRE(a.headDim % 2 == 0, "the head size must be even (f16 pairs)");
+    AGORA_VK_REQUIRE(a.ringSize == 0 || a.ringSize >= a.firstPos + a.nTokens, "this kernel reads no ring cache");
     const uint64_t qBytes = uint64_t(a.nTokens) * a.nHead * a.headDim * kFloat;
     AGORA_VK_REQUIRE(q.size >= qBytes && out.size >= qBytes, "attention q/out too small");
     const uint64_t cacheBytes = (uint64_t(a.firstPos) + a.nTokens) * a.nKvHead * a.headDim * sizeof(uint16_t);

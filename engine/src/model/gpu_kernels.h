@@ -32,10 +32,11 @@ struct RopeArgs {
 void recordRope(vk::CommandRecorder& recorder, const vk::Context& context, const vk::BufferRange& x,
                 const vk::BufferRange& factors, const RopeArgs& args);
 
-// Appends nTokens rows of kvRowSize f32 values from k and v to the f16 caches at firstPos.
+// Appends nTokens rows of kvRowSize f32 values from k and v to the f16 caches at firstPos: row t
+// lands in slot (firstPos + t) % ringSize. ringSize 0: the cache holds every position (no wrap).
 void recordKvStore(vk::CommandRecorder& recorder, const vk::Context& context, const vk::BufferRange& k,
                    const vk::BufferRange& v, const vk::BufferRange& kCache, const vk::BufferRange& vCache,
-                   uint32_t kvRowSize, uint32_t nTokens, uint32_t firstPos);
+                   uint32_t kvRowSize, uint32_t nTokens, uint32_t firstPos, uint32_t ringSize = 0);
 
 struct AttentionArgs {
     uint32_t headDim = 0;
@@ -46,9 +47,11 @@ struct AttentionArgs {
     float scale = 1.0f;
     float softcap = 0.0f; // cap * tanh(score / cap) before the softmax; 0 = off
     uint32_t window = 0;  // sliding window in positions, the query's own included; 0 = all
+    uint32_t ringSize = 0; // cache slots, position p in slot p % ringSize (split kernel only); 0 = no wrap
 };
 // Causal GQA attention of nTokens query rows over the f16 caches (already holding positions
-// 0..firstPos+nTokens-1); out has the shape of q.
+// 0..firstPos+nTokens-1); out has the shape of q. One workgroup per (token, head): the simple
+// kernel, kept as a second reference for the split-KV one (model/split_attention.h).
 void recordAttention(vk::CommandRecorder& recorder, const vk::Context& context, const vk::BufferRange& q,
                      const vk::BufferRange& kCache, const vk::BufferRange& vCache, const vk::BufferRange& out,
                      const AttentionArgs& args);

@@ -182,7 +182,8 @@ Result<HParams> readHParams(const gguf::GgufFile& file, uint64_t nVocabHint)
     // divides every angle whatever the type says; Llama-3's per-frequency scaling arrives as the
     // rope_freqs tensor, which the weight loader reads. YaRN and LongRoPE need more: refuse them.
     const std::string scalingType = std::string(file.getString(keys.key("rope.scaling.type")).value_or("none"));
-    if (scalingType != "none" && scalingType != "linear" && scalingType != "llama3")
+    const bool longRope = hp.arch == Architecture::Phi3 && (scalingType == "longrope" || scalingType == "su");
+    if (scalingType != "none" && scalingType != "linear" && scalingType != "llama3" && !longRope)
         return makeError(ErrorCode::Unsupported, "rope scaling '" + scalingType + "' is not supported yet");
     float scalingFactor = 0.0f;
     AGORA_TRY_ASSIGN(scalingFactor, keys.real(keys.has("rope.scaling.factor") ? "rope.scaling.factor"
@@ -191,6 +192,15 @@ Result<HParams> readHParams(const gguf::GgufFile& file, uint64_t nVocabHint)
     if (scalingFactor < 0.0f)
         return inconsistent("the rope scaling factor is negative");
     hp.ropeFreqScale = scalingFactor == 0.0f ? 1.0f : 1.0f / scalingFactor;
+    AGORA_TRY_ASSIGN(hp.nCtxOrig, keys.count("rope.scaling.original_context_length", hp.nCtxTrain));
+    AGORA_TRY_ASSIGN(hp.ropeAttnFactor, keys.real("rope.scaling.attn_factor", 1.0f));
+    if (hp.ropeAttnFactor <= 0.0f)
+        return inconsistent("the rope attention factor is not positive");
+    // The factor scales the rotated q and k; folded into the score scale, which is exact only
+    // when every dimension rotates (Phi-3 rotates all).
+    if (hp.ropeAttnFactor != 1.0f && hp.ropeDims != hp.headDimK)
+        return makeError(ErrorCode::Unsupported, "a rope attention factor with partial rotary dimensions is not supported yet");
+    hp.attnScale *= hp.ropeAttnFactor * hp.ropeAttnFactor;
 
     if (nVocabHint > 0x7fffffffu)
         return inconsistent("the vocabulary size " + std::to_string(nVocabHint) + " is too large");

@@ -32,6 +32,11 @@ struct HParams {
     uint32_t ropeDims = 0;   // rope.dimension_count (defaults to headDimK)
     float ropeFreqBase = 10000.0f;
     float ropeFreqScale = 1.0f; // 1 / rope.scaling.factor for linear scaling
+    // Phi-3 LongRoPE: the context the short rope factors serve (rope.scaling.original_context_length,
+    // defaults to nCtxTrain); longer contexts rotate with the long factors. The attention factor
+    // (rope.scaling.attn_factor) multiplies the rotated q and k, so the scores by its square.
+    uint32_t nCtxOrig = 0;
+    float ropeAttnFactor = 1.0f;
     cpu::RopeMode ropeMode = cpu::RopeMode::Normal;
 
     // Family features (issue 10); the defaults are the plain llama block.

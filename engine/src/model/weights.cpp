@@ -91,6 +91,13 @@ std::vector<Tensor> splitRows(const Tensor& fused, std::initializer_list<uint64_
 
 } // namespace
 
+const Tensor& ropeFactorsFor(const ModelWeights& weights, const HParams& hp, uint32_t nCtx)
+{
+    if (weights.ropeFactorsLong && nCtx > hp.nCtxOrig)
+        return weights.ropeFactorsLong;
+    return weights.ropeFreqs;
+}
+
 Result<ModelWeights> bindWeights(const gguf::GgufFile& file, const HParams& hp)
 {
     const Binder bind(file);
@@ -104,8 +111,10 @@ Result<ModelWeights> bindWeights(const gguf::GgufFile& file, const HParams& hp)
         w.output = w.tokenEmbd;
     AGORA_BIND(w.ropeFreqs, bind.get("rope_freqs.weight", hp.ropeDims / 2, 0, false));
     // Phi-3 LongRoPE files: the short factors serve contexts up to the original training length.
-    if (!w.ropeFreqs)
+    if (!w.ropeFreqs) {
         AGORA_BIND(w.ropeFreqs, bind.get("rope_factors_short.weight", hp.ropeDims / 2, 0, false));
+        AGORA_BIND(w.ropeFactorsLong, bind.get("rope_factors_long.weight", hp.ropeDims / 2, 0, false));
+    }
 
     const bool hasBias = hp.arch == Architecture::Qwen2;
     const bool hasQkNorm = hp.arch == Architecture::Qwen3 || hp.arch == Architecture::Gemma3;

@@ -62,7 +62,12 @@ struct ModelWeights {
     Tensor output;     // (n_embd, n_vocab); the token embedding itself when tied
     bool tiedOutput = false;
     Tensor ropeFreqs;  // (head_dim/2) Llama-3 rope factors, or phi3's short factors; optional
+    Tensor ropeFactorsLong; // (head_dim/2) phi3 LongRoPE: the factors of contexts beyond nCtxOrig; optional
 };
+
+// The rope factors a forward pass of nCtx positions rotates with (empty: none). As llama.cpp
+// decides it: Phi-3's long factors when the context exceeds the original training length.
+const Tensor& ropeFactorsFor(const ModelWeights& weights, const HParams& hp, uint32_t nCtx);
 
 // Finds every tensor the architecture needs and checks its shape and type against the
 // hyperparameters. Errors name the tensor: "blk.3.attn_k.weight has shape ... but ... expected".

@@ -138,6 +138,17 @@ uint64_t EngineThread::usedBytes() const
     return used;
 }
 
+uint32_t EngineThread::largestFittingContext(const ModelFootprint& footprint, uint32_t asked) const
+{
+    const uint64_t limit = budget();
+    const uint64_t free = limit - std::min(limit, usedBytes());
+    if (free <= footprint.weightBytes)
+        return 0;
+    if (footprint.kvBytesPerToken == 0)
+        return asked;
+    return uint32_t(std::min<uint64_t>(asked, (free - footprint.weightBytes) / footprint.kvBytesPerToken));
+}
+
 bool EngineThread::makeRoom(uint64_t bytes, const Conversation* keep)
 {
     const uint64_t limit = budget();
@@ -176,11 +187,26 @@ void EngineThread::handle(LoadCommand& c)
         emit(event::Failed{c.id, footprint.error()});
         return;
     }
-    uint32_t contextLength = c.request.contextLength;
-    if (contextLength == 0)
-        contextLength = std::min<uint32_t>(footprint->trainedContextLength ? footprint->trainedContextLength : 4096, 4096);
-    const uint64_t needed = footprint->weightBytes + footprint->kvBytesPerToken * contextLength;
+    // The file's trained length unless the request says otherwise; when that does not fit next to
+    // the loaded models, the largest context that does (makeRoom has then freed every idle cache).
+    const uint32_t askedContext = c.request.contextLength ? c.request.contextLength
+        : footprint->trainedContextLength                  ? footprint->trainedContextLength
+                                                            : kFallbackContextLength;
+    uint32_t contextLength = askedContext;
+    uint64_t needed = footprint->weightBytes + footprint->kvBytesPerToken * contextLength;
+    std::string contextNote;
     if (!makeRoom(needed, nullptr)) {
+        const uint32_t fitting = largestFittingContext(*footprint, askedContext);
+        if (fitting >= std::min(askedContext, kMinCappedContextLength)) {
+            contextLength = fitting;
+            needed = footprint->weightBytes + footprint->kvBytesPerToken * contextLength;
+            contextNote = "a " + std::to_string(askedContext) + "-token context does not fit in the free device memory ("
+                + mib(budget() - std::min(budget(), usedBytes())) + "); loaded with " + std::to_string(contextLength)
+                + " tokens instead";
+            log::get("engine.session")->warn("{}: {}", c.request.path, contextNote);
+        }
+    }
+    if (contextNote.empty() && !makeRoom(needed, nullptr)) {
         const uint64_t limit = budget();
         std::string message = c.request.path + " needs " + mib(needed) + " of device memory (weights and a "
             + std::to_string(contextLength) + "-token context) but ";
@@ -222,6 +248,7 @@ void EngineThread::handle(LoadCommand& c)
     s.deviceBytes = needed;
     s.continuationMode = entry->loaded.formatter == nullptr;
     s.templateWarning = entry->loaded.templateWarning;
+    s.contextNote = contextNote;
     s.samplingDefaults = entry->loaded.samplingDefaults;
     emit(event::Loaded{c.id, s});
     m_models.emplace(c.id, std::move(entry));

@@ -51,6 +51,12 @@ private:
     uint64_t usedBytes() const;
     // Frees idle conversation caches, least recently used first, until `bytes` more fit.
     bool makeRoom(uint64_t bytes, const Conversation* keep);
+    // The longest context (at most `asked`) whose cache fits next to the weights in what is free.
+    uint32_t largestFittingContext(const ModelFootprint& footprint, uint32_t asked) const;
+    // When a file states no trained length.
+    static constexpr uint32_t kFallbackContextLength = 4096;
+    // A capped context shorter than this is not worth loading: the load fails instead.
+    static constexpr uint32_t kMinCappedContextLength = 256;
     std::string loadedModelNames() const;
 
     EngineOptions m_options;

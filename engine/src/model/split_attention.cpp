@@ -1,0 +1,143 @@
+#include "model/split_attention.h"
+
+#include "vk/basic_kernels.h"
+#include "vk/context.h"
+#include "vk/recorder.h"
+#include "vk/vk_error.h"
+
+#include <algorithm>
+
+namespace agora::model::gpu {
+namespace {
+
+using shaders::KernelId;
+
+constexpr uint64_t kFloat = sizeof(float);
+
+// Workgroups worth having in flight for one attention dispatch: enough to occupy every compute
+// unit of a large GPU a few times over. Splitting further only adds merge work.
+constexpr uint32_t kTargetWorkgroups = 256;
+// A split shorter than this spends more on its fixed costs (loading q, barriers, the merge) than
+// on keys.
+constexpr uint32_t kMinSplitPositions = 128;
+// Scores kept in shared memory per round; more only helps when splits are long.
+constexpr uint32_t kMaxBlock = 512;
+// Query heads one workgroup serves (HEADS in attention_split.comp) and the head size bound.
+constexpr uint32_t kMaxHeadsPerGroup = 8;
+constexpr uint32_t kMaxHeadDim = 256;
+
+struct SplitPush {
+    uint32_t headDim, nHead, nKvHead, nTokens, firstPos;
+    float scale;
+    float softcap;
+    uint32_t window, ringSize, splitLength, nSplits;
+};
+static_assert(sizeof(SplitPush) == 44);
+
+struct MergePush {
+    uint32_t headDim, nRows, nSplits;
+};
+static_assert(sizeof(MergePush) == 12);
+
+uint32_t ceilDiv(uint64_t a, uint64_t b) { return uint32_t((a + b - 1) / b); }
+
+// Shared memory of attention_split.comp besides the block's scores: the queries, the
+// reduction slots and the slices' sums.
+uint64_t fixedSharedBytes(uint32_t heads, uint32_t workgroup)
+{
+    return uint64_t(heads) * (kMaxHeadDim / 4) * 16 + uint64_t(heads) * workgroup * kFloat + uint64_t(workgroup) * 32;
+}
+
+} // namespace
+
+bool splitAttentionSupports(uint32_t headDim) { return headDim % 8 == 0 && headDim <= kMaxHeadDim; }
+
+uint64_t splitAttentionScratchBytes(uint32_t headDim)
+{
+    // A plan splits only when fewer than kTargetWorkgroups (token, head group) rows exist, into
+    // at most ceil(kTargetWorkgroups / rows) splits: fewer than 2 * kTargetWorkgroups workgroups,
+    // each writing a partial for up to kMaxHeadsPerGroup heads.
+    return uint64_t(2) * kTargetWorkgroups * kMaxHeadsPerGroup * (uint64_t(headDim) + 2) * kFloat;
+}
+
+SplitAttentionPlan planSplitAttention(const vk::Context& context, const AttentionArgs& a, uint64_t scratchBytes,
+                                      uint32_t maxSplits)
+{
+    SplitAttentionPlan plan;
+    // At least one lane per 8 dimensions of the head for the weighted sum of V.
+    plan.workgroup = std::max({vk::rowWorkgroupSize(context), kMaxHeadDim / 8, a.headDim / 8});
+    // The most heads of a GQA group (a divisor of the group) whose scores fit shared memory.
+    const uint32_t group = a.nKvHead ? a.nHead / a.nKvHead : 1;
+    const uint64_t shared = context.info().sharedMemoryBytes;
+    plan.headsPerGroup = 1;
+    for (uint32_t heads = std::min(group, kMaxHeadsPerGroup); heads > 1; --heads) {
+        const uint64_t minimum = fixedSharedBytes(heads, plan.workgroup) + uint64_t(heads) * plan.workgroup * kFloat;
+        if (group % heads == 0 && minimum <= shared) {
+            plan.headsPerGroup = heads;
+            break;
+        }
+    }
+    const uint64_t fixed = fixedSharedBytes(plan.headsPerGroup, plan.workgroup);
+    const uint64_t room = shared > fixed ? (shared - fixed) / (uint64_t(plan.headsPerGroup) * kFloat) : 0;
+    const uint64_t block = std::min<uint64_t>(kMaxBlock, room) / plan.workgroup * plan.workgroup;
+    plan.block = uint32_t(std::max<uint64_t>(block, plan.workgroup));
+
+    // The most keys any token of the batch sees (the last one, or a full window).
+    uint64_t visible = uint64_t(a.firstPos) + a.nTokens;
+    if (a.window > 0)
+        visible = std::min<uint64_t>(visible, a.window);
+    const uint64_t groups = uint64_t(a.nTokens) * (a.nHead / plan.headsPerGroup);
+    const uint64_t partialBytes = uint64_t(a.nTokens) * a.nHead * (uint64_t(a.headDim) + 2) * kFloat;
+    uint64_t splits = std::min<uint64_t>(ceilDiv(kTargetWorkgroups, groups), ceilDiv(visible, kMinSplitPositions));
+    splits = std::min<uint64_t>(splits, partialBytes ? scratchBytes / partialBytes : 0);
+    if (maxSplits > 0)
+        splits = std::min<uint64_t>(splits, maxSplits);
+    splits = std::max<uint64_t>(splits, 1);
+    plan.splitLength = ceilDiv(visible, splits);
+    plan.nSplits = ceilDiv(visible, plan.splitLength); // no split left empty for the last token
+    return plan;
+}
+
+void recordSplitAttention(vk::CommandRecorder& recorder, const vk::Context& context, const vk::BufferRange& q,
+                          const vk::BufferRange& kCache, const vk::BufferRange& vCache, const vk::BufferRange& scratch,
+                          const vk::BufferRange& out, const AttentionArgs& a, uint32_t maxSplits)
+{
+    AGORA_VK_REQUIRE(a.nKvHead > 0 && a.nHead % a.nKvHead == 0, "query heads must be a multiple of KV heads");
+    AGORA_VK_REQUIRE(splitAttentionSupports(a.headDim), "split attention needs a head size that is a multiple of 8, at most 256");
+    AGORA_VK_REQUIRE(a.nTokens > 0, "attention of an empty batch");
+    const uint64_t qBytes = uint64_t(a.nTokens) * a.nHead * a.headDim * kFloat;
+    AGORA_VK_REQUIRE(q.size >= qBytes && out.size >= qBytes, "attention q/out too small");
+    const uint32_t ringSize = a.ringSize ? a.ringSize : a.firstPos + a.nTokens;
+    // A ring must hold every key any token of the batch sees plus the batch's own later rows,
+    // which were stored before the attention ran.
+    const uint64_t span = a.window > 0 ? uint64_t(a.window) + a.nTokens - 1 : uint64_t(a.firstPos) + a.nTokens;
+    AGORA_VK_REQUIRE(ringSize >= std::min<uint64_t>(span, uint64_t(a.firstPos) + a.nTokens),
+                     "the ring cache is smaller than the window plus the batch");
+    const uint64_t cacheBytes = uint64_t(ringSize) * a.nKvHead * a.headDim * sizeof(uint16_t);
+    AGORA_VK_REQUIRE(kCache.size >= cacheBytes && vCache.size >= cacheBytes, "attention reads past the KV cache");
+
+    const SplitAttentionPlan plan = planSplitAttention(context, a, scratch.size, maxSplits);
+    AGORA_VK_REQUIRE(plan.workgroup <= context.info().maxWorkgroupInvocations, "head size too large for this device");
+    AGORA_VK_REQUIRE(fixedSharedBytes(plan.headsPerGroup, plan.workgroup) +
+                             uint64_t(plan.headsPerGroup) * plan.block * kFloat <=
+                         context.info().sharedMemoryBytes,
+                     "split attention does not fit the device's shared memory");
+    const uint64_t rows = uint64_t(a.nTokens) * a.nHead;
+    const uint64_t groups = uint64_t(a.nTokens) * (a.nHead / plan.headsPerGroup) * plan.nSplits;
+    const SplitPush push{a.headDim,  a.nHead,  a.nKvHead, a.nTokens,       a.firstPos,  a.scale,
+                         a.softcap, a.window, ringSize,   plan.splitLength, plan.nSplits};
+    const std::initializer_list<uint32_t> specs{plan.workgroup, plan.block, plan.headsPerGroup};
+    if (plan.nSplits == 1) {
+        recorder.dispatch(KernelId::AttentionSplit, specs, {q, kCache, vCache, out}, push,
+                          vk::linearGroups(context, groups));
+        return;
+    }
+    const vk::BufferRange partials{scratch.buffer, scratch.offset,
+                                   rows * plan.nSplits * (uint64_t(a.headDim) + 2) * kFloat};
+    recorder.dispatch(KernelId::AttentionSplit, specs, {q, kCache, vCache, partials}, push,
+                      vk::linearGroups(context, groups));
+    recorder.dispatch(KernelId::AttentionMerge, {vk::rowWorkgroupSize(context)}, {partials, out},
+                      MergePush{a.headDim, uint32_t(rows), plan.nSplits}, vk::linearGroups(context, rows));
+}
+
+} // namespace agora::model::gpu

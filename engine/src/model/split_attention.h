@@ -1,0 +1,41 @@
+// Host side of split-KV attention (shaders/attention_split.comp + attention_merge.comp), the
+// attention the forward pass records. Decoding one token over a long context with one workgroup
+// per head leaves a GPU nearly idle and walks thousands of keys serially; here the visible keys
+// of each (token, head) are cut into splits that separate workgroups score in parallel, and a
+// small merge kernel combines their partial softmax results (log-sum-exp). Prompt batches already
+// have enough (token, head) rows to fill the device and run as one split, without the merge.
+#pragma once
+
+#include "model/gpu_kernels.h"
+
+#include <cstdint>
+
+namespace agora::model::gpu {
+
+// How one dispatch divides the work; chosen from the context length and the device.
+struct SplitAttentionPlan {
+    uint32_t nSplits = 1;     // workgroups per (token, head)
+    uint32_t splitLength = 0; // key positions per split
+    uint32_t workgroup = 0;   // lanes per workgroup (from the subgroup size)
+    uint32_t block = 0;       // positions scored per round (from the shared memory size)
+    uint32_t headsPerGroup = 1; // query heads per workgroup, sharing one KV head (each key read once for all)
+};
+
+// Whether the kernel serves this head size (a multiple of 8, at most 256).
+bool splitAttentionSupports(uint32_t headDim);
+
+// The plan recordSplitAttention uses for `args` with `scratchBytes` of room for partials.
+// maxSplits > 0 caps the split count (tests force one split, or many).
+SplitAttentionPlan planSplitAttention(const vk::Context& context, const AttentionArgs& args, uint64_t scratchBytes,
+                                      uint32_t maxSplits = 0);
+
+// Scratch a forward pass needs for the partials of any batch (independent of the context).
+uint64_t splitAttentionScratchBytes(uint32_t headDim);
+
+// Causal GQA attention of args.nTokens query rows over the f16 ring caches (args.ringSize slots,
+// 0: one per position); out has the shape of q. scratch holds the partials when the plan splits.
+void recordSplitAttention(vk::CommandRecorder& recorder, const vk::Context& context, const vk::BufferRange& q,
+                          const vk::BufferRange& kCache, const vk::BufferRange& vCache, const vk::BufferRange& scratch,
+                          const vk::BufferRange& out, const AttentionArgs& args, uint32_t maxSplits = 0);
+
+} // namespace agora::model::gpu

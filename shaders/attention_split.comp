@@ -1,0 +1,212 @@
+#version 450
+#extension GL_GOOGLE_include_directive : require
+// Split-KV causal attention (flash-decoding). The visible key positions of each (token, group of
+// query heads sharing one KV head) are cut into nSplits ranges of splitLength positions, each
+// range its own workgroup, so one decoded token over a long context keeps many workgroups busy
+// instead of one per head. Every key and value is read once for the HEADS query heads of its
+// group (GQA), eight halves per load.
+//
+// Per block of BLOCK positions: lane i scores positions i, i+WG, ... for every head into shared
+// memory; one max and one sum reduction for all heads; then the weighted sum of V with lanes
+// split as (quad of 8 dimensions, slice of positions), each slice accumulating its own positions
+// (rescaled with the running max like the others), the slices added once at the end. The result
+// is the final output (nSplits == 1) or a partial per (token, head, split): the max m, the sum s
+// of exp(score - m) and the unnormalised sum of exp(score - m) * V, which attention_merge.comp
+// combines.
+//
+// The cache is a ring of ringSize slots: position p lives in slot p % ringSize (full-context
+// layers: ringSize = the context; sliding-window layers: window + batch - 1 slots).
+// CPU reference: agora::cpu::attendCausalBatch (with roundLikeGgml = false).
+#include "common.glsl"
+
+layout(local_size_x_id = 0) in;
+layout(constant_id = 0) const uint WORKGROUP_SIZE = 64; // >= headDim / 8 (the host checks it)
+layout(constant_id = 1) const uint BLOCK = 256;         // positions per round, a multiple of WORKGROUP_SIZE
+layout(constant_id = 2) const uint HEADS = 1;           // query heads per workgroup, all on one KV head
+const uint MAX_HEAD_VEC4 = 64;                          // headDim <= 256
+
+layout(std430, binding = 0) readonly buffer QBuffer { vec4 q[]; };       // (headDim, nHead, nTokens)
+layout(std430, binding = 1) readonly buffer KCache { uvec4 kCache[]; };  // (headDim/8, nKvHead, ringSize) of 8 halves
+layout(std430, binding = 2) readonly buffer VCache { uvec4 vCache[]; };
+// nSplits == 1: the output, shaped like q. Otherwise partials, per (token, head, split): the max,
+// the sum and headDim unnormalised values.
+layout(std430, binding = 3) writeonly buffer OutBuffer { float outValues[]; };
+
+layout(push_constant) uniform Push {
+    uint headDim;
+    uint nHead;
+    uint nKvHead;
+    uint nTokens;
+    uint firstPos;
+    float scale;
+    float softcap;     // gemma2: scores become softcap * tanh(score / softcap); 0 = off
+    uint window;       // the query at p sees p-window+1..p; 0 = every earlier position
+    uint ringSize;     // cache slots; position p is in slot p % ringSize
+    uint splitLength;  // positions per split
+    uint nSplits;
+} pc;
+
+shared vec4 query[HEADS * MAX_HEAD_VEC4];
+shared float weights[HEADS * BLOCK];
+shared float reduction[HEADS * WORKGROUP_SIZE];
+shared vec4 sliceSums[WORKGROUP_SIZE * 2];
+
+// values[h] becomes the maximum (or the sum) over the workgroup, for every head at once.
+void workgroupReduce(inout float values[HEADS], bool takeMax)
+{
+    for (uint h = 0; h < HEADS; ++h)
+        values[h] = takeMax ? subgroupMax(values[h]) : subgroupAdd(values[h]);
+    barrier(); // the previous reduction's readers are done with the slots
+    if (subgroupElect()) {
+        for (uint h = 0; h < HEADS; ++h)
+            reduction[h * WORKGROUP_SIZE + gl_SubgroupID] = values[h];
+    }
+    barrier();
+    for (uint h = 0; h < HEADS; ++h) {
+        float result = reduction[h * WORKGROUP_SIZE];
+        for (uint s = 1; s < gl_NumSubgroups; ++s)
+            result = takeMax ? max(result, reduction[h * WORKGROUP_SIZE + s]) : result + reduction[h * WORKGROUP_SIZE + s];
+        values[h] = result;
+    }
+}
+
+void main()
+{
+    const uint nGroups = pc.nHead / HEADS;
+    const uint item = linearWorkgroupIndex();
+    if (item >= pc.nTokens * nGroups * pc.nSplits)
+        return; // uniform per workgroup
+    const uint split = item % pc.nSplits;
+    const uint token = item / pc.nSplits / nGroups;
+    const uint firstHead = (item / pc.nSplits % nGroups) * HEADS;
+    const uint kvHead = firstHead / (pc.nHead / pc.nKvHead);
+    const uint nPositions = pc.firstPos + token + 1u;
+    // Keys before firstVisible lie outside a sliding window (llama.cpp masks p0 when p - p0 >= window).
+    const uint firstVisible = pc.window > 0u && nPositions > pc.window ? nPositions - pc.window : 0u;
+    const uint begin = firstVisible + split * pc.splitLength;
+    const uint end = begin < nPositions ? min(begin + pc.splitLength, nPositions) : begin; // empty: m = -inf, s = 0
+    const uint lane = gl_LocalInvocationID.x;
+
+    const uint headQuads = pc.headDim / 8u;
+    const uint rowQuads = pc.nKvHead * headQuads;
+    const uint kvOffset = kvHead * headQuads;
+
+    // The queries are read once per key by every lane: keep them in shared memory.
+    const uint headVec4 = pc.headDim / 4u;
+    for (uint j = lane; j < HEADS * headVec4; j += WORKGROUP_SIZE) {
+        const uint h = j / headVec4;
+        query[h * MAX_HEAD_VEC4 + j % headVec4] = q[(token * pc.nHead + firstHead + h) * headVec4 + j % headVec4];
+    }
+    barrier();
+
+    // The weighted sum of V: lane = (quad of dims, slice of positions).
+    const uint quad = lane % headQuads;
+    const uint slices = WORKGROUP_SIZE / headQuads;
+    const uint slice = lane / headQuads;
+    vec4 accLow[HEADS];
+    vec4 accHigh[HEADS];
+    float runningMax[HEADS];
+    float runningSum[HEADS];
+    for (uint h = 0; h < HEADS; ++h) {
+        accLow[h] = vec4(0.0);
+        accHigh[h] = vec4(0.0);
+        runningMax[h] = -3.0e38;
+        runningSum[h] = 0.0;
+    }
+
+    for (uint blockStart = begin; blockStart < end; blockStart += BLOCK) {
+        const uint blockLength = min(BLOCK, end - blockStart);
+        float blockMax[HEADS];
+        for (uint h = 0; h < HEADS; ++h)
+            blockMax[h] = -3.0e38;
+        for (uint i = lane; i < blockLength; i += WORKGROUP_SIZE) {
+            const uint kBase = ((blockStart + i) % pc.ringSize) * rowQuads + kvOffset;
+            float dots[HEADS];
+            for (uint h = 0; h < HEADS; ++h)
+                dots[h] = 0.0;
+            for (uint j = 0; j < headQuads; ++j) {
+                const uvec4 packed = kCache[kBase + j];
+                const vec4 low = vec4(unpackHalf2x16(packed.x), unpackHalf2x16(packed.y));
+                const vec4 high = vec4(unpackHalf2x16(packed.z), unpackHalf2x16(packed.w));
+                for (uint h = 0; h < HEADS; ++h)
+                    dots[h] += dot(query[h * MAX_HEAD_VEC4 + 2u * j], low) + dot(query[h * MAX_HEAD_VEC4 + 2u * j + 1u], high);
+            }
+            for (uint h = 0; h < HEADS; ++h) {
+                float score = dots[h] * pc.scale;
+                if (pc.softcap > 0.0) {
+                    const float s = clamp(score / pc.softcap, -15.0, 15.0);
+                    score = pc.softcap * (1.0 - 2.0 / (exp(2.0 * s) + 1.0));
+                }
+                weights[h * BLOCK + i] = score;
+                blockMax[h] = max(blockMax[h], score);
+            }
+        }
+        workgroupReduce(blockMax, true);
+        float blockSum[HEADS];
+        for (uint h = 0; h < HEADS; ++h) {
+            blockMax[h] = max(blockMax[h], runningMax[h]);
+            blockSum[h] = 0.0;
+        }
+        for (uint i = lane; i < blockLength; i += WORKGROUP_SIZE) {
+            for (uint h = 0; h < HEADS; ++h) {
+                const float w = exp(weights[h * BLOCK + i] - blockMax[h]); // the lane's own slots
+                weights[h * BLOCK + i] = w;
+                blockSum[h] += w;
+            }
+        }
+        workgroupReduce(blockSum, false); // its barriers also publish the weights
+        for (uint h = 0; h < HEADS; ++h) {
+            const float rescale = exp(runningMax[h] - blockMax[h]);
+            runningSum[h] = runningSum[h] * rescale + blockSum[h];
+            runningMax[h] = blockMax[h];
+            accLow[h] *= rescale;
+            accHigh[h] *= rescale;
+        }
+        if (slice < slices) {
+            for (uint i = slice; i < blockLength; i += slices) {
+                const uvec4 packed = vCache[((blockStart + i) % pc.ringSize) * rowQuads + kvOffset + quad];
+                const vec4 low = vec4(unpackHalf2x16(packed.x), unpackHalf2x16(packed.y));
+                const vec4 high = vec4(unpackHalf2x16(packed.z), unpackHalf2x16(packed.w));
+                for (uint h = 0; h < HEADS; ++h) {
+                    const float w = weights[h * BLOCK + i];
+                    accLow[h] += w * low;
+                    accHigh[h] += w * high;
+                }
+            }
+        }
+        barrier(); // the weights are rewritten by the next block
+    }
+
+    // Add up the slices, one head at a time, and write the output or the partial.
+    for (uint h = 0; h < HEADS; ++h) {
+        barrier();
+        sliceSums[2u * lane] = accLow[h];
+        sliceSums[2u * lane + 1u] = accHigh[h];
+        barrier();
+        if (lane < headQuads) {
+            vec4 low = vec4(0.0);
+            vec4 high = vec4(0.0);
+            for (uint s = 0; s < slices; ++s) {
+                low += sliceSums[2u * (s * headQuads + quad)];
+                high += sliceSums[2u * (s * headQuads + quad) + 1u];
+            }
+            const uint row = token * pc.nHead + firstHead + h;
+            uint base = row * pc.headDim;
+            if (pc.nSplits == 1u) {
+                low /= runningSum[h];
+                high /= runningSum[h];
+            } else {
+                base = (row * pc.nSplits + split) * (pc.headDim + 2u);
+                if (lane == 0u) {
+                    outValues[base] = runningMax[h];
+                    outValues[base + 1u] = runningSum[h];
+                }
+                base += 2u;
+            }
+            for (uint e = 0; e < 4u; ++e) {
+                outValues[base + quad * 8u + e] = low[e];
+                outValues[base + quad * 8u + 4u + e] = high[e];
+            }
+        }
+    }
+}
