@@ -17,7 +17,8 @@ Item {
     readonly property real scaleMin: Math.floor((Math.min(leaderboard ? leaderboard.lowestRating : 1000, 1000) - 10) / 50) * 50
     readonly property real scaleMax: Math.ceil((Math.max(leaderboard ? leaderboard.highestRating : 1000, 1000) + 10) / 50) * 50
     readonly property real labelWidth: Math.min(220, width * 0.3)
-    readonly property real plotWidth: Math.max(1, width - labelWidth - 16)
+    // Room on the right for the last tick's value and the rating printed after a whisker.
+    readonly property real plotWidth: Math.max(1, width - labelWidth - 56)
     readonly property int rowHeight: 30
 
     function xOf(value) {
