@@ -23,6 +23,8 @@ ConversationStore::ConversationStore(QObject* parent)
     // Answers cross back as queued signals; a store destroyed first simply never sees them.
     connect(m_worker, &StoreWorker::opened, this, &ConversationStore::opened, Qt::QueuedConnection);
     connect(m_worker, &StoreWorker::conversationSaved, this, &ConversationStore::conversationSaved, Qt::QueuedConnection);
+    connect(m_worker, &StoreWorker::conversationLoaded, this, &ConversationStore::conversationLoaded,
+            Qt::QueuedConnection);
     connect(m_worker, &StoreWorker::conversationDeleted, this, &ConversationStore::conversationDeleted,
             Qt::QueuedConnection);
     connect(m_worker, &StoreWorker::conversationsListed, this, &ConversationStore::conversationsListed,
@@ -80,6 +82,13 @@ RequestId ConversationStore::updateConversation(const Conversation& conversation
     return id;
 }
 
+RequestId ConversationStore::renameConversation(qint64 conversationId, const QString& title)
+{
+    const RequestId id = nextId();
+    post([w = m_worker, id, conversationId, title] { w->renameConversation(id, conversationId, title); });
+    return id;
+}
+
 RequestId ConversationStore::deleteConversation(qint64 conversationId)
 {
     const RequestId id = nextId();
@@ -91,6 +100,13 @@ RequestId ConversationStore::listConversations()
 {
     const RequestId id = nextId();
     post([w = m_worker, id] { w->listConversations(id); });
+    return id;
+}
+
+RequestId ConversationStore::loadConversation(qint64 conversationId)
+{
+    const RequestId id = nextId();
+    post([w = m_worker, id, conversationId] { w->loadConversation(id, conversationId); });
     return id;
 }
 

@@ -29,7 +29,10 @@ public:
     RequestId createConversation(const Conversation& conversation);
     RequestId updateConversation(const Conversation& conversation);
     RequestId deleteConversation(qint64 conversationId);
+    // Changes the title only (-> conversationSaved); the order by activity stays as it was.
+    RequestId renameConversation(qint64 conversationId, const QString& title);
     RequestId listConversations();
+    RequestId loadConversation(qint64 conversationId); // -> conversationLoaded
     RequestId loadMessages(qint64 conversationId);
     RequestId saveMessage(const Message& message);
     RequestId search(const QString& text);
@@ -54,6 +57,7 @@ public:
 signals:
     void opened(agora::app::store::RequestId id, bool ok, const QString& error, bool fullTextSearch);
     void conversationSaved(agora::app::store::RequestId id, const agora::app::store::Conversation& conversation);
+    void conversationLoaded(agora::app::store::RequestId id, const agora::app::store::Conversation& conversation);
     void conversationDeleted(agora::app::store::RequestId id, qint64 conversationId);
     void conversationsListed(agora::app::store::RequestId id, const QList<agora::app::store::Conversation>& list);
     void messagesLoaded(agora::app::store::RequestId id, qint64 conversationId,

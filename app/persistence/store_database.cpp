@@ -196,6 +196,18 @@ StoreResult<bool> StoreDatabase::updateConversation(const Conversation& c)
     return {true, {}};
 }
 
+StoreResult<bool> StoreDatabase::renameConversation(qint64 id, const QString& title)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE conversations SET title = ? WHERE id = ?"));
+    bindAll(q, {QVariant(title), QVariant(id)});
+    if (!q.exec())
+        return {false, queryError(q)};
+    if (q.numRowsAffected() != 1)
+        return {false, QStringLiteral("conversation %1 does not exist").arg(id)};
+    return {true, {}};
+}
+
 StoreResult<bool> StoreDatabase::deleteConversation(qint64 id)
 {
     QSqlQuery q(m_db);

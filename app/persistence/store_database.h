@@ -36,6 +36,8 @@ public:
     StoreResult<Conversation> createConversation(Conversation conversation);
     StoreResult<bool> updateConversation(const Conversation& conversation);
     StoreResult<bool> deleteConversation(qint64 id);
+    // Only the title: a rename is not activity (the order stays) and keeps every setting.
+    StoreResult<bool> renameConversation(qint64 id, const QString& title);
     StoreResult<Conversation> conversation(qint64 id);
     StoreResult<QList<Conversation>> conversations(); // last activity first
 

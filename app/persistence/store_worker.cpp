@@ -51,6 +51,16 @@ void StoreWorker::updateConversation(RequestId id, const Conversation& conversat
     stored.ok() ? emit conversationSaved(id, stored.value) : emit failed(id, stored.error);
 }
 
+void StoreWorker::renameConversation(RequestId id, qint64 conversationId, const QString& title)
+{
+    if (!requireOpen(id))
+        return;
+    if (const auto result = m_db.renameConversation(conversationId, title); !result.ok())
+        return emit failed(id, result.error);
+    const auto stored = m_db.conversation(conversationId);
+    stored.ok() ? emit conversationSaved(id, stored.value) : emit failed(id, stored.error);
+}
+
 void StoreWorker::deleteConversation(RequestId id, qint64 conversationId)
 {
     if (!requireOpen(id))
@@ -65,6 +75,14 @@ void StoreWorker::listConversations(RequestId id)
         return;
     const auto result = m_db.conversations();
     result.ok() ? emit conversationsListed(id, result.value) : emit failed(id, result.error);
+}
+
+void StoreWorker::loadConversation(RequestId id, qint64 conversationId)
+{
+    if (!requireOpen(id))
+        return;
+    const auto result = m_db.conversation(conversationId);
+    result.ok() ? emit conversationLoaded(id, result.value) : emit failed(id, result.error);
 }
 
 void StoreWorker::loadMessages(RequestId id, qint64 conversationId)

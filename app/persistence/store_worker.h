@@ -26,7 +26,9 @@ public:
     void createConversation(RequestId id, const Conversation& conversation);
     void updateConversation(RequestId id, const Conversation& conversation);
     void deleteConversation(RequestId id, qint64 conversationId);
+    void renameConversation(RequestId id, qint64 conversationId, const QString& title);
     void listConversations(RequestId id);
+    void loadConversation(RequestId id, qint64 conversationId);
     void loadMessages(RequestId id, qint64 conversationId);
     void saveMessage(RequestId id, const Message& message);
     void search(RequestId id, const QString& text);
@@ -45,6 +47,7 @@ public:
 signals:
     void opened(agora::app::store::RequestId id, bool ok, const QString& error, bool fullTextSearch);
     void conversationSaved(agora::app::store::RequestId id, const agora::app::store::Conversation& conversation);
+    void conversationLoaded(agora::app::store::RequestId id, const agora::app::store::Conversation& conversation);
     void conversationDeleted(agora::app::store::RequestId id, qint64 conversationId);
     void conversationsListed(agora::app::store::RequestId id, const QList<agora::app::store::Conversation>& list);
     void messagesLoaded(agora::app::store::RequestId id, qint64 conversationId,

@@ -9,6 +9,9 @@ ConversationListModel::ConversationListModel(QObject* parent) : QAbstractListMod
     m_undoTimer.setSingleShot(true);
     m_undoTimer.setInterval(5000);
     connect(&m_undoTimer, &QTimer::timeout, this, &ConversationListModel::commitPendingRemoval);
+    m_refreshSoon.setSingleShot(true);
+    m_refreshSoon.setInterval(150);
+    connect(&m_refreshSoon, &QTimer::timeout, this, &ConversationListModel::refresh);
 }
 
 ConversationListModel::~ConversationListModel()
@@ -67,6 +70,9 @@ void ConversationListModel::setStore(store::ConversationStore* newStore)
         connect(newStore, &store::ConversationStore::conversationDeleted, this,
                 [this](store::RequestId id, qint64) { m_requests.remove(id); });
         connect(newStore, &store::ConversationStore::imported, this, [this] { refresh(); });
+        // Others' changes: the chat's messages (last activity moves), its title, a deletion.
+        connect(newStore, &store::ConversationStore::messageSaved, this, [this] { m_refreshSoon.start(); });
+        connect(newStore, &store::ConversationStore::messagesDeleted, this, [this] { m_refreshSoon.start(); });
     }
     emit storeChanged();
     refresh();
@@ -107,9 +113,9 @@ void ConversationListModel::rename(qint64 conversationId, const QString& title)
     const int row = rowOf(conversationId);
     if (s == nullptr || row < 0)
         return;
-    store::Conversation c = m_rows.at(row);
-    c.title = title.trimmed();
-    m_requests.insert(s->updateConversation(c));
+    // Title only: while searching, a row holds just the id and title, and a full update would
+    // wipe the conversation's settings.
+    m_requests.insert(s->renameConversation(conversationId, title.trimmed()));
 }
 
 void ConversationListModel::remove(qint64 conversationId)
@@ -131,8 +137,10 @@ void ConversationListModel::undoRemove()
     if (m_pendingRemoval.id == 0)
         return;
     m_undoTimer.stop();
+    const qint64 restored = m_pendingRemoval.id;
     m_pendingRemoval = {};
     emit canUndoRemoveChanged();
+    emit removalUndone(restored);
     refresh(); // brings the row back where the store's order puts it
 }
 
@@ -185,8 +193,10 @@ void ConversationListModel::onSearched(store::RequestId id, const QString& text,
 
 void ConversationListModel::onSaved(store::RequestId id, const store::Conversation& conversation)
 {
-    if (!m_requests.remove(id))
+    if (!m_requests.remove(id)) {
+        m_refreshSoon.start(); // someone else's save (the chat naming its conversation)
         return;
+    }
     if (m_creates.remove(id))
         emit conversationCreated(conversation.id);
     refresh();

@@ -1,6 +1,8 @@
 // The conversations sidebar: every conversation, last activity first, with new / rename /
 // delete-with-undo and full-text search. Talks to the ConversationStore only through its
-// asynchronous requests; rows change when the answers arrive.
+// asynchronous requests; rows change when the answers arrive. Changes others make through the
+// same store (a new message, a title from the first question, an import) refresh the list,
+// batched so a streaming chat does not re-read it for every saved message.
 #pragma once
 
 #include "persistence/conversation_store.h"
@@ -69,6 +71,7 @@ signals:
     void canUndoRemoveChanged();
     void lastErrorChanged();
     void conversationCreated(qint64 conversationId);
+    void removalUndone(qint64 conversationId); // its row comes back with the next refresh
 
 private:
     void onListed(store::RequestId id, const QList<store::Conversation>& list);
@@ -88,6 +91,7 @@ private:
     QString m_searchText;
     store::Conversation m_pendingRemoval;
     QTimer m_undoTimer;
+    QTimer m_refreshSoon; // coalesces refreshes caused by others' saves
     QString m_lastError;
 };
 

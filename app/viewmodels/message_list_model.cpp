@@ -1,9 +1,14 @@
 #include "viewmodels/message_list_model.h"
 
+#include "viewmodels/message_segments.h"
+#include "viewmodels/sampling_presets.h"
+
 #include <QClipboard>
 #include <QDateTime>
 #include <QGuiApplication>
 #include <QJsonObject>
+#include <QRandomGenerator>
+#include <QRegularExpression>
 
 namespace agora::app {
 
@@ -28,6 +33,9 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
         {StreamingRole, "streaming"},
         {ErrorRole, "error"},
         {StopReasonRole, "stopReason"},
+        {StopReasonTextRole, "stopReasonText"},
+        {SegmentsRole, "segments"},
+        {ReasoningSecondsRole, "reasoningSeconds"},
     };
 }
 
@@ -50,6 +58,9 @@ QVariant MessageListModel::data(const QModelIndex& index, int role) const
     case StreamingRole: return entry.streaming;
     case ErrorRole: return entry.error;
     case StopReasonRole: return m.stats.value(QStringLiteral("stopReason")).toString();
+    case StopReasonTextRole: return stopReasonText(m.stats.value(QStringLiteral("stopReason")).toString());
+    case SegmentsRole: return segmentsToVariantList(splitMessageSegments(m.content));
+    case ReasoningSecondsRole: return m.stats.value(QStringLiteral("reasoningSeconds")).toDouble();
     default: return {};
     }
 }
@@ -63,6 +74,18 @@ QString MessageListModel::statsText(const store::Message& m) const
     //: One assistant message's footer: model name, generation speed, wall time.
     return tr("%1 · %2 tokens/s · %3 s")
         .arg(m.modelName, QLocale().toString(rate, 'f', 1), QLocale().toString(seconds, 'f', 1));
+}
+
+QString MessageListModel::stopReasonText(const QString& reason) const
+{
+    // end_of_turn and stop_string are the model ending its answer itself: nothing to say.
+    if (reason == QLatin1String("cancelled"))
+        return tr("Stopped");
+    if (reason == QLatin1String("max_tokens"))
+        return tr("Reached the reply length limit");
+    if (reason == QLatin1String("context_full"))
+        return tr("Context full: the conversation is too long for this model's context");
+    return {};
 }
 
 void MessageListModel::setBridge(EngineBridge* bridge)
@@ -91,10 +114,17 @@ void MessageListModel::setStoreObject(QObject* object)
     if (store) {
         connect(store, &store::ConversationStore::messagesLoaded, this, &MessageListModel::onMessagesLoaded);
         connect(store, &store::ConversationStore::messageSaved, this, &MessageListModel::onMessageSaved);
+        connect(store, &store::ConversationStore::conversationLoaded, this, &MessageListModel::onConversationLoaded);
+        connect(store, &store::ConversationStore::conversationSaved, this, &MessageListModel::onConversationSaved);
+        connect(store, &store::ConversationStore::failed, this, &MessageListModel::onStoreFailed);
+        connect(store, &store::ConversationStore::messagesDeleted, this,
+                [this](store::RequestId id, qint64, int) { m_storeRequests.remove(id); });
     }
     emit storeChanged();
-    if (m_conversationId != 0 && m_store)
+    if (m_conversationId != 0 && m_store) {
+        m_conversationRequest = m_store->loadConversation(m_conversationId);
         m_loadRequest = m_store->loadMessages(m_conversationId);
+    }
 }
 
 void MessageListModel::setConversationId(qint64 id)
@@ -109,17 +139,145 @@ void MessageListModel::setConversationId(qint64 id)
     endResetModel();
     emit countChanged();
     m_conversationId = id;
+    m_conversation = {};
+    m_editedBeforeLoad = 0;
     emit conversationIdChanged();
-    if (id != 0 && m_store)
+    emit systemPromptChanged();
+    emit conversationSettingsChanged();
+    setLastError(QString());
+    if (id != 0 && m_store) {
+        m_conversationRequest = m_store->loadConversation(id);
         m_loadRequest = m_store->loadMessages(id);
+    }
 }
 
 void MessageListModel::setSystemPrompt(const QString& prompt)
 {
-    if (m_systemPrompt == prompt)
+    if (m_conversation.systemPrompt == prompt)
         return;
-    m_systemPrompt = prompt;
+    m_conversation.systemPrompt = prompt;
     emit systemPromptChanged();
+    changeSetting(SystemPrompt);
+}
+
+void MessageListModel::setSampling(const QVariantMap& sampling)
+{
+    const QJsonObject normalized = sampling.isEmpty() ? QJsonObject()
+                                                      : SamplingPresets::normalizedJson(QJsonObject::fromVariantMap(sampling));
+    if (m_conversation.sampling == normalized)
+        return;
+    m_conversation.sampling = normalized;
+    changeSetting(Sampling);
+}
+
+void MessageListModel::setContextLength(int tokens)
+{
+    tokens = std::max(0, tokens);
+    if (m_conversation.contextLength == tokens)
+        return;
+    m_conversation.contextLength = tokens;
+    changeSetting(ContextLength);
+}
+
+QString MessageListModel::overflowPolicy() const
+{
+    return m_conversation.overflowPolicy == QLatin1String("stop") ? QStringLiteral("stop")
+                                                                  : QStringLiteral("drop-oldest");
+}
+
+void MessageListModel::setOverflowPolicy(const QString& policy)
+{
+    const QString known = policy == QLatin1String("stop") ? QStringLiteral("stop") : QStringLiteral("drop-oldest");
+    if (m_conversation.overflowPolicy == known)
+        return;
+    m_conversation.overflowPolicy = known;
+    changeSetting(OverflowPolicy);
+}
+
+void MessageListModel::changeSetting(Setting setting)
+{
+    emit conversationSettingsChanged();
+    if (m_conversation.id == 0) {
+        m_editedBeforeLoad |= setting; // the record is on its way: this value wins over it
+        return;
+    }
+    saveConversation();
+}
+
+void MessageListModel::saveConversation()
+{
+    if (m_store && m_conversation.id != 0 && m_conversation.id == m_conversationId)
+        m_storeRequests.insert(m_store->updateConversation(m_conversation));
+}
+
+void MessageListModel::onConversationLoaded(store::RequestId id, const store::Conversation& conversation)
+{
+    if (id != m_conversationRequest || conversation.id != m_conversationId)
+        return;
+    const store::Conversation local = m_conversation;
+    m_conversation = conversation;
+    if (m_editedBeforeLoad & SystemPrompt)
+        m_conversation.systemPrompt = local.systemPrompt;
+    if (m_editedBeforeLoad & Sampling)
+        m_conversation.sampling = local.sampling;
+    if (m_editedBeforeLoad & ContextLength)
+        m_conversation.contextLength = local.contextLength;
+    if (m_editedBeforeLoad & OverflowPolicy)
+        m_conversation.overflowPolicy = local.overflowPolicy;
+    if (!local.title.isEmpty() && m_conversation.title.isEmpty())
+        m_conversation.title = local.title; // named by a first question sent before the record came
+    const bool changedHere = m_editedBeforeLoad != 0 || m_conversation.title != conversation.title;
+    m_editedBeforeLoad = 0;
+    emit systemPromptChanged();
+    emit conversationSettingsChanged();
+    if (changedHere)
+        saveConversation();
+}
+
+void MessageListModel::onConversationSaved(store::RequestId id, const store::Conversation& conversation)
+{
+    const bool ours = m_storeRequests.remove(id);
+    if (conversation.id != m_conversationId || m_conversation.id == 0)
+        return;
+    // Someone else (the sidebar's rename) saved it: take their title, keep our settings.
+    if (!ours && conversation.title != m_conversation.title) {
+        m_conversation.title = conversation.title;
+        emit conversationSettingsChanged();
+    }
+    if (ours)
+        emit conversationUpdated(conversation.id);
+}
+
+void MessageListModel::onStoreFailed(store::RequestId id, const QString& error)
+{
+    if (id == m_conversationRequest || m_storeRequests.remove(id))
+        //: %1: the database's reason, in English
+        setLastError(tr("The conversation could not be saved or read: %1").arg(error));
+}
+
+void MessageListModel::nameAfterFirstQuestion(const QString& question)
+{
+    if (!m_conversation.title.isEmpty())
+        return;
+    // The first words, on one line, short enough for the sidebar.
+    const QStringList words = QString(question).replace(QRegularExpression(QStringLiteral("[#*_`>\\[\\]]")), QString())
+                                  .simplified()
+                                  .split(u' ', Qt::SkipEmptyParts);
+    QString title;
+    for (const QString& word : words) {
+        if (!title.isEmpty() && title.size() + 1 + word.size() > 48)
+            break;
+        title += (title.isEmpty() ? QString() : QStringLiteral(" ")) + word;
+        if (title.size() >= 48)
+            break;
+    }
+    if (title.size() > 48)
+        title = title.left(47) + u'…';
+    if (title.isEmpty())
+        return;
+    m_conversation.title = title;
+    emit conversationSettingsChanged();
+    saveConversation(); // before the record loaded, onConversationLoaded keeps and saves it
 }
 
 void MessageListModel::setMaxTokens(int tokens)
@@ -148,7 +306,7 @@ void MessageListModel::onMessagesLoaded(store::RequestId id, qint64 conversation
     beginInsertRows(QModelIndex(), 0, added - 1);
     QList<Entry> loaded;
     for (const store::Message& message : messages)
-        loaded.append(Entry{message, false, {}});
+        loaded.append(Entry{message, false, {}, 0, 0});
     m_entries = loaded + m_entries;
     for (auto it = m_pendingSaves.begin(); it != m_pendingSaves.end(); ++it)
         it.value() += added;
@@ -225,8 +383,9 @@ bool MessageListModel::send(const QString& text)
     user.conversationId = m_conversationId;
     user.role = QStringLiteral("user");
     user.content = trimmed;
-    append(Entry{user, false, {}});
+    append(Entry{user, false, {}, 0, 0});
     saveEntry(static_cast<int>(m_entries.size()) - 1);
+    nameAfterFirstQuestion(trimmed);
     return startReply();
 }
 
@@ -240,9 +399,17 @@ bool MessageListModel::startReply(const store::Message& takeOver)
     setLastError(QString());
     GenerationSpec spec;
     spec.conversation = static_cast<quint64>(m_conversationId);
-    spec.maxTokens = m_maxTokens;
-    if (!m_systemPrompt.isEmpty())
-        spec.messages.append({QStringLiteral("system"), m_systemPrompt});
+    const QJsonObject& sampling = m_conversation.sampling;
+    spec.maxTokens = sampling.isEmpty() ? m_maxTokens : SamplingPresets::maxTokensFor(sampling);
+    QJsonObject usedSampling; // what this reply is generated with, kept with it
+    if (!sampling.isEmpty()) {
+        spec.sampling = SamplingPresets::settingsFor(sampling, QRandomGenerator::global()->bounded(1u << 31));
+        usedSampling = SamplingPresets::normalizedJson(sampling);
+        usedSampling.insert(QStringLiteral("seed"), static_cast<double>(spec.sampling->seed));
+    }
+    spec.dropOldestTurns = overflowPolicy() == QLatin1String("drop-oldest");
+    if (!m_conversation.systemPrompt.isEmpty())
+        spec.messages.append({QStringLiteral("system"), m_conversation.systemPrompt});
     for (const Entry& entry : std::as_const(m_entries)) {
         if (!entry.error.isEmpty())
             continue; // a failed reply is not part of the conversation the model sees
@@ -259,7 +426,8 @@ bool MessageListModel::startReply(const store::Message& takeOver)
     reply.id = takeOver.id; // non-zero: this reply overwrites an earlier one in the history
     reply.position = takeOver.position;
     reply.createdMs = takeOver.createdMs;
-    append(Entry{reply, true, {}});
+    reply.sampling = usedSampling;
+    append(Entry{reply, true, {}, QDateTime::currentMSecsSinceEpoch(), 0});
     m_stream = m_store ? m_store->beginReply(reply) : 0;
     m_ticket = bridge->generate(spec);
     emit streamingChanged();
@@ -271,7 +439,10 @@ void MessageListModel::onReplyDelta(quint64 ticket, const QString& text, const Q
     const int row = streamingRow();
     if (ticket != m_ticket || row < 0)
         return;
-    store::Message& m = m_entries[row].message;
+    Entry& entry = m_entries[row];
+    if (entry.firstAnswerMs == 0 && !text.isEmpty())
+        entry.firstAnswerMs = QDateTime::currentMSecsSinceEpoch();
+    store::Message& m = entry.message;
     m.content += text;
     m.reasoning += reasoning;
     if (m_store && m_stream != 0)
@@ -289,6 +460,11 @@ void MessageListModel::onReplyFinished(quint64 ticket, const QVariantMap& stats)
     QJsonObject json = QJsonObject::fromVariantMap(stats);
     json.remove(QStringLiteral("text"));      // already the message's content
     json.remove(QStringLiteral("reasoning"));
+    if (!entry.message.reasoning.isEmpty() && entry.startedMs != 0) {
+        // "Thought for N s": from the request to the first words of the answer itself.
+        const qint64 end = entry.firstAnswerMs != 0 ? entry.firstAnswerMs : QDateTime::currentMSecsSinceEpoch();
+        json.insert(QStringLiteral("reasoningSeconds"), static_cast<double>(end - entry.startedMs) / 1000.0);
+    }
     entry.message.stats = json;
     entry.message.modelName = stats.value(QStringLiteral("modelName")).toString();
     entry.streaming = false;
@@ -334,8 +510,8 @@ bool MessageListModel::regenerate()
 {
     if (streaming() || m_entries.isEmpty() || m_entries.constLast().message.role != QLatin1String("assistant"))
         return false;
-    // The store has no message deletion: the new reply takes over the old row (same id) so
-    // that the history keeps exactly one answer for the question.
+    // The new reply takes over the old row (same id and position) so that the history keeps
+    // exactly one answer for the question, and no row is deleted and re-added.
     const store::Message old = m_entries.constLast().message;
     removeFrom(static_cast<int>(m_entries.size()) - 1);
     return startReply(old);
@@ -347,28 +523,37 @@ bool MessageListModel::editAndResend(int row, const QString& text)
     if (streaming() || trimmed.isEmpty() || row < 0 || row >= m_entries.size()
         || m_entries.at(row).message.role != QLatin1String("user"))
         return false;
-    // Only the last question can be edited: what came after an earlier one cannot be deleted
-    // from the history yet, and a conversation must read the same after a restart.
-    const int lastUser = [this] {
-        for (int r = static_cast<int>(m_entries.size()) - 1; r >= 0; --r) {
-            if (m_entries.at(r).message.role == QLatin1String("user"))
-                return r;
-        }
-        return -1;
-    }();
-    if (row != lastUser) {
-        setLastError(tr("Only the last question can be edited."));
+    const store::Message question = m_entries.at(row).message;
+    if (m_store && (question.id == 0 || question.position == 0)) {
+        // Its first save has not come back yet: an update now would store it twice.
+        setLastError(tr("This message is still being saved; try again in a moment."));
         return false;
     }
     m_entries[row].message.content = trimmed;
     const QModelIndex changed = index(row);
-    emit dataChanged(changed, changed, {ContentRole, Qt::DisplayRole});
+    emit dataChanged(changed, changed, {ContentRole, SegmentsRole, Qt::DisplayRole});
     saveEntry(row);
-    store::Message previousReply;
-    if (row + 1 < m_entries.size())
-        previousReply = m_entries.at(row + 1).message;
-    removeFrom(row + 1);
-    return startReply(previousReply);
+    // Everything after the question goes, in the history too (the store answers in order, so
+    // the new reply is saved after the deletion and takes the next position).
+    if (row + 1 < m_entries.size()) {
+        if (m_store)
+            m_storeRequests.insert(m_store->deleteMessagesFrom(m_conversationId, question.position + 1));
+        removeFrom(row + 1);
+    }
+    return startReply();
+}
+
+void MessageListModel::adoptDraft(qint64 conversationId)
+{
+    const store::Conversation draft = m_conversation;
+    setConversationId(conversationId);
+    m_conversation.systemPrompt = draft.systemPrompt;
+    m_conversation.sampling = draft.sampling;
+    m_conversation.contextLength = draft.contextLength;
+    m_conversation.overflowPolicy = draft.overflowPolicy;
+    m_editedBeforeLoad = SystemPrompt | Sampling | ContextLength | OverflowPolicy;
+    emit systemPromptChanged();
+    emit conversationSettingsChanged();
 }
 
 QString MessageListModel::textAt(int row) const

@@ -3,6 +3,10 @@
 // regenerate and edit-and-resend go through the EngineBridge; every message and every growing
 // reply is saved through the ConversationStore (the store writes deltas at least every 500 ms,
 // so a crash loses under a second of an answer).
+//
+// It also holds the open conversation's own settings (title, system prompt, sampling JSON,
+// context length, context-full policy): read from the store when the conversation opens, saved
+// back when changed, and used for every reply (sampling_presets.h reads the sampling JSON).
 #pragma once
 
 #include "bridge/engine_bridge.h"
@@ -10,6 +14,7 @@
 
 #include <QAbstractListModel>
 #include <QPointer>
+#include <QSet>
 #include <QtQml/qqmlregistration.h>
 
 namespace agora::app {
@@ -20,7 +25,15 @@ class MessageListModel : public QAbstractListModel {
     Q_PROPERTY(agora::app::EngineBridge* bridge READ bridge WRITE setBridge NOTIFY bridgeChanged)
     Q_PROPERTY(QObject* store READ storeObject WRITE setStoreObject NOTIFY storeChanged)
     Q_PROPERTY(qint64 conversationId READ conversationId WRITE setConversationId NOTIFY conversationIdChanged)
+    Q_PROPERTY(QString title READ title NOTIFY conversationSettingsChanged)
     Q_PROPERTY(QString systemPrompt READ systemPrompt WRITE setSystemPrompt NOTIFY systemPromptChanged)
+    // {"preset", "temperature", "topK", "topP", "minP", "repeatPenalty", "seed", "maxTokens"};
+    // empty: the model's own sampling defaults and maxTokens below.
+    Q_PROPERTY(QVariantMap sampling READ sampling WRITE setSampling NOTIFY conversationSettingsChanged)
+    Q_PROPERTY(int contextLength READ contextLength WRITE setContextLength NOTIFY conversationSettingsChanged)
+    // "stop" (stop and say so) or "drop-oldest" (forget the oldest turns); older files'
+    // "truncate-middle" reads as drop-oldest.
+    Q_PROPERTY(QString overflowPolicy READ overflowPolicy WRITE setOverflowPolicy NOTIFY conversationSettingsChanged)
     Q_PROPERTY(int maxTokens READ maxTokens WRITE setMaxTokens NOTIFY maxTokensChanged)
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
     Q_PROPERTY(bool streaming READ streaming NOTIFY streamingChanged)
@@ -39,6 +52,9 @@ public:
         StreamingRole,
         ErrorRole,       // why the reply failed, translated; empty when it did not
         StopReasonRole,
+        StopReasonTextRole, // "Stopped", "Context full", ... translated; empty for a normal end
+        SegmentsRole,       // [{kind: "text"|"code", text, language, closed}] (message_segments.h)
+        ReasoningSecondsRole, // how long the model thought before answering; 0 when unknown
     };
     Q_ENUM(Role)
 
@@ -55,8 +71,15 @@ public:
     qint64 conversationId() const { return m_conversationId; }
     // Shows another conversation: clears the list and loads its messages from the store.
     void setConversationId(qint64 id);
-    QString systemPrompt() const { return m_systemPrompt; }
+    QString title() const { return m_conversation.title; }
+    QString systemPrompt() const { return m_conversation.systemPrompt; }
     void setSystemPrompt(const QString& prompt);
+    QVariantMap sampling() const { return m_conversation.sampling.toVariantMap(); }
+    void setSampling(const QVariantMap& sampling);
+    int contextLength() const { return m_conversation.contextLength; }
+    void setContextLength(int tokens);
+    QString overflowPolicy() const;
+    void setOverflowPolicy(const QString& policy);
     int maxTokens() const { return m_maxTokens; }
     void setMaxTokens(int tokens);
     bool streaming() const { return m_ticket != 0; }
@@ -68,8 +91,13 @@ public:
     Q_INVOKABLE void stop();
     // Replaces the last reply with a new one for the same question.
     Q_INVOKABLE bool regenerate();
-    // Changes a user message, forgets everything after it and asks again.
+    // Changes a user message (any of them), deletes everything after it, here and in the
+    // history, and asks again.
     Q_INVOKABLE bool editAndResend(int row, const QString& text);
+    // Opens a conversation just created for the draft shown so far (conversationId 0): the
+    // settings chosen on the draft are kept and saved into it, where setConversationId() would
+    // read the stored ones.
+    Q_INVOKABLE void adoptDraft(qint64 conversationId);
     Q_INVOKABLE QString textAt(int row) const;
     Q_INVOKABLE void copyToClipboard(int row) const;
 
@@ -78,6 +106,9 @@ signals:
     void storeChanged();
     void conversationIdChanged();
     void systemPromptChanged();
+    void conversationSettingsChanged();
+    // The conversation's title changed here (first question) or its settings were saved.
+    void conversationUpdated(qint64 conversationId);
     void maxTokensChanged();
     void countChanged();
     void streamingChanged();
@@ -88,7 +119,18 @@ private:
         store::Message message;
         bool streaming = false;
         QString error;
+        qint64 startedMs = 0;        // when the reply was requested
+        qint64 firstAnswerMs = 0;    // when its first non-reasoning text came
     };
+    enum Setting : unsigned { SystemPrompt = 1, Sampling = 2, ContextLength = 4, OverflowPolicy = 8 };
+
+    void onConversationLoaded(store::RequestId id, const store::Conversation& conversation);
+    void onConversationSaved(store::RequestId id, const store::Conversation& conversation);
+    void onStoreFailed(store::RequestId id, const QString& error);
+    void changeSetting(Setting setting);
+    void saveConversation();
+    void nameAfterFirstQuestion(const QString& question);
+    QString stopReasonText(const QString& reason) const;
 
     void onMessagesLoaded(store::RequestId id, qint64 conversationId, const QList<store::Message>& messages);
     void onMessageSaved(store::RequestId id, const store::Message& message);
@@ -108,7 +150,10 @@ private:
     QPointer<EngineBridge> m_bridge;
     QPointer<store::ConversationStore> m_store;
     qint64 m_conversationId = 0;
-    QString m_systemPrompt;
+    store::Conversation m_conversation;         // the open conversation's record (id 0: not loaded yet)
+    unsigned m_editedBeforeLoad = 0;             // Settings set before the record arrived: kept over it
+    store::RequestId m_conversationRequest = 0;
+    QSet<store::RequestId> m_storeRequests;      // updates and deletions whose failure is shown
     int m_maxTokens = 512;
     QList<Entry> m_entries;
     store::RequestId m_loadRequest = 0;

@@ -86,6 +86,30 @@ private slots:
 
         m_model->rename(groceries, "  Shopping list ");
         QTRY_COMPARE(titles().value(0), QStringLiteral("Shopping list"));
+        // Renamed from search results: the title changes, the settings stay.
+        {
+            Conversation withSettings;
+            withSettings.id = groceries;
+            withSettings.title = "Shopping list";
+            withSettings.systemPrompt = "Keep me";
+            withSettings.overflowPolicy = "drop-oldest";
+            QSignalSpy updated(m_store.get(), &ConversationStore::conversationSaved);
+            m_store->updateConversation(withSettings);
+            QVERIFY(updated.wait(5000));
+        }
+        m_model->setSearchText("milk");
+        QTRY_COMPARE(m_model->rowCount(), 1);
+        m_model->rename(groceries, "Groceries again");
+        QTRY_COMPARE(titles().value(0), QStringLiteral("Groceries again"));
+        QSignalSpy loaded(m_store.get(), &ConversationStore::conversationLoaded);
+        m_store->loadConversation(groceries);
+        QVERIFY(loaded.wait(5000));
+        QCOMPARE(loaded.at(0).at(1).value<Conversation>().overflowPolicy, QStringLiteral("drop-oldest"));
+        QCOMPARE(loaded.at(0).at(1).value<Conversation>().systemPrompt, QStringLiteral("Keep me"));
+        m_model->setSearchText("");
+        QTRY_COMPARE(m_model->rowCount(), 2);
+        m_model->rename(groceries, "Shopping list");
+        QTRY_COMPARE(titles().value(0), QStringLiteral("Shopping list"));
         QCOMPARE(m_model->rowOf(groceries), 0);
         QCOMPARE(m_model->data(m_model->index(0), ConversationListModel::KindRole).toString(), QStringLiteral("chat"));
         QVERIFY(m_model->data(m_model->index(0), ConversationListModel::UpdatedRole).toDateTime().isValid());
@@ -106,8 +130,11 @@ private slots:
         QCOMPARE(m_model->rowCount(), 0); // gone from view at once
         QVERIFY(m_model->canUndoRemove());
         QCOMPARE(m_model->pendingRemovalTitle(), QStringLiteral("Keep me"));
+        QSignalSpy undone(m_model.get(), &ConversationListModel::removalUndone);
         m_model->undoRemove();
         QVERIFY(!m_model->canUndoRemove());
+        QCOMPARE(undone.size(), 1);
+        QCOMPARE(undone.at(0).at(0).toLongLong(), id);
         QTRY_COMPARE(m_model->rowCount(), 1);
 
         // Without undo, the store deletes it when the window closes.
@@ -144,6 +171,29 @@ private slots:
         m_model->setSearchText("");
         QTRY_COMPARE(m_model->rowCount(), 2);
         QCOMPARE(m_model->data(m_model->index(0), ConversationListModel::SearchSnippetRole).toString(), QString());
+    }
+
+    void othersChangesRefreshTheList()
+    {
+        QSignalSpy created(m_model.get(), &ConversationListModel::conversationCreated);
+        m_model->createConversation("Older");
+        QVERIFY(created.wait(5000));
+        QTest::qWait(5);
+        m_model->createConversation("");
+        QVERIFY(created.wait(5000));
+        QTRY_COMPARE(titles(), (QStringList{"Untitled conversation", "Older"}));
+
+        // The chat names its conversation through the store, not through this model.
+        Conversation named;
+        named.id = created.at(1).at(0).toLongLong();
+        named.title = "Named by the chat";
+        m_store->updateConversation(named);
+        QTRY_COMPARE(titles(), (QStringList{"Named by the chat", "Older"}));
+
+        // A message saved elsewhere moves its conversation to the top, without a refresh() call.
+        QTest::qWait(5);
+        addMessage(created.at(0).at(0).toLongLong(), "new activity");
+        QTRY_COMPARE(titles(), (QStringList{"Older", "Named by the chat"}));
     }
 
     void storeErrorsAreReported()

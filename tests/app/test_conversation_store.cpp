@@ -157,6 +157,21 @@ private slots:
         const auto renamed = await(store, &ConversationStore::conversationSaved, store.updateConversation(a));
         QCOMPARE(renamed.at(1).value<Conversation>().title, QStringLiteral("Alpha renamed"));
 
+        // A rename changes the title only.
+        const auto renamedOnly = await(store, &ConversationStore::conversationSaved,
+                                       store.renameConversation(b.id, QStringLiteral("Beta renamed")));
+        QCOMPARE(renamedOnly.at(1).value<Conversation>().title, QStringLiteral("Beta renamed"));
+        QCOMPARE(renamedOnly.at(1).value<Conversation>().systemPrompt, QStringLiteral("You are terse."));
+        QCOMPARE(renamedOnly.at(1).value<Conversation>().updatedMs, b.updatedMs);
+        QVERIFY(failureOf(await(store, &ConversationStore::conversationSaved, store.renameConversation(999, "x")))
+                    .contains("does not exist"));
+
+        const auto one = await(store, &ConversationStore::conversationLoaded, store.loadConversation(a.id));
+        QCOMPARE(one.at(1).value<Conversation>().title, QStringLiteral("Alpha renamed"));
+        QCOMPARE(one.at(1).value<Conversation>().systemPrompt, QStringLiteral("You are terse."));
+        QVERIFY(failureOf(await(store, &ConversationStore::conversationLoaded, store.loadConversation(424242)))
+                    .contains("does not exist"));
+
         auto loaded = await(store, &ConversationStore::messagesLoaded, store.loadMessages(a.id));
         const auto messages = loaded.at(2).value<QList<Message>>();
         QCOMPARE(messages.size(), 2);

@@ -176,6 +176,125 @@ private slots:
         QCOMPARE(reloadedContents(2), (QStringList{QStringLiteral("First, edited"), QStringLiteral("Edited answer")}));
     }
 
+    void editAnEarlierQuestionDeletesWhatFollowed()
+    {
+        auto model = makeModel();
+        for (const char* question : {"One", "Two", "Three"}) {
+            m_backend->setReply({QStringLiteral("Answer to ") + QLatin1String(question)}, 1);
+            QVERIFY(model->send(QLatin1String(question)));
+            QTRY_VERIFY(!model->streaming());
+        }
+        QCOMPARE(model->rowCount(), 6);
+        QTRY_VERIFY(model->index(5).data(MessageListModel::MessageIdRole).toLongLong() != 0);
+
+        m_backend->setReply({QStringLiteral("New answer")}, 1);
+        QVERIFY(model->editAndResend(2, QStringLiteral("Two, edited")));
+        QCOMPARE(model->rowCount(), 4);
+        QTRY_VERIFY(!model->streaming());
+        // The model saw the history up to the edited question only.
+        QStringList seen;
+        for (const auto& turn : m_backend->lastSpec().messages)
+            seen << turn.content;
+        QCOMPARE(seen, (QStringList{"One", "Answer to One", "Two, edited"}));
+        const QStringList expected{"One", "Answer to One", "Two, edited", "New answer"};
+        for (int row = 0; row < 4; ++row)
+            QCOMPARE(model->textAt(row), expected.at(row));
+        // The history reads the same after a restart: the third question and its answer are gone.
+        QCOMPARE(reloadedContents(4), expected);
+    }
+
+    void conversationSettingsShapeTheRequest()
+    {
+        auto model = makeModel();
+        QSignalSpy settingsChanged(model.get(), &MessageListModel::conversationSettingsChanged);
+        QTRY_VERIFY(settingsChanged.count() > 0); // the record arrived
+        model->setSystemPrompt(QStringLiteral("Answer in French."));
+        model->setSampling(QVariantMap{{"preset", "custom"}, {"temperature", 0.33}, {"topK", 7}, {"topP", 0.5},
+                                       {"minP", 0.01}, {"repeatPenalty", 1.2}, {"seed", 1234}, {"maxTokens", 99}});
+        model->setOverflowPolicy(QStringLiteral("stop"));
+        model->setContextLength(2048);
+        QVERIFY(model->send(QStringLiteral("Bonjour")));
+        QTRY_VERIFY(!model->streaming());
+        agora::app::GenerationSpec spec = m_backend->lastSpec();
+        QVERIFY(spec.sampling.has_value());
+        QCOMPARE(spec.sampling->temperature, 0.33);
+        QCOMPARE(spec.sampling->topK, 7);
+        QCOMPARE(spec.sampling->topP, 0.5);
+        QCOMPARE(spec.sampling->minP, 0.01);
+        QCOMPARE(spec.sampling->repeatPenalty, 1.2);
+        QCOMPARE(spec.sampling->seed, quint64(1234));
+        QCOMPARE(spec.maxTokens, 99);
+        QCOMPARE(spec.dropOldestTurns, false);
+        QCOMPARE(spec.messages.at(0).content, QStringLiteral("Answer in French."));
+
+        // A named preset, the other policy; presets draw a new seed per reply.
+        model->setSampling(QVariantMap{{"preset", "precise"}, {"maxTokens", 300}});
+        model->setOverflowPolicy(QStringLiteral("drop-oldest"));
+        QVERIFY(model->regenerate());
+        QTRY_VERIFY(!model->streaming());
+        spec = m_backend->lastSpec();
+        QCOMPARE(spec.sampling->temperature, 0.2);
+        QCOMPARE(spec.maxTokens, 300);
+        QCOMPARE(spec.dropOldestTurns, true);
+        const quint64 firstSeed = spec.sampling->seed;
+        QVERIFY(model->regenerate());
+        QTRY_VERIFY(!model->streaming());
+        QVERIFY(m_backend->lastSpec().sampling->seed != firstSeed);
+
+        // Saved with the conversation: another model over it reads the same settings, and the
+        // title came from the first question.
+        MessageListModel reopened;
+        reopened.setStoreObject(m_store.get());
+        reopened.setConversationId(m_conversation);
+        QTRY_COMPARE(reopened.systemPrompt(), QStringLiteral("Answer in French."));
+        QCOMPARE(reopened.sampling().value("preset").toString(), QStringLiteral("precise"));
+        QCOMPARE(reopened.sampling().value("maxTokens").toInt(), 300);
+        QCOMPARE(reopened.overflowPolicy(), QStringLiteral("drop-oldest"));
+        QCOMPARE(reopened.contextLength(), 2048);
+        QCOMPARE(reopened.title(), QStringLiteral("Stories")); // named already: kept
+    }
+
+    void firstQuestionNamesAnUntitledConversation()
+    {
+        Conversation untitled;
+        QSignalSpy saved(m_store.get(), &ConversationStore::conversationSaved);
+        m_store->createConversation(untitled);
+        QVERIFY(saved.wait(5000));
+        m_conversation = saved.at(0).at(1).value<Conversation>().id;
+        auto model = makeModel();
+        QVERIFY(model->send(QStringLiteral("How do **glaciers** move downhill so slowly over many centuries of time?")));
+        QCOMPARE(model->title(), QStringLiteral("How do glaciers move downhill so slowly over"));
+        QTRY_VERIFY(!model->streaming());
+        MessageListModel reopened;
+        reopened.setStoreObject(m_store.get());
+        reopened.setConversationId(m_conversation);
+        QTRY_COMPARE(reopened.title(), model->title());
+    }
+
+    void segmentsStopReasonAndReasoningTime()
+    {
+        m_backend->setReply({QStringLiteral("think:pondering "), QStringLiteral("Try:\n```py\n"),
+                             QStringLiteral("print(1)\n```\nDone.")}, 20);
+        auto model = makeModel();
+        QVERIFY(model->send(QStringLiteral("Code?")));
+        QTRY_VERIFY(!model->streaming());
+        const QModelIndex reply = model->index(1);
+        const QVariantList segments = reply.data(MessageListModel::SegmentsRole).toList();
+        QCOMPARE(segments.size(), 3);
+        QCOMPARE(segments.at(1).toMap().value("kind").toString(), QStringLiteral("code"));
+        QCOMPARE(segments.at(1).toMap().value("text").toString(), QStringLiteral("print(1)"));
+        QCOMPARE(segments.at(1).toMap().value("language").toString(), QStringLiteral("py"));
+        QVERIFY(reply.data(MessageListModel::ReasoningSecondsRole).toDouble() > 0.0);
+        QCOMPARE(reply.data(MessageListModel::StopReasonTextRole).toString(), QString()); // a normal end
+
+        m_backend->setReply(QStringList(300, QStringLiteral("la ")), 5);
+        QVERIFY(model->regenerate());
+        QTRY_VERIFY(!model->textAt(1).isEmpty());
+        model->stop();
+        QTRY_VERIFY(!model->streaming());
+        QCOMPARE(model->index(1).data(MessageListModel::StopReasonTextRole).toString(), QStringLiteral("Stopped"));
+    }
+
     void failuresShowAsErrorsAndStayOutOfThePrompt()
     {
         auto model = makeModel();

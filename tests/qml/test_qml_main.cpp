@@ -74,6 +74,25 @@ public:
             return QString();
         return file.fileName();
     }
+    // The last GenerationSpec the fake engine received, for QML checks of what the chat asked:
+    // {hasSampling, temperature, topK, topP, minP, repeatPenalty, seed, maxTokens,
+    //  dropOldestTurns, messages: [{role, content}]}.
+    Q_INVOKABLE QVariantMap lastSpec() const
+    {
+        if (!m_backend)
+            return {};
+        const agora::app::GenerationSpec spec = m_backend->lastSpec();
+        QVariantList turns;
+        for (const agora::app::ChatTurn& turn : spec.messages)
+            turns.append(QVariantMap{{QStringLiteral("role"), turn.role}, {QStringLiteral("content"), turn.content}});
+        const agora::app::SamplingSettings s = spec.sampling.value_or(agora::app::SamplingSettings{});
+        return {{QStringLiteral("hasSampling"), spec.sampling.has_value()},
+                {QStringLiteral("temperature"), s.temperature}, {QStringLiteral("topK"), s.topK},
+                {QStringLiteral("topP"), s.topP}, {QStringLiteral("minP"), s.minP},
+                {QStringLiteral("repeatPenalty"), s.repeatPenalty}, {QStringLiteral("seed"), double(s.seed)},
+                {QStringLiteral("maxTokens"), spec.maxTokens}, {QStringLiteral("dropOldestTurns"), spec.dropOldestTurns},
+                {QStringLiteral("messages"), turns}};
+    }
     // What the fake streams for the next replies (see FakeEngineBackend::setReply).
     Q_INVOKABLE void setReply(const QStringList& pieces, int pieceDelayMs)
     {
