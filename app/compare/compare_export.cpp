@@ -62,7 +62,8 @@ QString compareStatsLine(const CompareAnswer& answer)
     QStringList parts;
     //: Speed of one answer in a comparison export.
     parts << ExportText::tr("%1 tokens/s").arg(number(answer.tokensPerSecond, 1));
-    parts << ExportText::tr("%n token(s)", nullptr, answer.generatedTokens);
+    parts << (answer.generatedTokens == 1 ? ExportText::tr("1 token")
+                                          : ExportText::tr("%1 tokens").arg(answer.generatedTokens));
     //: Time until the model wrote its first token.
     parts << ExportText::tr("first token after %1 ms").arg(number(answer.timeToFirstTokenMs, 0));
     if (!answer.stopReason.isEmpty())

@@ -40,6 +40,9 @@ namespace agora::app {
 class CompareSession : public QAbstractListModel {
     Q_OBJECT
     QML_ELEMENT
+    // State and PaneState share value names (Idle, Failed): QML reads them scoped,
+    // CompareSession.State.Ready and CompareSession.PaneState.Done.
+    Q_CLASSINFO("RegisterEnumClassesUnscoped", "false")
     Q_PROPERTY(agora::app::EngineBridge* bridge READ bridge WRITE setBridge NOTIFY bridgeChanged)
     Q_PROPERTY(QObject* store READ storeObject WRITE setStoreObject NOTIFY storeChanged)
     Q_PROPERTY(QStringList modelPaths READ modelPaths WRITE setModelPaths NOTIFY modelPathsChanged)

@@ -31,6 +31,7 @@ private:
     QStringList m_paths;
     std::shared_ptr<FakeEngineBackend> m_backend;
     std::unique_ptr<EngineBridge> m_bridge;
+    std::unique_ptr<QTemporaryDir> m_storeDir; // one per test: no WAL file of an earlier test
     std::unique_ptr<ConversationStore> m_store;
 
     QString writeModel(const QString& name)
@@ -83,10 +84,12 @@ private slots:
         m_paths = {writeModel(QStringLiteral("alpha-chat")), writeModel(QStringLiteral("beta-chat"))};
         m_backend = std::make_shared<FakeEngineBackend>(QByteArray("{}"));
         m_bridge = std::make_unique<EngineBridge>(m_backend);
+        m_storeDir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_storeDir->isValid());
         m_store = std::make_unique<ConversationStore>();
         m_store->setFlushInterval(50);
         QSignalSpy opened(m_store.get(), &ConversationStore::opened);
-        m_store->open(m_dir.path());
+        m_store->open(m_storeDir->path());
         QVERIFY(opened.wait(5000));
         QVERIFY(opened.at(0).at(1).toBool());
     }
@@ -96,7 +99,7 @@ private slots:
         m_store.reset();
         m_bridge.reset();
         m_backend.reset();
-        QFile::remove(m_dir.filePath(QStringLiteral("history.sqlite")));
+        m_storeDir.reset();
     }
 
     void panesStreamConcurrentlyAndMatchEachAlone()

@@ -99,6 +99,12 @@ public:
         if (m_backend)
             m_backend->setReply(pieces, pieceDelayMs);
     }
+    // Loads beyond this many loaded models fail with "out-of-device-memory" (0: no limit).
+    Q_INVOKABLE void setMaxLoadedModels(int count)
+    {
+        if (m_backend)
+            m_backend->setMaxLoadedModels(count);
+    }
 
 signals:
     void bridgeChanged();
