@@ -46,11 +46,12 @@ Pane {
     }
 
     ScrollView {
+        id: scroller
         anchors.fill: parent
         contentWidth: availableWidth
 
         ColumnLayout {
-            width: parent.width
+            width: scroller.availableWidth
             spacing: 8
 
             RowLayout {
@@ -204,7 +205,7 @@ Pane {
             Label { text: qsTr("When the context is full"); font.weight: Font.DemiBold }
             RadioButton {
                 objectName: "overflowDropOldest"
-                text: qsTr("Forget the oldest messages and go on")
+                text: qsTr("Forget the oldest messages")
                 checked: panel.messages && panel.messages.overflowPolicy === "drop-oldest"
                 onClicked: panel.messages.overflowPolicy = "drop-oldest"
                 Accessible.name: text

@@ -203,7 +203,7 @@ Pane {
                     }
                     ToolButton {
                         objectName: "deleteButton"
-                        text: "🗑"
+                        text: "✕"
                         visible: !row.renaming
                         opacity: row.hovered || row.highlighted || hovered || activeFocus ? 1 : 0.35
                         onClicked: sidebar.removeRequested(row.conversationId)
