@@ -24,6 +24,7 @@ layout(constant_id = 0) const uint WORKGROUP_SIZE = 64; // >= headDim / 8 (the h
 layout(constant_id = 1) const uint BLOCK = 256;         // positions per round, a multiple of WORKGROUP_SIZE
 layout(constant_id = 2) const uint HEADS = 1;           // query heads per workgroup, all on one KV head
 const uint MAX_HEAD_VEC4 = 64;                          // headDim <= 256
+const uint POSITIONS = 4;                               // keys one lane scores per round
 
 layout(std430, binding = 0) readonly buffer QBuffer { vec4 q[]; };       // (headDim, nHead, nTokens)
 layout(std430, binding = 1) readonly buffer KCache { uvec4 kCache[]; };  // (headDim/8, nKvHead, ringSize) of 8 halves
@@ -119,26 +120,45 @@ void main()
         float blockMax[HEADS];
         for (uint h = 0; h < HEADS; ++h)
             blockMax[h] = -3.0e38;
-        for (uint i = lane; i < blockLength; i += WORKGROUP_SIZE) {
-            const uint kBase = ((blockStart + i) % pc.ringSize) * rowQuads + kvOffset;
-            float dots[HEADS];
-            for (uint h = 0; h < HEADS; ++h)
-                dots[h] = 0.0;
-            for (uint j = 0; j < headQuads; ++j) {
-                const uvec4 packed = kCache[kBase + j];
-                const vec4 low = vec4(unpackHalf2x16(packed.x), unpackHalf2x16(packed.y));
-                const vec4 high = vec4(unpackHalf2x16(packed.z), unpackHalf2x16(packed.w));
+        // Each lane scores POSITIONS keys per round, so every query value read from shared
+        // memory serves POSITIONS keys.
+        for (uint round = 0; round < blockLength; round += WORKGROUP_SIZE * POSITIONS) {
+            uint kBase[POSITIONS];
+            float dots[HEADS][POSITIONS];
+            for (uint t = 0; t < POSITIONS; ++t) {
+                const uint i = round + lane + t * WORKGROUP_SIZE;
+                kBase[t] = i < blockLength ? ((blockStart + i) % pc.ringSize) * rowQuads + kvOffset : kvOffset;
                 for (uint h = 0; h < HEADS; ++h)
-                    dots[h] += dot(query[h * MAX_HEAD_VEC4 + 2u * j], low) + dot(query[h * MAX_HEAD_VEC4 + 2u * j + 1u], high);
+                    dots[h][t] = 0.0;
             }
-            for (uint h = 0; h < HEADS; ++h) {
-                float score = dots[h] * pc.scale;
-                if (pc.softcap > 0.0) {
-                    const float s = clamp(score / pc.softcap, -15.0, 15.0);
-                    score = pc.softcap * (1.0 - 2.0 / (exp(2.0 * s) + 1.0));
+            for (uint j = 0; j < headQuads; ++j) {
+                vec4 low[POSITIONS];
+                vec4 high[POSITIONS];
+                for (uint t = 0; t < POSITIONS; ++t) {
+                    const uvec4 packed = kCache[kBase[t] + j];
+                    low[t] = vec4(unpackHalf2x16(packed.x), unpackHalf2x16(packed.y));
+                    high[t] = vec4(unpackHalf2x16(packed.z), unpackHalf2x16(packed.w));
                 }
-                weights[h * BLOCK + i] = score;
-                blockMax[h] = max(blockMax[h], score);
+                for (uint h = 0; h < HEADS; ++h) {
+                    const vec4 qLow = query[h * MAX_HEAD_VEC4 + 2u * j];
+                    const vec4 qHigh = query[h * MAX_HEAD_VEC4 + 2u * j + 1u];
+                    for (uint t = 0; t < POSITIONS; ++t)
+                        dots[h][t] += dot(qLow, low[t]) + dot(qHigh, high[t]);
+                }
+            }
+            for (uint t = 0; t < POSITIONS; ++t) {
+                const uint i = round + lane + t * WORKGROUP_SIZE;
+                if (i >= blockLength)
+                    break;
+                for (uint h = 0; h < HEADS; ++h) {
+                    float score = dots[h][t] * pc.scale;
+                    if (pc.softcap > 0.0) {
+                        const float s = clamp(score / pc.softcap, -15.0, 15.0);
+                        score = pc.softcap * (1.0 - 2.0 / (exp(2.0 * s) + 1.0));
+                    }
+                    weights[h * BLOCK + i] = score;
+                    blockMax[h] = max(blockMax[h], score);
+                }
             }
         }
         workgroupReduce(blockMax, true);

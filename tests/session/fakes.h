@@ -91,6 +91,7 @@ struct ModelSpec {
     uint64_t weightBytes = 1000;
     uint64_t kvBytesPerToken = 1;
     uint32_t trainedContext = 256;
+    uint32_t maxContext = 0;       // the longest cache the fake device holds per buffer; 0: no limit
     bool chatTemplate = true;
     std::string generationSuffix;  // appended by the formatter after <|assistant|>
     std::chrono::microseconds evalDelay{0};
@@ -101,6 +102,7 @@ struct ModelSpec {
     ModelSpec& setLoop(bool v) { loop = v; return *this; }
     ModelSpec& setWeightBytes(uint64_t v) { weightBytes = v; return *this; }
     ModelSpec& setKvBytesPerToken(uint64_t v) { kvBytesPerToken = v; return *this; }
+    ModelSpec& setMaxContext(uint32_t v) { maxContext = v; return *this; }
     ModelSpec& setChatTemplate(bool v) { chatTemplate = v; return *this; }
     ModelSpec& setGenerationSuffix(std::string v) { generationSuffix = std::move(v); return *this; }
     ModelSpec& setEvalDelay(std::chrono::microseconds v) { evalDelay = v; return *this; }
@@ -235,7 +237,7 @@ public:
             if (it == specs.end())
                 return makeError(ErrorCode::Io, "no such file: " + r.path);
             return agora::session::ModelFootprint{it->second.weightBytes, it->second.kvBytesPerToken,
-                it->second.trainedContext};
+                it->second.trainedContext, it->second.maxContext};
         };
         f.load = [this](const agora::LoadRequest& r, const agora::session::LoadProgress& progress)
             -> Result<agora::session::LoadedModel> {

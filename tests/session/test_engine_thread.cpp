@@ -451,6 +451,16 @@ private slots:
         QVERIFY(summary.contextNote.empty());
         QVERIFY(!h.events.failure(h.engine->unload(trained)));
 
+        // The device's largest buffer holds 200 positions of this model's cache per layer.
+        Harness buffer;
+        buffer.factory.add("a", fake::ModelSpec().setWeightBytes(100).setKvBytesPerToken(2).setMaxContext(200));
+        buffer.start();
+        const RequestId capped = buffer.engine->load(LoadRequest{"a", 1000, {}});
+        QVERIFY(!buffer.events.failure(capped));
+        const auto cappedSummary = buffer.events.all<event::Loaded>(capped).at(0).summary;
+        QCOMPARE(cappedSummary.contextLength, 200u);
+        QVERIFY(cappedSummary.contextNote.find("buffer") != std::string::npos);
+
         Harness tight;
         tight.factory.add("a", fake::ModelSpec().setWeightBytes(100).setKvBytesPerToken(2));
         options.deviceMemoryBudget = 100 + 2 * 100; // 100 positions: below the 256 worth loading

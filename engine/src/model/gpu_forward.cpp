@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <string>
 
 namespace agora::model {
@@ -440,6 +441,17 @@ void GpuForward::attentionWith(uint32_t layer, Act q, Act k, Act v, Act out, con
                        m_vCache[layer].range(), m_hp.kvSize(), nTokens, m_firstPos, slots);
     gpu::AttentionArgs args{m_hp.headDimK, m_hp.nHead,     m_hp.nHeadKv,    nTokens, m_firstPos,
                             options.scale, options.softcap, options.window, slots};
+    // AGORA_ATTENTION=simple: the one-workgroup-per-head kernel on full-context layers, for
+    // before/after measurements (bench/README.md); it reads no ring cache.
+    static const bool simpleKernel = [] {
+        const char* value = std::getenv("AGORA_ATTENTION");
+        return value && std::string(value) == "simple";
+    }();
+    if (simpleKernel && slots == m_options.nCtx) {
+        gpu::recordAttention(*m_recorder, *m_context, range(q), m_kCache[layer].range(), m_vCache[layer].range(),
+                             range(out), args);
+        return;
+    }
     gpu::recordSplitAttention(*m_recorder, *m_context, range(q), m_kCache[layer].range(), m_vCache[layer].range(),
                               m_attentionScratch.range(), range(out), args);
 }

@@ -25,9 +25,10 @@ struct SplitAttentionPlan {
 bool splitAttentionSupports(uint32_t headDim);
 
 // The plan recordSplitAttention uses for `args` with `scratchBytes` of room for partials.
-// maxSplits > 0 caps the split count (tests force one split, or many).
+// forceSplits > 0 asks for that many splits (as far as the keys and the scratch allow): tests
+// run one split, or many, whatever the device would choose.
 SplitAttentionPlan planSplitAttention(const vk::Context& context, const AttentionArgs& args, uint64_t scratchBytes,
-                                      uint32_t maxSplits = 0);
+                                      uint32_t forceSplits = 0);
 
 // Scratch a forward pass needs for the partials of any batch (independent of the context).
 uint64_t splitAttentionScratchBytes(uint32_t headDim);
@@ -36,6 +37,6 @@ uint64_t splitAttentionScratchBytes(uint32_t headDim);
 // 0: one per position); out has the shape of q. scratch holds the partials when the plan splits.
 void recordSplitAttention(vk::CommandRecorder& recorder, const vk::Context& context, const vk::BufferRange& q,
                           const vk::BufferRange& kCache, const vk::BufferRange& vCache, const vk::BufferRange& scratch,
-                          const vk::BufferRange& out, const AttentionArgs& args, uint32_t maxSplits = 0);
+                          const vk::BufferRange& out, const AttentionArgs& args, uint32_t forceSplits = 0);
 
 } // namespace agora::model::gpu

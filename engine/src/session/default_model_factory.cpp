@@ -21,18 +21,6 @@ namespace agora::session {
 
 namespace {
 
-Result<ModelFootprint> footprintOf(const LoadRequest& request)
-{
-    Result<ModelSummary> summary = inspectModel(request.path, request.contextLength);
-    if (!summary)
-        return summary.error();
-    ModelFootprint f;
-    f.weightBytes = summary->weightsBytes;
-    f.trainedContextLength = summary->trainedContextLength;
-    f.kvBytesPerToken = summary->contextLength > 0 ? summary->kvCacheBytes / summary->contextLength : 0;
-    return f;
-}
-
 // The model's template (or its family's built-in format); null for a base model.
 std::unique_ptr<PromptFormatter> formatterFor(const gguf::GgufFile& file, const tokenizer::Tokenizer& t,
     std::string& warning)
@@ -79,6 +67,29 @@ Result<std::optional<uint32_t>> chooseDevice(const std::string& choice, std::str
     if (!index)
         return index.error();
     return std::optional<uint32_t>(*index);
+}
+
+Result<ModelFootprint> footprintOf(const LoadRequest& request)
+{
+    Result<ModelSummary> summary = inspectModel(request.path, request.contextLength);
+    if (!summary)
+        return summary.error();
+    ModelFootprint f;
+    f.weightBytes = summary->weightsBytes;
+    f.trainedContextLength = summary->trainedContextLength;
+    f.kvBytesPerToken = summary->contextLength > 0 ? summary->kvCacheBytes / summary->contextLength : 0;
+    // Each layer's K (and V) cache is one storage buffer: the device's maxStorageBufferRange
+    // bounds the positions (128 MiB on lavapipe: 65536 positions of 8 KV heads of 128).
+    const uint64_t rowBytes = uint64_t(summary->kvHeads) * summary->keyLength * sizeof(uint16_t);
+    std::string whyNone;
+    Result<std::optional<uint32_t>> device = chooseDevice(request.device, whyNone);
+    Result<std::vector<DeviceInfo>> devices = listDevices();
+    if (rowBytes > 0 && device && *device && devices) {
+        for (const DeviceInfo& d : *devices)
+            if (d.index == **device && d.maxStorageBufferRange > 0)
+                f.maxContextLength = uint32_t(std::min<uint64_t>(d.maxStorageBufferRange / rowBytes, 0x7fffffffu));
+    }
+    return f;
 }
 
 Result<std::shared_ptr<vk::Context>> contextFor(DeviceState& state, uint32_t index)

@@ -187,26 +187,35 @@ void EngineThread::handle(LoadCommand& c)
         emit(event::Failed{c.id, footprint.error()});
         return;
     }
-    // The file's trained length unless the request says otherwise; when that does not fit next to
-    // the loaded models, the largest context that does (makeRoom has then freed every idle cache).
+    // The file's trained length unless the request says otherwise, capped by the longest cache
+    // one GPU buffer per layer holds; when that does not fit next to the loaded models, the
+    // largest context that does (makeRoom has then freed every idle cache).
     const uint32_t askedContext = c.request.contextLength ? c.request.contextLength
         : footprint->trainedContextLength                  ? footprint->trainedContextLength
                                                             : kFallbackContextLength;
     uint32_t contextLength = askedContext;
-    uint64_t needed = footprint->weightBytes + footprint->kvBytesPerToken * contextLength;
     std::string contextNote;
-    if (!makeRoom(needed, nullptr)) {
-        const uint32_t fitting = largestFittingContext(*footprint, askedContext);
-        if (fitting >= std::min(askedContext, kMinCappedContextLength)) {
+    if (footprint->maxContextLength > 0 && contextLength > footprint->maxContextLength) {
+        contextLength = footprint->maxContextLength;
+        contextNote = "a " + std::to_string(askedContext) + "-token KV cache does not fit one buffer of this device; "
+            + "loaded with " + std::to_string(contextLength) + " tokens instead";
+    }
+    uint64_t needed = footprint->weightBytes + footprint->kvBytesPerToken * contextLength;
+    bool fits = makeRoom(needed, nullptr);
+    if (!fits) {
+        const uint32_t fitting = largestFittingContext(*footprint, contextLength);
+        if (fitting >= std::min(contextLength, kMinCappedContextLength)) {
             contextLength = fitting;
             needed = footprint->weightBytes + footprint->kvBytesPerToken * contextLength;
+            fits = true;
             contextNote = "a " + std::to_string(askedContext) + "-token context does not fit in the free device memory ("
                 + mib(budget() - std::min(budget(), usedBytes())) + "); loaded with " + std::to_string(contextLength)
                 + " tokens instead";
-            log::get("engine.session")->warn("{}: {}", c.request.path, contextNote);
         }
     }
-    if (contextNote.empty() && !makeRoom(needed, nullptr)) {
+    if (!contextNote.empty())
+        log::get("engine.session")->warn("{}: {}", c.request.path, contextNote);
+    if (!fits) {
         const uint64_t limit = budget();
         std::string message = c.request.path + " needs " + mib(needed) + " of device memory (weights and a "
             + std::to_string(contextLength) + "-token context) but ";

@@ -17,6 +17,7 @@ struct ModelFootprint {
     uint64_t weightBytes = 0;
     uint64_t kvBytesPerToken = 0;
     uint32_t trainedContextLength = 0;
+    uint32_t maxContextLength = 0; // the longest KV cache one device buffer per layer holds; 0: no limit
 };
 
 struct LoadedModel {
