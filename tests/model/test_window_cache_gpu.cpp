@@ -12,6 +12,7 @@
 #include "model/cpu_forward.h"
 #include "model/gpu_forward.h"
 #include "model/model.h"
+#include "session/model_factory.h"
 
 #include "../gpu/gpu_test_util.h"
 
@@ -220,6 +221,26 @@ private slots:
         qInfo("device bytes: window ring %llu, full caches %llu", (unsigned long long)(*gpu)->deviceBytes(),
               (unsigned long long)(*full)->deviceBytes());
         QCOMPARE((*full)->deviceBytes() - (*gpu)->deviceBytes(), slotBytes * 2 * (48 - 11));
+    }
+
+    // What a load is charged (the engine's budget, ModelSummary::deviceBytes): the gemma2
+    // fixture's local layer costs its ring, not 8192 positions.
+    void footprintCountsRingsNotTheContext()
+    {
+        const std::string path = std::string(AGORA_SHARED_DIR) + "/fixtures/models/synthetic/syn-gemma2-2k-F16.gguf";
+        const auto summary = inspectModel(path, 8192);
+        QVERIFY(summary.ok());
+        QCOMPARE(summary->slidingWindow, 16u);
+        auto footprint = session::defaultModelFactory().footprint(LoadRequest{path, 8192, {}});
+        QVERIFY(footprint.ok());
+        const uint64_t slotBytes = 2 * uint64_t(summary->kvHeads) * summary->keyLength * sizeof(uint16_t);
+        // Two layers: layer 0 local (a ring of 16 + 64 - 1 slots), layer 1 global.
+        QCOMPARE(footprint->kvBytesPerToken, slotBytes);
+        QCOMPARE(footprint->weightBytes, summary->weightsBytes + slotBytes * (16 + 64 - 1));
+        const uint64_t charged = footprint->weightBytes + footprint->kvBytesPerToken * 8192;
+        qInfo("gemma2 fixture at 8192 positions: charged %llu bytes, %llu with full caches",
+              (unsigned long long)charged, (unsigned long long)summary->deviceBytes);
+        QVERIFY(charged < summary->deviceBytes);
     }
 
     void longRopeFactorsBeyondOriginalContext()

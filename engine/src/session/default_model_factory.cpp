@@ -4,6 +4,7 @@
 // for templates the interpreter cannot render.
 #include "core/log.h"
 #include "gguf/gguf.h"
+#include "model/hparams.h"
 #include "model/model.h"
 #include "sampler/sampling_defaults.h"
 #include "session/cpu_language_model.h"
@@ -69,6 +70,33 @@ Result<std::optional<uint32_t>> chooseDevice(const std::string& choice, std::str
     return std::optional<uint32_t>(*index);
 }
 
+// Sliding-window layers keep a ring of window + batch - 1 slots whatever the context
+// (model::GpuForward::cacheSlots): their cache is a fixed cost, counted with the weights, and only
+// the full-context layers grow with the context.
+void countSlidingWindowRings(const std::string& path, ModelFootprint& f)
+{
+    Result<std::unique_ptr<gguf::GgufFile>> file = gguf::GgufFile::open(path);
+    if (!file)
+        return;
+    const gguf::TensorInfo* embedding = (*file)->findTensor("token_embd.weight");
+    const uint64_t vocabHint = embedding && embedding->nDims >= 2 ? embedding->ne[1] : 0;
+    Result<model::HParams> hp = model::readHParams(**file, vocabHint);
+    if (!hp || hp->slidingWindow == 0)
+        return;
+    const uint64_t slotBytes = 2 * uint64_t(hp->kvSize()) * sizeof(uint16_t); // K and V
+    const uint64_t ringSlots = uint64_t(hp->slidingWindow) + GpuLanguageModelOptions{}.maxBatch - 1;
+    uint64_t perToken = 0;
+    uint64_t rings = 0;
+    for (uint32_t layer = 0; layer < hp->nLayer; ++layer) {
+        if (hp->isLocalLayer(layer))
+            rings += slotBytes * ringSlots;
+        else
+            perToken += slotBytes;
+    }
+    f.kvBytesPerToken = perToken;
+    f.weightBytes += rings;
+}
+
 Result<ModelFootprint> footprintOf(const LoadRequest& request)
 {
     Result<ModelSummary> summary = inspectModel(request.path, request.contextLength);
@@ -78,6 +106,7 @@ Result<ModelFootprint> footprintOf(const LoadRequest& request)
     f.weightBytes = summary->weightsBytes;
     f.trainedContextLength = summary->trainedContextLength;
     f.kvBytesPerToken = summary->contextLength > 0 ? summary->kvCacheBytes / summary->contextLength : 0;
+    countSlidingWindowRings(request.path, f);
     // Each layer's K (and V) cache is one storage buffer: the device's maxStorageBufferRange
     // bounds the positions (128 MiB on lavapipe: 65536 positions of 8 KV heads of 128).
     const uint64_t rowBytes = uint64_t(summary->kvHeads) * summary->keyLength * sizeof(uint16_t);
