@@ -36,6 +36,7 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
         {StopReasonTextRole, "stopReasonText"},
         {SegmentsRole, "segments"},
         {ReasoningSecondsRole, "reasoningSeconds"},
+        {ContextNoticeRole, "contextNotice"},
     };
 }
 
@@ -61,6 +62,10 @@ QVariant MessageListModel::data(const QModelIndex& index, int role) const
     case StopReasonTextRole: return stopReasonText(m.stats.value(QStringLiteral("stopReason")).toString());
     case SegmentsRole: return segmentsToVariantList(splitMessageSegments(m.content));
     case ReasoningSecondsRole: return m.stats.value(QStringLiteral("reasoningSeconds")).toDouble();
+    case ContextNoticeRole:
+        return m.stats.value(QStringLiteral("droppedOldestTurns")).toBool()
+                   ? tr("The conversation no longer fits the model's context: its oldest messages were left out of this reply.")
+                   : QString();
     default: return {};
     }
 }
@@ -99,6 +104,7 @@ void MessageListModel::setBridge(EngineBridge* bridge)
         connect(bridge, &EngineBridge::replyDelta, this, &MessageListModel::onReplyDelta);
         connect(bridge, &EngineBridge::replyFinished, this, &MessageListModel::onReplyFinished);
         connect(bridge, &EngineBridge::replyFailed, this, &MessageListModel::onReplyFailed);
+        connect(bridge, &EngineBridge::contextOverflow, this, &MessageListModel::onContextOverflow);
     }
     emit bridgeChanged();
 }
@@ -460,6 +466,8 @@ void MessageListModel::onReplyFinished(quint64 ticket, const QVariantMap& stats)
     QJsonObject json = QJsonObject::fromVariantMap(stats);
     json.remove(QStringLiteral("text"));      // already the message's content
     json.remove(QStringLiteral("reasoning"));
+    if (entry.message.stats.value(QStringLiteral("droppedOldestTurns")).toBool())
+        json.insert(QStringLiteral("droppedOldestTurns"), true);
     if (!entry.message.reasoning.isEmpty() && entry.startedMs != 0) {
         // "Thought for N s": from the request to the first words of the answer itself.
         const qint64 end = entry.firstAnswerMs != 0 ? entry.firstAnswerMs : QDateTime::currentMSecsSinceEpoch();
@@ -473,6 +481,18 @@ void MessageListModel::onReplyFinished(quint64 ticket, const QVariantMap& stats)
     endStream();
     const QModelIndex changed = index(row);
     emit dataChanged(changed, changed);
+}
+
+void MessageListModel::onContextOverflow(quint64 ticket, const QString& message)
+{
+    Q_UNUSED(message) // the engine's English detail; the user gets the translated sentence
+    const int row = streamingRow();
+    if (ticket != m_ticket || row < 0)
+        return;
+    // Kept in the reply's stats (saved with it) so the notice is still there after a restart.
+    m_entries[row].message.stats.insert(QStringLiteral("droppedOldestTurns"), true);
+    const QModelIndex changed = index(row);
+    emit dataChanged(changed, changed, {ContextNoticeRole});
 }
 
 void MessageListModel::onReplyFailed(quint64 ticket, const QString& message)

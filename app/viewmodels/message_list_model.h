@@ -55,6 +55,7 @@ public:
         StopReasonTextRole, // "Stopped", "Context full", ... translated; empty for a normal end
         SegmentsRole,       // [{kind: "text"|"code", text, language, closed}] (message_segments.h)
         ReasoningSecondsRole, // how long the model thought before answering; 0 when unknown
+        ContextNoticeRole,  // set when the oldest turns were left out to fit the context, translated
     };
     Q_ENUM(Role)
 
@@ -137,6 +138,7 @@ private:
     void onReplyDelta(quint64 ticket, const QString& text, const QString& reasoning);
     void onReplyFinished(quint64 ticket, const QVariantMap& stats);
     void onReplyFailed(quint64 ticket, const QString& message);
+    void onContextOverflow(quint64 ticket, const QString& message);
 
     bool startReply(const store::Message& takeOver = {});
     void append(const Entry& entry);

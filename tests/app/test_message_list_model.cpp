@@ -295,6 +295,29 @@ private slots:
         QCOMPARE(model->index(1).data(MessageListModel::StopReasonTextRole).toString(), QStringLiteral("Stopped"));
     }
 
+    void droppedTurnsAreNoticedAndKept()
+    {
+        m_backend->setReply(QStringList(40, QStringLiteral("word ")), 5);
+        auto model = makeModel();
+        QSignalSpy deltas(m_bridge.get(), &EngineBridge::replyDelta);
+        QVERIFY(model->send(QStringLiteral("Long talk")));
+        QVERIFY(deltas.wait(3000));
+        const quint64 ticket = deltas.at(0).at(0).toULongLong();
+        QVERIFY(model->index(1).data(MessageListModel::ContextNoticeRole).toString().isEmpty());
+        emit m_bridge->contextOverflow(ticket + 1000, QStringLiteral("another reply")); // not ours: ignored
+        QVERIFY(model->index(1).data(MessageListModel::ContextNoticeRole).toString().isEmpty());
+        emit m_bridge->contextOverflow(ticket, QStringLiteral("dropped 2 turns"));
+        QVERIFY(model->index(1).data(MessageListModel::ContextNoticeRole).toString().contains("oldest messages"));
+        QTRY_VERIFY(!model->streaming());
+        QVERIFY(model->index(1).data(MessageListModel::ContextNoticeRole).toString().contains("oldest messages"));
+        // Saved with the reply.
+        MessageListModel reloaded;
+        reloaded.setStoreObject(m_store.get());
+        reloaded.setConversationId(m_conversation);
+        QTRY_COMPARE(reloaded.rowCount(), 2);
+        QVERIFY(reloaded.index(1).data(MessageListModel::ContextNoticeRole).toString().contains("oldest messages"));
+    }
+
     void failuresShowAsErrorsAndStayOutOfThePrompt()
     {
         auto model = makeModel();

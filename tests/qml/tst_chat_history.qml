@@ -132,8 +132,12 @@ TestCase {
         search.text = "camel"
         tryCompare(page.conversations, "searchText", "camel", 2000)
         tryCompare(list, "count", 1, 3000)
-        const snippet = findChild(list.itemAtIndex(0), "conversationSnippet")
-        tryVerify(() => snippet.text.indexOf("[camels]") >= 0, 3000)
+        // (the rows are rebuilt when results arrive: look the delegate up each time)
+        tryVerify(() => {
+            const item = list.itemAtIndex(0)
+            const snippet = item ? findChild(item, "conversationSnippet") : null
+            return snippet !== null && snippet.text.indexOf("[camels]") >= 0
+        }, 3000)
         search.text = "nothing-matches-this"
         tryCompare(list, "count", 0, 3000)
         verify(findChild(page, "emptySidebar").visible)

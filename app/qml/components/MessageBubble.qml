@@ -21,6 +21,7 @@ ColumnLayout {
     required property string stopReasonText
     required property var segments
     required property real reasoningSeconds
+    required property string contextNotice
     property bool isLastReply: false
     property bool canAct: true          // false while another reply streams
     property bool reasoningOpen: false
@@ -191,6 +192,16 @@ ColumnLayout {
                 Accessible.name: text
             }
         }
+    }
+
+    Label {
+        objectName: "contextNotice"
+        visible: text !== ""
+        Layout.fillWidth: true
+        text: bubble.contextNotice
+        wrapMode: Text.Wrap
+        font.pixelSize: 12
+        color: Material.color(Material.Orange)
     }
 
     Label {
