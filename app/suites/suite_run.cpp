@@ -1,14 +1,7 @@
 #include "suites/suite_run.h"
 
-#include "suites/suite_export.h"
-
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
-#include <QJsonDocument>
-#include <QLocale>
-#include <QRegularExpression>
-#include <QSaveFile>
 #include <QUrl>
 
 #include <algorithm>
@@ -71,6 +64,7 @@ void SuiteRun::setBridge(EngineBridge* bridge)
         connect(bridge, &EngineBridge::slotLoadProgress, this, &SuiteRun::onSlotLoadProgress);
         connect(bridge, &EngineBridge::slotLoaded, this, &SuiteRun::onSlotLoaded);
         connect(bridge, &EngineBridge::slotLoadFailed, this, &SuiteRun::onSlotLoadFailed);
+        connect(bridge, &EngineBridge::slotUnloaded, this, &SuiteRun::onSlotUnloaded);
         connect(bridge, &EngineBridge::replyDelta, this, &SuiteRun::onReplyDelta);
         connect(bridge, &EngineBridge::replyFinished, this, &SuiteRun::onReplyFinished);
         connect(bridge, &EngineBridge::replyFailed, this, &SuiteRun::onReplyFailed);
@@ -260,9 +254,10 @@ void SuiteRun::step()
     while (m_group < m_groups.size()) {
         const QList<int>& group = m_groups.at(m_group);
         // Load this group's models one at a time (a clear progress line, one memory peak).
+        // A model unloaded to make room must be gone before the next one loads.
         for (int m : group) {
             if (!m_slots.at(m).loaded && !m_slots.at(m).failed) {
-                if (m_loadingModel < 0)
+                if (m_loadingModel < 0 && m_unloading.isEmpty())
                     beginLoad(m);
                 return;
             }
@@ -447,11 +442,14 @@ void SuiteRun::failModel(int model, const QString& message)
     emit progressChanged();
 }
 
+// The first model already loaded keeps its place and answers first; the others are freed and
+// come back one at a time, so nothing is loaded twice without need.
 void SuiteRun::switchToOneAtATime()
 {
-    const QList<int> group = m_groups.at(m_group);
-    for (int m : group)
-        unloadSlot(m);
+    QList<int> group = m_groups.at(m_group);
+    std::stable_partition(group.begin(), group.end(), [this](int m) { return m_slots.at(m).loaded; });
+    for (int i = 1; i < group.size(); ++i)
+        unloadSlot(group.at(i));
     QList<QList<int>> groups = m_groups.mid(0, m_group);
     for (int m : group)
         groups.append(QList<int>{m});
@@ -463,11 +461,19 @@ void SuiteRun::switchToOneAtATime()
     emit stateChanged();
 }
 
+void SuiteRun::onSlotUnloaded(quint64 slot)
+{
+    if (m_unloading.remove(slot) && m_unloading.isEmpty())
+        step();
+}
+
 void SuiteRun::unloadSlot(int model)
 {
     ModelSlot& s = m_slots[model];
-    if (s.slot != 0 && m_bridge)
+    if (s.slot != 0 && m_bridge) {
+        m_unloading.insert(s.slot);
         m_bridge->unloadSlot(s.slot);
+    }
     s.slot = 0;
     s.loaded = false;
 }
@@ -511,115 +517,6 @@ void SuiteRun::finishRun(RunState endState)
     setState(endState);
     refreshSavedRuns();
     emit finished();
-}
-
-bool SuiteRun::save()
-{
-    if (m_savedPath.isEmpty())
-        return false;
-    if (!QDir().mkpath(QFileInfo(m_savedPath).absolutePath())) {
-        setLastError(tr("Could not create the folder for suite results: %1").arg(QFileInfo(m_savedPath).absolutePath()));
-        return false;
-    }
-    QSaveFile file(m_savedPath);
-    const QByteArray bytes = QJsonDocument(m_results->results().toJson()).toJson(QJsonDocument::Indented);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        setLastError(tr("Could not save the suite results to %1: %2").arg(m_savedPath, file.errorString()));
-        return false;
-    }
-    return true;
-}
-
-bool SuiteRun::openRun(const QString& pathOrUrl)
-{
-    if (running()) {
-        setLastError(tr("A suite is running; cancel it before opening another run."));
-        return false;
-    }
-    const QString path = localPath(pathOrUrl);
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        setLastError(tr("Could not open %1: %2").arg(QFileInfo(path).fileName(), file.errorString()));
-        return false;
-    }
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
-    QString error;
-    std::optional<SuiteResults> results;
-    if (parseError.error == QJsonParseError::NoError && document.isObject())
-        results = SuiteResults::fromJson(document.object(), &error);
-    else
-        error = tr("This file is not a saved suite run.");
-    if (!results) {
-        setLastError(tr("Could not open %1: %2").arg(QFileInfo(path).fileName(), error));
-        return false;
-    }
-    m_results->setResults(*results);
-    m_savedPath = path;
-    setLastError(QString());
-    setStatus(QString());
-    setState(results->cancelled ? RunState::Cancelled : RunState::Finished);
-    emit progressChanged();
-    return true;
-}
-
-void SuiteRun::refreshSavedRuns()
-{
-    QVariantList runs;
-    if (!m_resultsFolder.isEmpty()) {
-        const QFileInfoList files = QDir(m_resultsFolder).entryInfoList({QStringLiteral("suite-run-*.json")},
-                                                                       QDir::Files, QDir::Name | QDir::Reversed);
-        for (const QFileInfo& info : files) {
-            QFile file(info.filePath());
-            if (!file.open(QIODevice::ReadOnly))
-                continue;
-            const std::optional<SuiteResults> r = SuiteResults::fromJson(QJsonDocument::fromJson(file.readAll()).object(), nullptr);
-            if (!r)
-                continue;
-            QStringList models;
-            for (const SuiteModelColumn& m : r->models)
-                models << m.name;
-            runs.append(QVariantMap{{QStringLiteral("path"), info.filePath()},
-                                    {QStringLiteral("suiteName"), r->suiteName},
-                                    {QStringLiteral("startedAt"), QLocale().toString(r->startedAt, QLocale::ShortFormat)},
-                                    {QStringLiteral("models"), models.join(QLatin1String(", "))},
-                                    {QStringLiteral("done"), r->finishedCount()},
-                                    {QStringLiteral("total"), r->cellCount()},
-                                    {QStringLiteral("cancelled"), r->cancelled}});
-        }
-    }
-    m_savedRuns = runs;
-    emit savedRunsChanged();
-}
-
-bool SuiteRun::exportResults(const QString& format, const QString& pathOrUrl)
-{
-    const std::optional<SuiteExportFormat> chosen = suiteExportFormatFromName(format);
-    if (!chosen) {
-        setLastError(tr("Unknown export format: %1").arg(format));
-        return false;
-    }
-    if (!m_results->hasResults()) {
-        setLastError(tr("There are no results to export yet."));
-        return false;
-    }
-    QString error;
-    if (!writeSuiteExport(m_results->results(), *chosen, localPath(pathOrUrl), &error)) {
-        setLastError(error);
-        return false;
-    }
-    setLastError(QString());
-    return true;
-}
-
-QString SuiteRun::suggestedExportName(const QString& format) const
-{
-    const SuiteResults& r = m_results->results();
-    QString base = r.suiteName.isEmpty() ? QStringLiteral("suite") : r.suiteName;
-    base.replace(QRegularExpression(QStringLiteral("[^\\w.-]+")), QStringLiteral("-"));
-    const QString date = (r.startedAt.isValid() ? r.startedAt : QDateTime::currentDateTime()).toString(QStringLiteral("yyyy-MM-dd"));
-    const QString ext = format == QLatin1String("markdown") ? QStringLiteral("md") : format.toLower();
-    return QStringLiteral("%1-%2.%3").arg(base, date, ext);
 }
 
 void SuiteRun::setState(RunState state)

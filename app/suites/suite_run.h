@@ -25,6 +25,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QTimer>
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
@@ -135,6 +136,7 @@ private:
     void onSlotLoadProgress(quint64 slot, double fraction);
     void onSlotLoaded(quint64 slot, const QVariantMap& info);
     void onSlotLoadFailed(quint64 slot, const QString& message, const QString& code);
+    void onSlotUnloaded(quint64 slot);
     void onReplyDelta(quint64 ticket, const QString& text, const QString& reasoning);
     void onReplyFinished(quint64 ticket, const QVariantMap& stats);
     void onReplyFailed(quint64 ticket, const QString& message);
@@ -170,6 +172,7 @@ private:
     QList<QList<int>> m_groups;    // models loaded together; one group, or one per model
     int m_group = 0;
     int m_loadingModel = -1;
+    QSet<quint64> m_unloading;     // slots asked to unload, not yet confirmed
     quint64 m_ticket = 0;          // the answer in flight
     int m_cellPrompt = -1;
     int m_cellModel = -1;

@@ -211,6 +211,33 @@ private slots:
         QVERIFY(run.savedPath().isEmpty()); // no results folder: nothing written, nothing lost either
     }
 
+    // Two models that do not fit together: each answers every prompt alone, loaded once, and the
+    // first is unloaded (confirmed) before the second loads.
+    void modelsThatDoNotFitTogetherAnswerOneAfterTheOther()
+    {
+        auto backend = std::make_shared<FakeEngineBackend>(FakeEngineBackend::fixture(QStringLiteral("none.json")));
+        backend->setMaxLoadedModels(1);
+        EngineBridge bridge(backend);
+        backend->setReply({QStringLiteral("Sure.")}, 1);
+        SuiteRun run;
+        run.setBridge(&bridge);
+        QVERIFY(loadBuiltIn(run));
+        QSignalSpy finished(&run, &SuiteRun::finished);
+        QSignalSpy loads(&bridge, &EngineBridge::slotLoaded);
+        QVERIFY(run.start({m_alpha, m_beta}));
+        QVERIFY(finished.wait(WaitMs));
+        QCOMPARE(run.state(), SuiteRun::RunState::Finished);
+        QVERIFY(!run.notice().isEmpty());
+        QCOMPARE(loads.count(), 2); // alpha stayed loaded when beta did not fit: nothing loaded twice
+        const SuiteResults& r = run.results()->results();
+        for (int p = 0; p < 3; ++p) {
+            for (int m = 0; m < 2; ++m) {
+                QCOMPARE(r.cells.at(p).at(m).state, SuiteCell::State::Done);
+                QCOMPARE(r.cells.at(p).at(m).answer, QStringLiteral("Sure."));
+            }
+        }
+    }
+
     void refusesToStartWithoutSuiteOrModels()
     {
         auto backend = std::make_shared<FakeEngineBackend>(FakeEngineBackend::fixture(QStringLiteral("none.json")));

@@ -29,9 +29,20 @@ TestCase {
         return page
     }
 
+    // Ticks a model in the shared ModelPicker by its name (the library lists the models folder).
     function tick(page, name) {
+        const picker = findChild(page, "suiteModelPicker")
         let box = null
-        tryVerify(() => (box = findChild(page, "suiteModel_" + name)) !== null, 5000, "model " + name + " listed")
+        tryVerify(() => {
+            for (let i = 0; i < 6; ++i) {
+                const item = findChild(picker, "pickerItem_" + i)
+                if (item && item.text === name && item.enabled) {
+                    box = item
+                    return true
+                }
+            }
+            return false
+        }, 5000, "model " + name + " listed")
         mouseClick(box)
         verify(box.checked)
     }

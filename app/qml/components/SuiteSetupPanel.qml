@@ -1,12 +1,11 @@
 // The left side of the Suites page: which suite (the built-in "Perspectives" or an imported
-// JSONL/CSV file), a preview of its prompts, and which models answer (the .gguf files in the
-// models folder, plus any file added from elsewhere).
+// JSONL/CSV file), a preview of its prompts, and which models answer (the models folder, through
+// the shared ModelPicker).
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Dialogs
 import QtQuick.Layouts
-import Qt.labs.folderlistmodel
 import Agora
 
 ColumnLayout {
@@ -14,15 +13,9 @@ ColumnLayout {
 
     required property SuiteRun run
     property string modelsFolder: ""
-    property var selectedModels: []   // model file paths, in the order they were ticked
-    property var extraModels: []      // files added with "Add model file…"
+    // Model file paths, in the order they were ticked.
+    property alias selectedModels: picker.selectedPaths
 
-    function toggleModel(path, on) {
-        const next = panel.selectedModels.filter(p => p !== path)
-        if (on)
-            next.push(path)
-        panel.selectedModels = next
-    }
     function localPath(url) {
         const text = url.toString()
         return text.startsWith("file://") ? decodeURIComponent(text.substring(7)) : text
@@ -113,70 +106,23 @@ ColumnLayout {
         }
     }
 
-    Label {
-        text: qsTr("Models")
-        font.pixelSize: 18
-        font.weight: Font.DemiBold
-        Accessible.role: Accessible.Heading
-        Accessible.name: text
+    // The models folder through the shared library: unsupported files show why they cannot run.
+    ModelLibrary {
+        id: library
+        bridge: panel.run.bridge
+        folder: panel.modelsFolder
     }
-    Label {
-        visible: folderModels.count === 0 && panel.extraModels.length === 0
-        Layout.fillWidth: true
-        wrapMode: Text.Wrap
-        opacity: 0.75
-        text: qsTr("No models yet. Download one in Models, or add a .gguf file here.")
-    }
-    ScrollView {
+    ModelPicker {
+        id: picker
+        objectName: "suiteModelPicker"
         Layout.fillWidth: true
         Layout.fillHeight: true
-        Layout.minimumHeight: 80
-        clip: true
-        ColumnLayout {
-            width: parent.width
-            spacing: 0
-            Repeater {
-                model: FolderListModel {
-                    id: folderModels
-                    folder: panel.modelsFolder.length > 0 ? "file://" + panel.modelsFolder : ""
-                    nameFilters: ["*.gguf"]
-                    showDirs: false
-                }
-                delegate: ModelCheck {
-                    required property string filePath
-                    path: filePath
-                }
-            }
-            Repeater {
-                model: panel.extraModels
-                delegate: ModelCheck {
-                    required property var modelData
-                    path: modelData
-                }
-            }
-        }
-    }
-    Button {
-        objectName: "addSuiteModelButton"
-        text: qsTr("Add model file…")
+        Layout.minimumHeight: 140
+        library: library
+        minimum: 1
+        maximum: 6
+        title: qsTr("Models to ask")
         enabled: !panel.run.running
-        focusPolicy: Qt.StrongFocus
-        Accessible.role: Accessible.Button
-        Accessible.name: qsTr("Add a model file from another folder")
-        onClicked: modelDialog.open()
-    }
-
-    component ModelCheck: CheckDelegate {
-        property string path
-        objectName: "suiteModel_" + text
-        Layout.fillWidth: true
-        text: path.substring(path.lastIndexOf("/") + 1).replace(/\.gguf$/i, "")
-        checked: panel.selectedModels.indexOf(path) >= 0
-        enabled: !panel.run.running
-        focusPolicy: Qt.StrongFocus
-        Accessible.role: Accessible.CheckBox
-        Accessible.name: qsTr("Ask %1").arg(text)
-        onToggled: panel.toggleModel(path, checked)
     }
 
     FileDialog {
@@ -185,17 +131,5 @@ ColumnLayout {
         fileMode: FileDialog.OpenFile
         nameFilters: [qsTr("Prompt suites (*.jsonl *.csv)"), qsTr("All files (*)")]
         onAccepted: panel.run.loadSuite(panel.localPath(selectedFile))
-    }
-    FileDialog {
-        id: modelDialog
-        title: qsTr("Add a model file")
-        fileMode: FileDialog.OpenFile
-        nameFilters: [qsTr("GGUF models (*.gguf)")]
-        onAccepted: {
-            const path = panel.localPath(selectedFile)
-            if (panel.extraModels.indexOf(path) < 0)
-                panel.extraModels = panel.extraModels.concat([path])
-            panel.toggleModel(path, true)
-        }
     }
 }

@@ -7,6 +7,7 @@ import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Dialogs
 import QtQuick.Layouts
+import Qt.labs.platform as Platform
 import Agora
 
 Pane {
@@ -19,6 +20,7 @@ Pane {
     // Without a data folder, the models folder's parent is the data folder (application.cpp).
     readonly property string resultsFolder: dataFolder.length > 0 ? dataFolder + "/suite-runs"
                                             : modelsFolder.length > 0 ? modelsFolder + "/../suite-runs" : ""
+    property string exportMessage: ""  // the last export's file, confirmed
     readonly property alias run: suiteRun
     readonly property alias setup: setupPanel
 
@@ -31,7 +33,10 @@ Pane {
     function startRun() { suiteRun.start(setupPanel.selectedModels) }
     function exportAs(format) {
         exportDialog.format = format
-        exportDialog.selectedFile = "file://" + suiteRun.resultsFolder + "/" + suiteRun.suggestedExportName(format)
+        // Exports are for sharing: they start in the documents folder, not next to the history.
+        const documents = Platform.StandardPaths.writableLocation(Platform.StandardPaths.DocumentsLocation)
+        exportDialog.currentFolder = documents
+        exportDialog.selectedFile = documents + "/" + suiteRun.suggestedExportName(format)
         exportDialog.open()
     }
 
@@ -223,6 +228,15 @@ Pane {
                 }
                 Item { Layout.fillWidth: true }
                 Label {
+                    objectName: "exportMessage"
+                    visible: page.exportMessage.length > 0 && !suiteRun.running
+                    text: page.exportMessage
+                    opacity: 0.8
+                    font.pixelSize: 12
+                    Accessible.role: Accessible.StaticText
+                    Accessible.name: text
+                }
+                Label {
                     visible: suiteRun.savedPath.length > 0 && !suiteRun.running
                     text: qsTr("Saved with your history")
                     opacity: 0.6
@@ -242,6 +256,10 @@ Pane {
         defaultSuffix: format
         nameFilters: format === "csv" ? [qsTr("CSV files (*.csv)")]
                      : format === "md" ? [qsTr("Markdown files (*.md)")] : [qsTr("Web pages (*.html)")]
-        onAccepted: suiteRun.exportResults(format, selectedFile.toString())
+        onAccepted: {
+            const file = selectedFile.toString()
+            if (suiteRun.exportResults(format, file))
+                page.exportMessage = qsTr("Exported to %1").arg(decodeURIComponent(file.substring(file.lastIndexOf("/") + 1)))
+        }
     }
 }
