@@ -1,5 +1,6 @@
 #version 450
 #extension GL_GOOGLE_include_directive : require
+#extension GL_EXT_control_flow_attributes : require
 // matvec_quant.comp laid out for CPU Vulkan drivers (lavapipe): one row per invocation instead
 // of one row per subgroup. llvmpipe runs the invocations of a subgroup as the lanes of one SIMD
 // register; a load whose address differs between lanes is done lane by lane, while a load whose
@@ -26,6 +27,12 @@ layout(push_constant) uniform Push {
 } pc;
 
 #include "dequant.glsl"
+
+vec4 loadX4(uint index)
+{
+    return x4[index];
+}
+
 #include "aligned_pairs.glsl"
 
 void main()

@@ -1,55 +1,65 @@
-// Paired-block readers for matvec_rows.comp: Q8_0 and Q5_0 rows that start on a 32-bit word,
-// read two blocks (a whole number of words) at a time. Included after dequant.glsl by shaders
-// that declare `uint wdata[]` and `vec4 x4[]`.
+// Paired-block readers: Q8_0 and Q5_0 rows that start on a 32-bit word, read two blocks (a whole
+// number of words: Q8_0 68 bytes, Q5_0 44) at a time, with one load per word instead of two per
+// straddling field; the fields are cut out in registers. Included after dequant.glsl (whose
+// loadWord() reads the weights) by shaders that define `vec4 loadX4(uint index)` and enable
+// GL_EXT_control_flow_attributes: the constant loops are unrolled (AGORA_UNROLL), which
+// llvmpipe needs to keep the word arrays in registers.
 #ifndef AGORA_ALIGNED_PAIRS_GLSL
 #define AGORA_ALIGNED_PAIRS_GLSL
 
+#define AGORA_UNROLL [[unroll]]
+
 #if defined(TYPE_Q8_0) || defined(TYPE_Q5_0)
 #define HAS_ALIGNED_PAIRS 1
-// dot(units 2p and 2p + 1 of a row, x4[x4Base .. x4Base + 15]) for rows that start on a word
-// (row bytes a multiple of 4, so the row has an even number of blocks). Two blocks of these
-// types are a whole number of words (Q8_0: 68 bytes, Q5_0: 44), so the pair is read with one
-// load per word instead of two per straddling field; the fields are cut out in registers.
-float dotAlignedPair(uint rowBase, uint p, uint x4Base)
-{
 #if defined(TYPE_Q8_0)
-    const uint word = (rowBase >> 2) + 17u * p;
-    uint w[17];
-    for (uint i = 0u; i < 17u; ++i)
-        w[i] = wdata[word + i];
-    // Block 0: d in bytes 0..1, quants in bytes 2..33; block 1: d in 34..35, quants in 36..67.
+#define PAIR_WORDS 17u
+#else
+#define PAIR_WORDS 11u
+#endif
+
+// dot(the two blocks in words w[0 .. PAIR_WORDS-1], x4[x4Base .. x4Base + 15]).
+float dotPairWords(uint w[PAIR_WORDS], uint x4Base)
+{
     vec4 acc0 = vec4(0.0), acc1 = vec4(0.0);
-    for (uint k = 0u; k < 8u; ++k) {
+#if defined(TYPE_Q8_0)
+    // Block 0: d in bytes 0..1, quants in bytes 2..33; block 1: d in 34..35, quants in 36..67.
+    AGORA_UNROLL for (uint k = 0u; k < 8u; ++k) {
         const int q0 = int((w[k] >> 16) | (w[k + 1u] << 16));
         const int q1 = int(w[9u + k]);
         acc0 += vec4(bitfieldExtract(q0, 0, 8), bitfieldExtract(q0, 8, 8), bitfieldExtract(q0, 16, 8),
-                     bitfieldExtract(q0, 24, 8)) * x4[x4Base + k];
+                     bitfieldExtract(q0, 24, 8)) * loadX4(x4Base + k);
         acc1 += vec4(bitfieldExtract(q1, 0, 8), bitfieldExtract(q1, 8, 8), bitfieldExtract(q1, 16, 8),
-                     bitfieldExtract(q1, 24, 8)) * x4[x4Base + 8u + k];
+                     bitfieldExtract(q1, 24, 8)) * loadX4(x4Base + 8u + k);
     }
     const float d0 = unpackHalf2x16(w[0] & 0xFFFFu).x;
     const float d1 = unpackHalf2x16(w[8] >> 16).x;
 #else
-    const uint word = (rowBase >> 2) + 11u * p;
-    uint w[11];
-    for (uint i = 0u; i < 11u; ++i)
-        w[i] = wdata[word + i];
     // Block 0: d 0..1, qh 2..5, qs 6..21; block 1: d 22..23, qh 24..27, qs 28..43.
     const uint qh0 = (w[0] >> 16) | (w[1] << 16);
     const uint qh1 = w[6];
-    vec4 acc0 = vec4(0.0), acc1 = vec4(0.0);
-    for (uint k = 0u; k < 4u; ++k) {
+    AGORA_UNROLL for (uint k = 0u; k < 4u; ++k) {
         const uint q0 = (w[1u + k] >> 16) | (w[2u + k] << 16);
         const uint q1 = w[7u + k];
-        acc0 += (lowNibbles(q0) + 16.0 * bitsOf(qh0, 4u * k) - 16.0) * x4[x4Base + k];
-        acc0 += (highNibbles(q0) + 16.0 * bitsOf(qh0, 16u + 4u * k) - 16.0) * x4[x4Base + 4u + k];
-        acc1 += (lowNibbles(q1) + 16.0 * bitsOf(qh1, 4u * k) - 16.0) * x4[x4Base + 8u + k];
-        acc1 += (highNibbles(q1) + 16.0 * bitsOf(qh1, 16u + 4u * k) - 16.0) * x4[x4Base + 12u + k];
+        acc0 += (lowNibbles(q0) + 16.0 * bitsOf(qh0, 4u * k) - 16.0) * loadX4(x4Base + k);
+        acc0 += (highNibbles(q0) + 16.0 * bitsOf(qh0, 16u + 4u * k) - 16.0) * loadX4(x4Base + 4u + k);
+        acc1 += (lowNibbles(q1) + 16.0 * bitsOf(qh1, 4u * k) - 16.0) * loadX4(x4Base + 8u + k);
+        acc1 += (highNibbles(q1) + 16.0 * bitsOf(qh1, 16u + 4u * k) - 16.0) * loadX4(x4Base + 12u + k);
     }
     const float d0 = unpackHalf2x16(w[0] & 0xFFFFu).x;
     const float d1 = unpackHalf2x16(w[5] >> 16).x;
 #endif
     return d0 * ((acc0.x + acc0.y) + (acc0.z + acc0.w)) + d1 * ((acc1.x + acc1.y) + (acc1.z + acc1.w));
+}
+
+// dot(units 2p and 2p + 1 of the row at byte rowBase, x4[x4Base .. x4Base + 15]) for rows that
+// start on a word (row bytes a multiple of 4, so the row has an even number of blocks).
+float dotAlignedPair(uint rowBase, uint p, uint x4Base)
+{
+    const uint word = (rowBase >> 2) + PAIR_WORDS * p;
+    uint w[PAIR_WORDS];
+    AGORA_UNROLL for (uint i = 0u; i < PAIR_WORDS; ++i)
+        w[i] = loadWord(word + i);
+    return dotPairWords(w, x4Base);
 }
 #endif
 

@@ -5,7 +5,9 @@
 // layouts come from common/quant_layout.h (shared with the C++ reference).
 //
 // The including shader declares the raw weight bytes as `uint wdata[]` (32-bit words: portable
-// without 8-bit storage; fields at 2-byte offsets are reassembled here) and defines exactly one
+// without 8-bit storage; fields at 2-byte offsets are reassembled here), or defines
+// AGORA_WORDS_PROVIDED and its own `uint loadWord(uint index)` / `uint wordCount()` (the texel
+// buffer reads of matvec_texel.comp), and defines exactly one
 // of TYPE_F32 TYPE_F16 TYPE_BF16 TYPE_Q8_0 TYPE_Q4_0 TYPE_Q4_1 TYPE_Q5_0 TYPE_Q5_1 TYPE_Q2_K
 // TYPE_Q3_K TYPE_Q4_K TYPE_Q5_K TYPE_Q6_K TYPE_IQ4_NL TYPE_IQ4_XS.
 #ifndef AGORA_DEQUANT_GLSL
@@ -13,14 +15,26 @@
 
 #include "quant_layout.h"
 
+#if !defined(AGORA_WORDS_PROVIDED)
+uint loadWord(uint index)
+{
+    return wdata[index];
+}
+
+uint wordCount()
+{
+    return uint(wdata.length());
+}
+#endif
+
 uint readU8(uint byteOffset)
 {
-    return (wdata[byteOffset >> 2] >> ((byteOffset & 3u) << 3)) & 0xFFu;
+    return (loadWord(byteOffset >> 2) >> ((byteOffset & 3u) << 3)) & 0xFFu;
 }
 
 uint readU16(uint byteOffset) // byteOffset even
 {
-    return (wdata[byteOffset >> 2] >> ((byteOffset & 2u) << 3)) & 0xFFFFu;
+    return (loadWord(byteOffset >> 2) >> ((byteOffset & 2u) << 3)) & 0xFFFFu;
 }
 
 uint readU32(uint byteOffset) // byteOffset even; blocks are packed, so words may straddle
@@ -29,8 +43,8 @@ uint readU32(uint byteOffset) // byteOffset even; blocks are packed, so words ma
     // subgroup, neighbouring blocks alternate between aligned and straddling, and a branch
     // would run both sides anyway. The clamp keeps the second load inside the binding.
     const uint word = byteOffset >> 2;
-    const uint low = wdata[word];
-    const uint high = wdata[min(word + 1u, uint(wdata.length()) - 1u)];
+    const uint low = loadWord(word);
+    const uint high = loadWord(min(word + 1u, wordCount() - 1u));
     return (byteOffset & 2u) == 0u ? low : (low >> 16) | (high << 16);
 }
 
@@ -68,7 +82,7 @@ vec4 bitsOf(uint bits, uint first)
 float plainValue(uint rowBase, uint i)
 {
 #if defined(TYPE_F32)
-    return uintBitsToFloat(wdata[(rowBase >> 2) + i]);
+    return uintBitsToFloat(loadWord((rowBase >> 2) + i));
 #elif defined(TYPE_F16)
     return readHalf(rowBase + 2u * i);
 #else
@@ -122,8 +136,8 @@ void dequantUnit(uint rowBase, uint u, out vec4 v[8])
         // Rows of an even length start on a word: two values per load.
         const uint word = (rowBase >> 2) + 16u * u;
         for (uint k = 0u; k < 8u; ++k) {
-            const uint a = wdata[word + 2u * k];
-            const uint b = wdata[word + 2u * k + 1u];
+            const uint a = loadWord(word + 2u * k);
+            const uint b = loadWord(word + 2u * k + 1u);
 #if defined(TYPE_F16)
             v[k] = vec4(unpackHalf2x16(a), unpackHalf2x16(b));
 #else

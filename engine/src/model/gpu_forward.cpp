@@ -92,6 +92,32 @@ Result<vk::Buffer> GpuForward::makeBuffer(uint64_t bytes)
     return buffer;
 }
 
+namespace {
+// Copies the rows of `t` (packedRow bytes each) into `buffer` at `stride` bytes apart, in
+// pieces of a few MiB so the padded copy never needs the whole matrix twice in host memory.
+Result<void> uploadRows(vk::Context& context, vk::Buffer& buffer, const Tensor& t, uint64_t packedRow, uint64_t stride,
+                        const std::function<void(uint64_t, uint64_t)>& report)
+{
+    const auto* source = reinterpret_cast<const std::byte*>(t.data());
+    if (stride == packedRow)
+        return vk::upload(context, buffer, 0, std::span(source, size_t(t.bytes())), report);
+    constexpr uint64_t kPieceBytes = 8ull << 20;
+    const uint64_t rowsPerPiece = std::max<uint64_t>(kPieceBytes / stride, 1);
+    std::vector<std::byte> piece;
+    for (uint64_t first = 0; first < t.rows(); first += rowsPerPiece) {
+        const uint64_t n = std::min<uint64_t>(rowsPerPiece, uint64_t(t.rows()) - first);
+        piece.assign(size_t(n * stride), std::byte{0});
+        for (uint64_t r = 0; r < n; ++r)
+            std::copy_n(source + (first + r) * packedRow, size_t(packedRow), piece.data() + r * stride);
+        if (auto uploaded = vk::upload(context, buffer, first * stride, std::span(piece)); !uploaded)
+            return uploaded;
+        if (report)
+            report(std::min<uint64_t>((first + n) * packedRow, t.bytes()), t.bytes());
+    }
+    return {};
+}
+} // namespace
+
 Result<void> GpuForward::uploadMatrix(const Tensor& t, DeviceMatrix& m, uint64_t& done, uint64_t total)
 {
     m.rows = uint32_t(t.rows());
@@ -103,18 +129,20 @@ Result<void> GpuForward::uploadMatrix(const Tensor& t, DeviceMatrix& m, uint64_t
             m_options.progress(before + partDone, total);
     };
     if (!m_options.dequantizeWeights && vk::hasQuantKernels(t.type())) {
-        // As stored in the file, plus a word of padding: the kernels read whole 32-bit words.
-        auto buffer = makeBuffer((t.bytes() + 7) / 4 * 4);
+        // As stored in the file, with each row padded to the stride the device's kernels read
+        // best (vk::preferredRowStride), plus padding at the end: kernels read whole words.
+        const uint64_t packedRow = rowBytes(t.type(), m.cols).value_or(0);
+        const uint64_t stride = std::max(vk::preferredRowStride(*m_context, t.type(), m.cols), packedRow);
+        auto buffer = makeBuffer((uint64_t(m.rows) * stride + 19) / 16 * 16);
         if (!buffer)
             return buffer.error();
-        auto uploaded =
-            vk::upload(*m_context, *buffer, 0, std::as_bytes(std::span(t.data(), size_t(t.bytes()))), report);
+        auto uploaded = uploadRows(*m_context, *buffer, t, packedRow, stride, report);
         if (!uploaded)
             return uploaded.error();
         done += t.bytes();
         m_weightBytes += t.bytes();
         m.quantized = true;
-        m.weights = vk::WeightMatrix{buffer->range(), t.type(), m.rows, m.cols};
+        m.weights = vk::WeightMatrix{buffer->range(), t.type(), m.rows, m.cols, uint32_t(stride)};
         m.buffer = std::move(*buffer);
         return {};
     }

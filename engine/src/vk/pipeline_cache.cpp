@@ -83,7 +83,9 @@ Result<std::unique_ptr<Pipeline>> PipelineCache::build(shaders::KernelId kernel,
     std::vector<VkDescriptorSetLayoutBinding> bindings(info.bindingCount);
     for (uint32_t b = 0; b < info.bindingCount; ++b) {
         bindings[b].binding = b;
-        bindings[b].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
+        // 't': a read-only uniform texel buffer (shaders/CMakeLists.txt); else a storage buffer.
+        bindings[b].descriptorType = info.bindingAccess[b] == 't' ? VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER
+                                                                  : VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
         bindings[b].descriptorCount = 1;
         bindings[b].stageFlags = VK_SHADER_STAGE_COMPUTE_BIT;
     }

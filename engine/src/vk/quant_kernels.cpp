@@ -23,41 +23,58 @@ struct TypeKernels {
     KernelId getRows;
     KernelId matVecRows; // the row-per-invocation layouts for CPU drivers
     KernelId matMulRows;
+    KernelId matVecTexel; // matVecRows and matMulRows reading through texel buffers (padded rows)
+    KernelId matMulTexel;
 };
 
 std::optional<TypeKernels> kernelsFor(TensorType type)
 {
     switch (type) {
     case TensorType::F32: return TypeKernels{KernelId::MatVec_F32, KernelId::MatMul_F32, KernelId::GetRows_F32,
-                                         KernelId::MatVecRows_F32, KernelId::MatMulRows_F32};
+                                         KernelId::MatVecRows_F32, KernelId::MatMulRows_F32,
+                                         KernelId::MatVecTexel_F32, KernelId::MatMulTexel_F32};
     case TensorType::F16: return TypeKernels{KernelId::MatVec_F16, KernelId::MatMul_F16, KernelId::GetRows_F16,
-                                         KernelId::MatVecRows_F16, KernelId::MatMulRows_F16};
+                                         KernelId::MatVecRows_F16, KernelId::MatMulRows_F16,
+                                         KernelId::MatVecTexel_F16, KernelId::MatMulTexel_F16};
     case TensorType::BF16: return TypeKernels{KernelId::MatVec_BF16, KernelId::MatMul_BF16, KernelId::GetRows_BF16,
-                                         KernelId::MatVecRows_BF16, KernelId::MatMulRows_BF16};
+                                         KernelId::MatVecRows_BF16, KernelId::MatMulRows_BF16,
+                                         KernelId::MatVecTexel_BF16, KernelId::MatMulTexel_BF16};
     case TensorType::Q8_0: return TypeKernels{KernelId::MatVec_Q8_0, KernelId::MatMul_Q8_0, KernelId::GetRows_Q8_0,
-                                         KernelId::MatVecRows_Q8_0, KernelId::MatMulRows_Q8_0};
+                                         KernelId::MatVecRows_Q8_0, KernelId::MatMulRows_Q8_0,
+                                         KernelId::MatVecTexel_Q8_0, KernelId::MatMulTexel_Q8_0};
     case TensorType::Q4_0: return TypeKernels{KernelId::MatVec_Q4_0, KernelId::MatMul_Q4_0, KernelId::GetRows_Q4_0,
-                                         KernelId::MatVecRows_Q4_0, KernelId::MatMulRows_Q4_0};
+                                         KernelId::MatVecRows_Q4_0, KernelId::MatMulRows_Q4_0,
+                                         KernelId::MatVecTexel_Q4_0, KernelId::MatMulTexel_Q4_0};
     case TensorType::Q4_1: return TypeKernels{KernelId::MatVec_Q4_1, KernelId::MatMul_Q4_1, KernelId::GetRows_Q4_1,
-                                         KernelId::MatVecRows_Q4_1, KernelId::MatMulRows_Q4_1};
+                                         KernelId::MatVecRows_Q4_1, KernelId::MatMulRows_Q4_1,
+                                         KernelId::MatVecTexel_Q4_1, KernelId::MatMulTexel_Q4_1};
     case TensorType::Q5_0: return TypeKernels{KernelId::MatVec_Q5_0, KernelId::MatMul_Q5_0, KernelId::GetRows_Q5_0,
-                                         KernelId::MatVecRows_Q5_0, KernelId::MatMulRows_Q5_0};
+                                         KernelId::MatVecRows_Q5_0, KernelId::MatMulRows_Q5_0,
+                                         KernelId::MatVecTexel_Q5_0, KernelId::MatMulTexel_Q5_0};
     case TensorType::Q5_1: return TypeKernels{KernelId::MatVec_Q5_1, KernelId::MatMul_Q5_1, KernelId::GetRows_Q5_1,
-                                         KernelId::MatVecRows_Q5_1, KernelId::MatMulRows_Q5_1};
+                                         KernelId::MatVecRows_Q5_1, KernelId::MatMulRows_Q5_1,
+                                         KernelId::MatVecTexel_Q5_1, KernelId::MatMulTexel_Q5_1};
     case TensorType::Q2_K: return TypeKernels{KernelId::MatVec_Q2_K, KernelId::MatMul_Q2_K, KernelId::GetRows_Q2_K,
-                                         KernelId::MatVecRows_Q2_K, KernelId::MatMulRows_Q2_K};
+                                         KernelId::MatVecRows_Q2_K, KernelId::MatMulRows_Q2_K,
+                                         KernelId::MatVecTexel_Q2_K, KernelId::MatMulTexel_Q2_K};
     case TensorType::Q3_K: return TypeKernels{KernelId::MatVec_Q3_K, KernelId::MatMul_Q3_K, KernelId::GetRows_Q3_K,
-                                         KernelId::MatVecRows_Q3_K, KernelId::MatMulRows_Q3_K};
+                                         KernelId::MatVecRows_Q3_K, KernelId::MatMulRows_Q3_K,
+                                         KernelId::MatVecTexel_Q3_K, KernelId::MatMulTexel_Q3_K};
     case TensorType::Q4_K: return TypeKernels{KernelId::MatVec_Q4_K, KernelId::MatMul_Q4_K, KernelId::GetRows_Q4_K,
-                                         KernelId::MatVecRows_Q4_K, KernelId::MatMulRows_Q4_K};
+                                         KernelId::MatVecRows_Q4_K, KernelId::MatMulRows_Q4_K,
+                                         KernelId::MatVecTexel_Q4_K, KernelId::MatMulTexel_Q4_K};
     case TensorType::Q5_K: return TypeKernels{KernelId::MatVec_Q5_K, KernelId::MatMul_Q5_K, KernelId::GetRows_Q5_K,
-                                         KernelId::MatVecRows_Q5_K, KernelId::MatMulRows_Q5_K};
+                                         KernelId::MatVecRows_Q5_K, KernelId::MatMulRows_Q5_K,
+                                         KernelId::MatVecTexel_Q5_K, KernelId::MatMulTexel_Q5_K};
     case TensorType::Q6_K: return TypeKernels{KernelId::MatVec_Q6_K, KernelId::MatMul_Q6_K, KernelId::GetRows_Q6_K,
-                                         KernelId::MatVecRows_Q6_K, KernelId::MatMulRows_Q6_K};
+                                         KernelId::MatVecRows_Q6_K, KernelId::MatMulRows_Q6_K,
+                                         KernelId::MatVecTexel_Q6_K, KernelId::MatMulTexel_Q6_K};
     case TensorType::IQ4_NL: return TypeKernels{KernelId::MatVec_IQ4_NL, KernelId::MatMul_IQ4_NL, KernelId::GetRows_IQ4_NL,
-                                         KernelId::MatVecRows_IQ4_NL, KernelId::MatMulRows_IQ4_NL};
+                                         KernelId::MatVecRows_IQ4_NL, KernelId::MatMulRows_IQ4_NL,
+                                         KernelId::MatVecTexel_IQ4_NL, KernelId::MatMulTexel_IQ4_NL};
     case TensorType::IQ4_XS: return TypeKernels{KernelId::MatVec_IQ4_XS, KernelId::MatMul_IQ4_XS, KernelId::GetRows_IQ4_XS,
-                                         KernelId::MatVecRows_IQ4_XS, KernelId::MatMulRows_IQ4_XS};
+                                         KernelId::MatVecRows_IQ4_XS, KernelId::MatMulRows_IQ4_XS,
+                                         KernelId::MatVecTexel_IQ4_XS, KernelId::MatMulTexel_IQ4_XS};
     default: return std::nullopt;
     }
 }
@@ -111,14 +128,18 @@ struct GetRowsPush {
     uint32_t rows;
 };
 
-// What the kernels need from a matrix, checked once: its kernels, row size and row ranges.
+// What the kernels need from a matrix, checked once: its kernels, row stride and row ranges.
+// `rowBytes` is the stride (the kernels' push constant of that name only steps between rows).
 struct PreparedMatrix {
     TypeKernels kernels;
     uint32_t rowBytes;
     std::vector<RowRange> ranges;
 };
 
-PreparedMatrix prepare(const Context& context, const WeightMatrix& w, VkDeviceSize maxBindingBytes)
+constexpr VkDeviceSize kTexelBytes = 16; // a uvec4 texel of the 't' bindings
+
+PreparedMatrix prepare(const Context& context, const WeightMatrix& w, VkDeviceSize maxBindingBytes,
+                       bool texelRanges = false)
 {
     auto kernels = kernelsFor(w.type);
     AGORA_VK_REQUIRE(kernels.has_value(), "no GPU kernels for " + std::string(tensorTypeName(w.type)));
@@ -126,13 +147,34 @@ PreparedMatrix prepare(const Context& context, const WeightMatrix& w, VkDeviceSi
     AGORA_VK_REQUIRE(bytes.has_value(), "a row of " + std::to_string(w.cols) + " is not whole blocks of "
                                             + std::string(tensorTypeName(w.type)));
     AGORA_VK_REQUIRE(w.rows > 0 && w.cols > 0, "empty weight matrix");
-    AGORA_VK_REQUIRE(uint64_t(w.rows) * *bytes <= w.data.size, "weight range smaller than rows * row bytes");
-    const VkDeviceSize limit = maxBindingBytes ? maxBindingBytes : context.maxStorageBufferRange();
+    AGORA_VK_REQUIRE(w.rowStride == 0 || w.rowStride >= *bytes, "row stride shorter than a row");
+    const uint64_t stride = w.rowStride ? w.rowStride : *bytes;
+    AGORA_VK_REQUIRE(uint64_t(w.rows - 1) * stride + *bytes <= w.data.size, "weight range smaller than the rows");
+    VkDeviceSize limit = maxBindingBytes ? maxBindingBytes : context.maxStorageBufferRange();
+    VkDeviceSize alignment = context.storageOffsetAlignment();
+    if (texelRanges) {
+        limit = std::min<VkDeviceSize>(limit, VkDeviceSize(context.limits().maxTexelBufferElements) * kTexelBytes);
+        alignment = std::max<VkDeviceSize>(alignment, context.limits().minTexelBufferOffsetAlignment);
+    }
     // Kernels read whole 32-bit words: leave room for the last word of every range.
-    auto ranges = splitRows(w.rows, *bytes, w.data.offset, limit - 4, context.storageOffsetAlignment());
+    auto ranges = splitRows(w.rows, stride, w.data.offset, limit - 4, alignment);
     AGORA_VK_REQUIRE(!ranges.empty(), "one row of the matrix exceeds the binding limit");
-    return PreparedMatrix{*kernels, static_cast<uint32_t>(*bytes), std::move(ranges)};
+    return PreparedMatrix{*kernels, static_cast<uint32_t>(stride), std::move(ranges)};
 }
+
+} // namespace
+
+bool texelProductApplies(const Context& context, const WeightMatrix& w, const BufferRange& x)
+{
+    const VkDeviceSize alignment = std::max<VkDeviceSize>(context.limits().minTexelBufferOffsetAlignment, 1);
+    const VkDeviceSize xBytes = (uint64_t(w.cols) * sizeof(float) + kTexelBytes - 1) / kTexelBytes * kTexelBytes;
+    return w.rowStride != 0 && w.rowStride % kTexelBytes == 0 && w.data.offset % alignment == 0
+           && w.data.size >= uint64_t(w.rows) * w.rowStride
+           && x.offset % alignment == 0 && x.size >= xBytes
+           && xBytes / kTexelBytes <= context.limits().maxTexelBufferElements;
+}
+
+namespace {
 
 // The binding of one row range, rounded up to whole words where the matrix's range allows.
 BufferRange bindingOf(const WeightMatrix& w, const RowRange& range)
@@ -145,6 +187,21 @@ BufferRange bindingOf(const WeightMatrix& w, const RowRange& range)
 } // namespace
 
 bool hasQuantKernels(TensorType type) { return kernelsFor(type).has_value(); }
+
+uint64_t preferredRowStride(const Context& context, TensorType type, uint32_t cols)
+{
+    const auto bytes = rowBytes(type, cols);
+    if (!bytes || !kernelsFor(type))
+        return 0;
+    // AGORA_VK_TEXEL_PRODUCTS=off keeps rows packed, so the storage-buffer kernels run (A/B benchmarks).
+    static const bool texelOff = [] {
+        const char* value = std::getenv("AGORA_VK_TEXEL_PRODUCTS");
+        return value && std::string_view(value) == "off";
+    }();
+    if (texelOff || resolveLayout(context, ProductLayout::Auto) != ProductLayout::RowPerInvocation)
+        return *bytes;
+    return (*bytes + kTexelBytes - 1) / kTexelBytes * kTexelBytes;
+}
 
 ProductLayout resolveLayout(const Context& context, ProductLayout requested)
 {
@@ -183,10 +240,26 @@ std::vector<RowRange> splitRows(uint32_t rows, uint64_t rowBytes, VkDeviceSize o
 void recordMatVec(CommandRecorder& recorder, const Context& context, const WeightMatrix& w, const BufferRange& x,
                   const BufferRange& y, VkDeviceSize maxBindingBytes, ProductLayout layout)
 {
-    const PreparedMatrix m = prepare(context, w, maxBindingBytes);
+    const bool rowsLayout = resolveLayout(context, layout) == ProductLayout::RowPerInvocation;
+    const bool texel = rowsLayout && texelProductApplies(context, w, x);
+    const PreparedMatrix m = prepare(context, w, maxBindingBytes, texel);
     AGORA_VK_REQUIRE(x.size >= uint64_t(w.cols) * sizeof(float), "matvec vector shorter than cols");
     AGORA_VK_REQUIRE(y.size >= uint64_t(w.rows) * sizeof(float), "matvec output shorter than rows");
-    if (resolveLayout(context, layout) == ProductLayout::RowPerInvocation) {
+    if (texel) {
+        const uint32_t rowsPerWorkgroup = rowsWorkgroupSize(context);
+        const BufferRange xTexels{x.buffer, x.offset,
+                                  (uint64_t(w.cols) * sizeof(float) + kTexelBytes - 1) / kTexelBytes * kTexelBytes};
+        for (const RowRange& range : m.ranges) {
+            const uint64_t workgroups = (uint64_t(range.rows) + rowsPerWorkgroup - 1) / rowsPerWorkgroup;
+            // The stride is whole texels, so the range is too.
+            recorder.dispatch(m.kernels.matVecTexel, {rowsPerWorkgroup},
+                              {BufferRange{w.data.buffer, range.offset, range.bytes}, xTexels, y},
+                              MatVecPush{range.rows, w.cols, m.rowBytes, range.firstRow},
+                              linearGroups(context, workgroups));
+        }
+        return;
+    }
+    if (rowsLayout) {
         const uint32_t rowsPerWorkgroup = rowsWorkgroupSize(context);
         for (const RowRange& range : m.ranges) {
             const uint64_t workgroups = (uint64_t(range.rows) + rowsPerWorkgroup - 1) / rowsPerWorkgroup;
@@ -219,7 +292,24 @@ void recordMatMul(CommandRecorder& recorder, const Context& context, const Weigh
     AGORA_VK_REQUIRE(y.size >= (uint64_t(shape.nTokens - 1) * outStride + shape.outOffset + w.rows) * sizeof(float),
                      "matmul output too short");
     const uint64_t tiles = (uint64_t(shape.nTokens) + kTokensPerTile - 1) / kTokensPerTile;
-    if (resolveLayout(context, layout) == ProductLayout::RowPerInvocation) {
+    const bool rowsLayout = resolveLayout(context, layout) == ProductLayout::RowPerInvocation;
+    // x rows must be whole texels for the texel kernel; x as one view of all the rows read.
+    const BufferRange xTexels{x.buffer, x.offset, (uint64_t(shape.xFirstRow) + shape.nTokens) * w.cols * sizeof(float)};
+    if (rowsLayout && w.cols % 4 == 0 && texelProductApplies(context, w, xTexels)
+        && xTexels.size / kTexelBytes <= context.limits().maxTexelBufferElements) {
+        const PreparedMatrix texelMatrix = prepare(context, w, maxBindingBytes, true);
+        const uint32_t rowsPerWorkgroup = rowsWorkgroupSize(context);
+        for (const RowRange& range : texelMatrix.ranges) {
+            const uint64_t rowGroups = (uint64_t(range.rows) + rowsPerWorkgroup - 1) / rowsPerWorkgroup;
+            recorder.dispatch(m.kernels.matMulTexel, {rowsPerWorkgroup},
+                              {BufferRange{w.data.buffer, range.offset, range.bytes}, xTexels, y},
+                              MatMulPush{range.rows, w.cols, m.rowBytes, shape.nTokens, shape.xFirstRow,
+                                         shape.outOffset + range.firstRow, outStride},
+                              linearGroups(context, rowGroups * tiles));
+        }
+        return;
+    }
+    if (rowsLayout) {
         const uint32_t rowsPerWorkgroup = rowsWorkgroupSize(context);
         for (const RowRange& range : m.ranges) {
             const uint64_t rowGroups = (uint64_t(range.rows) + rowsPerWorkgroup - 1) / rowsPerWorkgroup;

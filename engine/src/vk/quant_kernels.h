@@ -26,6 +26,9 @@ struct WeightMatrix {
     TensorType type = TensorType::F32;
     uint32_t rows = 0;
     uint32_t cols = 0;
+    // Bytes from one row to the next: 0 means packed (rowBytes(type, cols)); more leaves padding
+    // after each row. rowStride(context, ...) says what suits the device's kernels best.
+    uint32_t rowStride = 0;
 };
 
 // True when the GPU has matvec and get-rows kernels for the type.
@@ -56,6 +59,19 @@ enum class ProductLayout { Auto, RowPerSubgroup, RowPerInvocation };
 
 // The layout Auto resolves to on this device.
 ProductLayout resolveLayout(const Context& context, ProductLayout requested);
+
+// The row stride to upload a `type` matrix of `cols` columns with (WeightMatrix::rowStride):
+// on devices that run the row-per-invocation layout, rows padded to whole 16-byte texels, so the
+// matrix-vector product can read them through texel buffers (matvec_texel.comp), which llvmpipe
+// loads several times faster than storage buffers; elsewhere the packed row size. 0 when the
+// type has no kernels or the row is not whole blocks. AGORA_VK_TEXEL_PRODUCTS=off in the
+// environment keeps rows packed (the storage-buffer kernels then run: for A/B benchmarks).
+uint64_t preferredRowStride(const Context& context, TensorType type, uint32_t cols);
+
+// True when recordMatVec in the row-per-invocation layout reads `w` and `x` through texel
+// buffers (matvec_texel.comp): rows padded to whole 16-byte texels (rowStride), both ranges at
+// offsets texel views may start at. Otherwise it reads them as storage buffers (matvec_rows.comp).
+bool texelProductApplies(const Context& context, const WeightMatrix& w, const BufferRange& x);
 
 // y[r] = dot(w[r, :], x) for r in [0, w.rows). x holds w.cols floats, y w.rows floats.
 // `maxBindingBytes` (0: the device's maxStorageBufferRange) exists so tests can force splits.

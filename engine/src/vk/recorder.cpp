@@ -12,6 +12,9 @@ namespace {
 
 constexpr uint32_t kSetsPerDescriptorPool = 512;
 constexpr uint32_t kDescriptorsPerSet = 8; // pool sizing only; kernels may bind more
+// What a 't' binding reads: 16-byte texels (uvec4 in the shader).
+constexpr VkFormat kTexelFormat = VK_FORMAT_R32G32B32A32_UINT;
+constexpr VkDeviceSize kTexelBytes = 16;
 
 bool anyOverlap(std::span<const BufferRange> a, std::span<const BufferRange> b)
 {
@@ -83,6 +86,8 @@ Result<std::unique_ptr<CommandRecorder>> CommandRecorder::create(std::shared_ptr
 CommandRecorder::~CommandRecorder()
 {
     VkDevice device = m_context->device();
+    for (VkBufferView view : m_views)
+        vkDestroyBufferView(device, view, nullptr);
     for (VkDescriptorPool pool : m_descriptorPools)
         vkDestroyDescriptorPool(device, pool, nullptr);
     if (m_queryPool != VK_NULL_HANDLE)
@@ -99,6 +104,9 @@ void CommandRecorder::reset()
     for (VkDescriptorPool pool : m_descriptorPools)
         vkResetDescriptorPool(m_context->device(), pool, 0);
     m_currentPool = 0;
+    for (VkBufferView view : m_views)
+        vkDestroyBufferView(m_context->device(), view, nullptr);
+    m_views.clear();
     m_timestampLabels.clear();
     m_pendingReads.clear();
     m_pendingWrites.clear();
@@ -136,11 +144,13 @@ std::optional<VkDescriptorSet> CommandRecorder::allocateSet(VkDescriptorSetLayou
     VkDevice device = m_context->device();
     while (true) {
         if (m_currentPool == m_descriptorPools.size()) {
-            VkDescriptorPoolSize size{VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, kSetsPerDescriptorPool * kDescriptorsPerSet};
+            const VkDescriptorPoolSize sizes[] = {
+                {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, kSetsPerDescriptorPool * kDescriptorsPerSet},
+                {VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, kSetsPerDescriptorPool * kDescriptorsPerSet}};
             auto info = vkStruct<VkDescriptorPoolCreateInfo>(VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO);
             info.maxSets = kSetsPerDescriptorPool;
-            info.poolSizeCount = 1;
-            info.pPoolSizes = &size;
+            info.poolSizeCount = 2;
+            info.pPoolSizes = sizes;
             VkDescriptorPool pool = VK_NULL_HANDLE;
             if (VkResult r = vkCreateDescriptorPool(device, &info, nullptr, &pool); r != VK_SUCCESS) {
                 fail(vulkanError(r, "creating a descriptor pool"));
@@ -162,6 +172,22 @@ std::optional<VkDescriptorSet> CommandRecorder::allocateSet(VkDescriptorSetLayou
         }
         ++m_currentPool; // this pool is full: move on to the next (or a new) one
     }
+}
+
+std::optional<VkBufferView> CommandRecorder::texelView(const BufferRange& range)
+{
+    auto info = vkStruct<VkBufferViewCreateInfo>(VK_STRUCTURE_TYPE_BUFFER_VIEW_CREATE_INFO);
+    info.buffer = range.buffer;
+    info.format = kTexelFormat;
+    info.offset = range.offset;
+    info.range = range.size;
+    VkBufferView view = VK_NULL_HANDLE;
+    if (VkResult r = vkCreateBufferView(m_context->device(), &info, nullptr, &view); r != VK_SUCCESS) {
+        fail(vulkanError(r, "creating a texel buffer view"));
+        return std::nullopt;
+    }
+    m_views.push_back(view);
+    return view;
 }
 
 void CommandRecorder::trackHazards(std::span<const BufferRange> reads, std::span<const BufferRange> writes)
@@ -211,6 +237,15 @@ void CommandRecorder::dispatch(shaders::KernelId kernel, std::span<const uint32_
         const std::string which = name + " binding " + std::to_string(b);
         if (r.buffer == VK_NULL_HANDLE || r.size == 0)
             contractViolation(which + " is empty", where);
+        if (info.bindingAccess[b] == 't') {
+            if (r.size % kTexelBytes != 0 || r.size / kTexelBytes > limits.maxTexelBufferElements
+                || r.offset % limits.minTexelBufferOffsetAlignment != 0)
+                contractViolation(which + " (a texel buffer) must be whole 16-byte texels, at most "
+                                      + std::to_string(limits.maxTexelBufferElements) + " of them, at an offset that is a multiple of "
+                                      + std::to_string(limits.minTexelBufferOffsetAlignment),
+                                  where);
+            continue;
+        }
         if (r.size > limits.maxStorageBufferRange)
             contractViolation(which + " spans " + std::to_string(r.size) + " bytes, more than maxStorageBufferRange "
                                   + std::to_string(limits.maxStorageBufferRange) + "; split it",
@@ -236,6 +271,7 @@ void CommandRecorder::dispatch(shaders::KernelId kernel, std::span<const uint32_
         return;
 
     std::vector<VkDescriptorBufferInfo> buffers(bindings.size());
+    std::vector<VkBufferView> views(bindings.size(), VK_NULL_HANDLE);
     std::vector<VkWriteDescriptorSet> writes(bindings.size());
     std::vector<BufferRange> reads;
     std::vector<BufferRange> written;
@@ -245,8 +281,17 @@ void CommandRecorder::dispatch(shaders::KernelId kernel, std::span<const uint32_
         writes[b].dstSet = *set;
         writes[b].dstBinding = static_cast<uint32_t>(b);
         writes[b].descriptorCount = 1;
-        writes[b].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
-        writes[b].pBufferInfo = &buffers[b];
+        if (info.bindingAccess[b] == 't') {
+            auto view = texelView(bindings[b]);
+            if (!view)
+                return;
+            views[b] = *view;
+            writes[b].descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER;
+            writes[b].pTexelBufferView = &views[b];
+        } else {
+            writes[b].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
+            writes[b].pBufferInfo = &buffers[b];
+        }
         (info.bindingAccess[b] == 'w' ? written : reads).push_back(bindings[b]);
     }
     vkUpdateDescriptorSets(m_context->device(), static_cast<uint32_t>(writes.size()), writes.data(), 0, nullptr);

@@ -90,6 +90,7 @@ private:
     explicit CommandRecorder(std::shared_ptr<Context> context);
     bool ensureRecording(std::source_location where);
     std::optional<VkDescriptorSet> allocateSet(VkDescriptorSetLayout layout);
+    std::optional<VkBufferView> texelView(const BufferRange& range);
     void trackHazards(std::span<const BufferRange> reads, std::span<const BufferRange> writes);
     void fail(Error error);
 
@@ -97,6 +98,7 @@ private:
     VkCommandPool m_pool = VK_NULL_HANDLE;
     VkCommandBuffer m_commandBuffer = VK_NULL_HANDLE;
     std::vector<VkDescriptorPool> m_descriptorPools;
+    std::vector<VkBufferView> m_views; // of 't' bindings, alive until reset() re-records
     size_t m_currentPool = 0;
     VkQueryPool m_queryPool = VK_NULL_HANDLE;
     uint32_t m_maxTimestamps = 0;

@@ -58,9 +58,13 @@ Result<MatVecKindProfile> profileKind(const Kind& kind, const std::shared_ptr<vk
     const uint64_t alignment = std::max<uint64_t>(context->storageOffsetAlignment(), 16);
     std::vector<uint64_t> offsets;
     uint64_t total = 0, maxCols = 0, totalRows = 0;
+    // Rows laid out as GpuForward uploads them: padded to the stride the device reads best.
+    std::vector<uint64_t> strides;
     for (const model::Tensor& t : kind.tensors) {
+        const uint64_t packed = rowBytes(t.type(), uint32_t(t.cols())).value_or(0);
+        strides.push_back(std::max(vk::preferredRowStride(*context, t.type(), uint32_t(t.cols())), packed));
         offsets.push_back(total);
-        total = alignUp(total + t.bytes() + 4, alignment);
+        total = alignUp(total + strides.back() * t.rows() + 16, alignment);
         maxCols = std::max<uint64_t>(maxCols, t.cols());
         totalRows += t.rows();
         p.bytes += t.bytes();
@@ -73,12 +77,15 @@ Result<MatVecKindProfile> profileKind(const Kind& kind, const std::shared_ptr<vk
         return weights.error();
     for (size_t i = 0; i < kind.tensors.size(); ++i) {
         const model::Tensor& t = kind.tensors[i];
-        auto up = vk::upload(*context, *weights, offsets[i],
-                             std::span(reinterpret_cast<const std::byte*>(t.data()), size_t(t.bytes())));
-        if (!up)
+        const uint64_t packed = rowBytes(t.type(), uint32_t(t.cols())).value_or(0);
+        const auto* source = reinterpret_cast<const std::byte*>(t.data());
+        std::vector<std::byte> padded(size_t(strides[i] * t.rows()), std::byte{0});
+        for (uint64_t r = 0; r < uint64_t(t.rows()); ++r)
+            std::copy_n(source + r * packed, size_t(packed), padded.data() + r * strides[i]);
+        if (auto up = vk::upload(*context, *weights, offsets[i], padded); !up)
             return up.error();
     }
-    auto x = vk::Buffer::create(context, maxCols * sizeof(float), vk::MemoryUse::DeviceLocal);
+    auto x = vk::Buffer::create(context, alignUp(maxCols * sizeof(float), 16), vk::MemoryUse::DeviceLocal);
     auto y = vk::Buffer::create(context, totalRows * sizeof(float), vk::MemoryUse::DeviceLocal);
     if (!x || !y)
         return !x ? x.error() : y.error();
@@ -93,10 +100,10 @@ Result<MatVecKindProfile> profileKind(const Kind& kind, const std::shared_ptr<vk
     uint64_t row = 0;
     for (size_t i = 0; i < kind.tensors.size(); ++i) {
         const model::Tensor& t = kind.tensors[i];
-        const vk::WeightMatrix w{weights->range(offsets[i], alignUp(t.bytes(), 4)), t.type(), uint32_t(t.rows()),
-                                 uint32_t(t.cols())};
+        const vk::WeightMatrix w{weights->range(offsets[i], strides[i] * t.rows()), t.type(), uint32_t(t.rows()),
+                                 uint32_t(t.cols()), uint32_t(strides[i])};
         // Every product writes its own slice of y, so the recorder puts no barrier between them.
-        vk::recordMatVec(**recorder, *context, w, x->range(0, t.cols() * sizeof(float)),
+        vk::recordMatVec(**recorder, *context, w, x->range(0, alignUp(t.cols() * sizeof(float), 16)),
                          y->range(row * sizeof(float), t.rows() * sizeof(float)));
         row += t.rows();
     }

@@ -1,0 +1,88 @@
+#version 450
+#extension GL_GOOGLE_include_directive : require
+// matmul_rows.comp (one row of W per invocation, a tile of TOKENS_PER_TILE tokens per
+// workgroup) with the weights and x read through uniform texel buffers, for the reason given in
+// matvec_texel.comp: on llvmpipe a texel fetch is a branch-free gather, a storage-buffer load a
+// loop over the lanes. Each unit of 32 weights is dequantized once and used for the whole tile.
+// The host uses it for rows padded to a 16-byte stride (rowBytes) and x rows of whole texels
+// (cols % 4 == 0). Same push constants as matmul_rows.comp.
+#include "common.glsl"
+
+layout(local_size_x_id = 0) in;
+layout(constant_id = 0) const uint WORKGROUP_SIZE = 64;
+const uint TOKENS_PER_TILE = 8; // quant_kernels.cpp: kTokensPerTile
+
+layout(binding = 0) uniform usamplerBuffer weights; // RGBA32UI: four words per texel
+layout(binding = 1) uniform usamplerBuffer activations; // the floats of x, four per texel
+layout(std430, binding = 2) writeonly buffer Output { float y[]; };
+
+layout(push_constant) uniform Push {
+    uint rows;      // rows of W in this binding
+    uint cols;
+    uint rowBytes;  // bytes from one row to the next: a multiple of 16
+    uint nTokens;   // rows of x used
+    uint xFirstRow; // first row of x used
+    uint outOffset; // where row 0 of this binding lands within a row of y
+    uint outStride; // floats per row of y
+} pc;
+
+#define AGORA_WORDS_PROVIDED 1
+uint loadWord(uint index)
+{
+    return texelFetch(weights, int(index >> 2))[index & 3u];
+}
+
+uint wordCount()
+{
+    return uint(textureSize(weights)) * 4u;
+}
+
+vec4 loadX4(uint index)
+{
+    return uintBitsToFloat(texelFetch(activations, int(index)));
+}
+
+#include "dequant.glsl"
+
+void main()
+{
+    const uint rowGroups = (pc.rows + WORKGROUP_SIZE - 1u) / WORKGROUP_SIZE;
+    const uint group = linearWorkgroupIndex();
+    const uint firstToken = (group / rowGroups) * TOKENS_PER_TILE;
+    if (firstToken >= pc.nTokens)
+        return; // the whole workgroup: the overhang of the grid
+    const uint tileTokens = min(TOKENS_PER_TILE, pc.nTokens - firstToken);
+    const uint row = (group % rowGroups) * WORKGROUP_SIZE + gl_LocalInvocationIndex;
+    const uint rowBase = min(row, pc.rows - 1u) * pc.rowBytes; // see matvec_rows.comp
+    const uint wholeUnits = pc.cols / 32u;
+    const uint x4Row = pc.cols / 4u; // texels per row of x
+    const uint x4Base = (pc.xFirstRow + firstToken) * x4Row;
+
+    float sums[TOKENS_PER_TILE];
+    for (uint t = 0u; t < TOKENS_PER_TILE; ++t)
+        sums[t] = 0.0;
+    for (uint u = 0u; u < wholeUnits; ++u) {
+        vec4 v[8];
+        dequantUnit(rowBase, u, v);
+        for (uint t = 0u; t < tileTokens; ++t) {
+            const uint base = x4Base + t * x4Row + 8u * u;
+            vec4 acc = v[0] * loadX4(base);
+            for (uint k = 1u; k < 8u; ++k)
+                acc += v[k] * loadX4(base + k);
+            sums[t] += (acc.x + acc.y) + (acc.z + acc.w);
+        }
+    }
+#if defined(UNITS_ARE_PLAIN)
+    // The last cols % 32 plain values: whole texels, since cols % 4 == 0.
+    for (uint c4 = 8u * wholeUnits; c4 < x4Row; ++c4) {
+        const vec4 w4 = vec4(plainValue(rowBase, 4u * c4), plainValue(rowBase, 4u * c4 + 1u),
+                             plainValue(rowBase, 4u * c4 + 2u), plainValue(rowBase, 4u * c4 + 3u));
+        for (uint t = 0u; t < tileTokens; ++t)
+            sums[t] += dot(w4, loadX4(x4Base + t * x4Row + c4));
+    }
+#endif
+    if (row < pc.rows) {
+        for (uint t = 0u; t < tileTokens; ++t)
+            y[(firstToken + t) * pc.outStride + pc.outOffset + row] = sums[t];
+    }
+}

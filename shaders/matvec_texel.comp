@@ -1,0 +1,215 @@
+#version 450
+#extension GL_GOOGLE_include_directive : require
+#extension GL_EXT_control_flow_attributes : require
+// matvec_rows.comp (one row per invocation) with the weights and x read through uniform texel
+// buffers (16-byte texels) instead of storage buffers. Why: llvmpipe (Mesa 22) turns every
+// storage-buffer load into a loop over the SIMD lanes with a bounds check per lane, while a
+// texel fetch is a branch-free gather; on this project's lavapipe the texel fetch reads about
+// five times more bytes per CPU second (bench/README.md, "What llvmpipe makes fast").
+// The host (quant_kernels.cpp) uses it only for rows padded to a 16-byte stride, so every row
+// starts on a texel; the push constant rowBytes is that stride. Same push constants as
+// matvec_rows.comp.
+#include "common.glsl"
+
+layout(local_size_x_id = 0) in;
+layout(constant_id = 0) const uint WORKGROUP_SIZE = 64;
+
+layout(binding = 0) uniform usamplerBuffer weights; // RGBA32UI: four words per texel
+layout(binding = 1) uniform usamplerBuffer vector;  // the floats of x, four per texel
+layout(std430, binding = 2) writeonly buffer Output { float y[]; };
+
+layout(push_constant) uniform Push {
+    uint rows;      // rows in this binding of W
+    uint cols;
+    uint rowBytes;  // bytes from one row to the next: a multiple of 16
+    uint outOffset; // where row 0 of this binding lands in y
+} pc;
+
+#define AGORA_WORDS_PROVIDED 1
+uint loadWord(uint index)
+{
+    return texelFetch(weights, int(index >> 2))[index & 3u];
+}
+
+uint wordCount()
+{
+    return uint(textureSize(weights)) * 4u;
+}
+
+vec4 loadX4(uint index)
+{
+    return uintBitsToFloat(texelFetch(vector, int(index)));
+}
+
+float loadX(uint index)
+{
+    return loadX4(index >> 2)[index & 3u];
+}
+
+#include "dequant.glsl"
+#include "aligned_pairs.glsl"
+
+#if defined(HAS_ALIGNED_PAIRS)
+// dot(units 8g .. 8g + 7 of the row starting at texel rowTexel, x4[x4Base .. x4Base + 63]):
+// eight blocks are PAIR_WORDS whole texels, fetched as such (a fetch per word would be four
+// times the gathers), then cut into four pairs at constant word offsets.
+float dotPairGroup(uint rowTexel, uint g, uint x4Base)
+{
+    uint w[4u * PAIR_WORDS];
+    const uint first = rowTexel + PAIR_WORDS * g;
+    AGORA_UNROLL for (uint i = 0u; i < PAIR_WORDS; ++i) {
+        const uvec4 texel = texelFetch(weights, int(first + i));
+        w[4u * i] = texel.x;
+        w[4u * i + 1u] = texel.y;
+        w[4u * i + 2u] = texel.z;
+        w[4u * i + 3u] = texel.w;
+    }
+    float sum = 0.0;
+    AGORA_UNROLL for (uint p = 0u; p < 4u; ++p) {
+        uint pair[PAIR_WORDS];
+        AGORA_UNROLL for (uint i = 0u; i < PAIR_WORDS; ++i)
+            pair[i] = w[PAIR_WORDS * p + i];
+        sum += dotPairWords(pair, x4Base + 16u * p);
+    }
+    return sum;
+}
+#endif
+
+#if defined(TYPE_Q4_K)
+#define HAS_SUPER_BLOCK_TEXELS 1
+// Byte b (0..11, a constant after unrolling) of a Q4_K super-block's packed scales, which sit in
+// words 1..3 of its 36 words.
+uint scaleByte(uint w[36], uint b)
+{
+    return (w[1u + (b >> 2)] >> (8u * (b & 3u))) & 0xFFu;
+}
+
+// dot(super-block sb of the row starting at texel rowTexel, x4[x4Base .. x4Base + 63]): its 144
+// bytes are nine whole texels (rows are padded to texels, and 144 = 9 * 16), fetched as such.
+// Each unit's minimum multiplies the sum of its x: one product per unit instead of one per weight.
+float dotSuperBlock(uint rowTexel, uint sb, uint x4Base)
+{
+    uint w[36];
+    AGORA_UNROLL for (uint i = 0u; i < 9u; ++i) {
+        const uvec4 texel = texelFetch(weights, int(rowTexel + 9u * sb + i));
+        w[4u * i] = texel.x;
+        w[4u * i + 1u] = texel.y;
+        w[4u * i + 2u] = texel.z;
+        w[4u * i + 3u] = texel.w;
+    }
+    const vec2 dm = unpackHalf2x16(w[0]); // d, dmin
+    float sum = 0.0;
+    AGORA_UNROLL for (uint p = 0u; p < 8u; ++p) {
+        // Unit p: quarter p / 2 of the quants (words 4 + 8 * (p / 2) ...), low nibbles for even p.
+        uint scale, minimum;
+        if (p < 4u) {
+            scale = scaleByte(w, p) & 63u;
+            minimum = scaleByte(w, p + 4u) & 63u;
+        } else {
+            scale = (scaleByte(w, p + 4u) & 0xFu) | ((scaleByte(w, p - 4u) >> 6) << 4);
+            minimum = (scaleByte(w, p + 4u) >> 4) | ((scaleByte(w, p) >> 6) << 4);
+        }
+        vec4 acc = vec4(0.0), xSum = vec4(0.0);
+        AGORA_UNROLL for (uint k = 0u; k < 8u; ++k) {
+            const uint quants = w[4u + 8u * (p >> 1) + k];
+            const vec4 x4 = loadX4(x4Base + 8u * p + k);
+            acc += ((p & 1u) == 0u ? lowNibbles(quants) : highNibbles(quants)) * x4;
+            xSum += x4;
+        }
+        sum += dm.x * float(scale) * ((acc.x + acc.y) + (acc.z + acc.w))
+               - dm.y * float(minimum) * ((xSum.x + xSum.y) + (xSum.z + xSum.w));
+    }
+    return sum;
+}
+#endif
+
+#if defined(TYPE_Q6_K)
+#define HAS_SUPER_BLOCK_TEXELS 1
+// dot(super-block sb of the row starting at texel rowTexel, x4[x4Base .. x4Base + 63]). A Q6_K
+// super-block is 210 bytes, so it starts 2 * sb % 16 bytes into a texel: the same offset in every
+// lane (rows start on texels), so its fourteen texels are fetched whole and the words realigned
+// with selects on that uniform offset, not fetched one by one.
+float dotSuperBlock(uint rowTexel, uint sb, uint x4Base)
+{
+    const uint start = AGORA_Q6_K_BLOCK_BYTES * sb; // byte offset in the row
+    const uint first = rowTexel + (start >> 4);
+    const uint wordShift = (start >> 2) & 3u;
+    const bool halfShift = (start & 2u) != 0u;
+    uint w[56];
+    AGORA_UNROLL for (uint i = 0u; i < 14u; ++i) { // 14 * 16 >= 14 + 210: always inside the row
+        const uvec4 texel = texelFetch(weights, int(first + i));
+        w[4u * i] = texel.x;
+        w[4u * i + 1u] = texel.y;
+        w[4u * i + 2u] = texel.z;
+        w[4u * i + 3u] = texel.w;
+    }
+    // Words 0..51 of the super-block (ql 0..31, qh 32..47, scales 48..51), then d's half word.
+    uint shifted[53];
+    AGORA_UNROLL for (uint i = 0u; i < 53u; ++i)
+        shifted[i] = wordShift == 0u ? w[i] : wordShift == 1u ? w[i + 1u] : wordShift == 2u ? w[i + 2u] : w[i + 3u];
+    uint a[52];
+    AGORA_UNROLL for (uint i = 0u; i < 52u; ++i)
+        a[i] = halfShift ? (shifted[i] >> 16) | (shifted[i + 1u] << 16) : shifted[i];
+    const float d = unpackHalf2x16(halfShift ? shifted[52] >> 16 : shifted[52] & 0xFFFFu).x;
+    float sum = 0.0;
+    AGORA_UNROLL for (uint p = 0u; p < 8u; ++p) {
+        // Unit p: half h of 128 weights; plane pp picks the low/high nibbles of ql words
+        // 16h + 8 * (pp & 1) .. and bit pair pp of qh words 32 + 8h ..; 16 weights per scale.
+        const uint h = p >> 2;
+        const uint pp = p & 3u;
+        vec4 acc0 = vec4(0.0), acc1 = vec4(0.0);
+        AGORA_UNROLL for (uint k = 0u; k < 8u; ++k) {
+            const uint ql = a[16u * h + 8u * (pp & 1u) + k];
+            const uint qh = a[32u + 8u * h + k];
+            const vec4 low = pp < 2u ? lowNibbles(ql) : highNibbles(ql);
+            const uint shift = 2u * pp;
+            const vec4 high = vec4((qh >> shift) & 3u, (qh >> (shift + 8u)) & 3u, (qh >> (shift + 16u)) & 3u,
+                                   (qh >> (shift + 24u)) & 3u);
+            const vec4 term = (low + 16.0 * high - 32.0) * loadX4(x4Base + 8u * p + k);
+            if (k < 4u)
+                acc0 += term;
+            else
+                acc1 += term;
+        }
+        const uint s0 = 8u * h + 2u * pp; // int8 scales of the unit's two runs: s0, s0 + 1
+        const float scale0 = float(bitfieldExtract(int(a[48u + (s0 >> 2)]), int(8u * (s0 & 3u)), 8));
+        const float scale1 = float(bitfieldExtract(int(a[48u + ((s0 + 1u) >> 2)]), int(8u * ((s0 + 1u) & 3u)), 8));
+        sum += d * (scale0 * ((acc0.x + acc0.y) + (acc0.z + acc0.w)) + scale1 * ((acc1.x + acc1.y) + (acc1.z + acc1.w)));
+    }
+    return sum;
+}
+#endif
+
+void main()
+{
+    const uint wholeUnits = pc.cols / 32u;
+    const uint row = linearWorkgroupIndex() * WORKGROUP_SIZE + gl_LocalInvocationIndex;
+    // Lanes past the last row compute row rows-1 again and do not store (see matvec_rows.comp).
+    const uint rowBase = min(row, pc.rows - 1u) * pc.rowBytes;
+    float sum = 0.0;
+    uint u = 0u;
+#if defined(HAS_ALIGNED_PAIRS)
+    for (; u + 7u < wholeUnits; u += 8u)
+        sum += dotPairGroup(rowBase >> 4, u >> 3, 8u * u);
+    for (; u + 1u < wholeUnits; u += 2u)
+        sum += dotAlignedPair(rowBase, u >> 1, 8u * u);
+#endif
+#if defined(HAS_SUPER_BLOCK_TEXELS)
+    for (; u < wholeUnits; u += 8u) // K-quant rows are whole super-blocks
+        sum += dotSuperBlock(rowBase >> 4, u >> 3, 8u * u);
+#endif
+    for (; u < wholeUnits; ++u) {
+        vec4 v[8];
+        dequantUnit(rowBase, u, v);
+        vec4 acc = v[0] * loadX4(8u * u);
+        for (uint k = 1u; k < 8u; ++k)
+            acc += v[k] * loadX4(8u * u + k);
+        sum += (acc.x + acc.y) + (acc.z + acc.w);
+    }
+#if defined(UNITS_ARE_PLAIN)
+    for (uint c = 32u * wholeUnits; c < pc.cols; ++c)
+        sum += plainValue(rowBase, c) * loadX(c);
+#endif
+    if (row < pc.rows)
+        y[pc.outOffset + row] = sum;
+}
