@@ -249,6 +249,7 @@ QVariantMap ArenaSession::answer(int side) const
         {QStringLiteral("loadProgress"), sideValue(side, CompareSession::LoadProgressRole)},
         {QStringLiteral("stopReason"), sideValue(side, CompareSession::StopReasonRole)},
         {QStringLiteral("error"), sideValue(side, CompareSession::ErrorRole)},
+        {QStringLiteral("refusal"), sideValue(side, CompareSession::RefusalRole)},
     };
     if (m_phase == Phase::Revealed) {
         map.insert(QStringLiteral("tokensPerSecond"), sideValue(side, CompareSession::TokensPerSecondRole));

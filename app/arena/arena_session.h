@@ -36,8 +36,9 @@ class ArenaSession : public QObject {
     Q_PROPERTY(int seed READ seed WRITE setSeed NOTIFY seedChanged)
     Q_PROPERTY(int maxTokens READ maxTokens WRITE setMaxTokens NOTIFY maxTokensChanged)
     // Each side's answer: {text, reasoning, state ("idle", "loading", "waiting", "streaming",
-    // "done", "failed"), loadProgress, stopReason, error, tokensPerSecond, generatedTokens}; the
-    // speed figures stay out until the vote (a model's speed would give it away).
+    // "done", "failed"), loadProgress, stopReason, error, refusal (the answer opens by declining),
+    // tokensPerSecond, generatedTokens}; the speed figures stay out until the vote (a model's
+    // speed would give it away).
     Q_PROPERTY(QVariantMap answerA READ answerA NOTIFY answersChanged)
     Q_PROPERTY(QVariantMap answerB READ answerB NOTIFY answersChanged)
     // CompareSession's notice, e.g. that the two models take turns because they do not fit together.

@@ -328,6 +328,17 @@ private slots:
         QCOMPARE(storedVotes().size(), 1);
     }
 
+    void aRefusalIsMarked()
+    {
+        m_backend->setReply({QStringLiteral("I can't"), QStringLiteral(" help with that.")}, 5);
+        auto session = makeSession(5, {m_alpha, m_beta});
+        QVERIFY(session->answerA().value(QStringLiteral("refusal")).isNull()); // no round yet
+        QVERIFY(session->start(QStringLiteral("Something touchy")));
+        QVERIFY(reaches(*session, Phase::Voting));
+        QVERIFY(session->answerA().value(QStringLiteral("refusal")).toBool());
+        QVERIFY(session->answerB().value(QStringLiteral("refusal")).toBool());
+    }
+
     void votesSurviveReopeningTheStore()
     {
         {

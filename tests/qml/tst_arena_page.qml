@@ -137,6 +137,22 @@ TestCase {
         }
     }
 
+    function test_anExampleQuestionFillsTheField() {
+        const page = openArena(["alpha", "beta"], 4)
+        const examples = findChild(page, "arenaSuggestions")
+        verify(examples.visible)
+        const first = findChild(page, "suggestion_0")
+        mouseClick(first)
+        const prompt = findChild(page, "arenaPrompt")
+        compare(prompt.text, first.text)
+        verify(prompt.activeFocus)
+        compare(page.session.round, 0, "choosing an example sends nothing")
+        verify(!examples.visible)
+        keyClick(Qt.Key_Return)
+        tryCompare(page.session, "phase", ArenaSession.Voting, 5000)
+        compare(page.session.prompt, first.text)
+    }
+
     function test_resetLeaderboardAsksFirst() {
         const page = openArena(["alpha", "beta"], 2)
         ask(page, "Hello?")

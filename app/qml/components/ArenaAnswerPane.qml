@@ -27,6 +27,7 @@ Pane {
         case "done":
             if (answer.stopReason === "cancelled") return qsTr("Stopped")
             if (answer.stopReason === "max_tokens") return qsTr("Stopped at the length limit")
+            if (answer.refusal) return qsTr("Done: declined to answer")
             return qsTr("Done")
         }
         return ""

@@ -227,6 +227,11 @@ Pane {
                             onClicked: page.session.stop()
                         }
                     }
+                    ArenaSuggestions {
+                        visible: page.session.round === 0 && promptField.text === ""
+                        Layout.fillWidth: true
+                        onChosen: question => { promptField.text = question; promptField.forceActiveFocus() }
+                    }
                     Shortcut {
                         sequence: "Esc"
                         enabled: page.visible && page.session.phase === ArenaSession.Answering
