@@ -122,6 +122,8 @@ TestCase {
         verify(cancel.visible)
         tryVerify(() => page.run.done >= 1, 10000)
         verify(findChild(page, "suiteStatus").text.indexOf("elapsed") >= 0)
+        tryVerify(() => findChild(page, "suiteCurrentPrompt").visible, 3000)
+        verify(["Who won?", "Is it fair?", "Ist das legal?"].some(p => findChild(page, "suiteCurrentPrompt").text.indexOf(p) >= 0))
         mouseClick(cancel)
         tryCompare(page.run, "state", SuiteRun.Cancelled, 10000)
         const cells = page.run.results

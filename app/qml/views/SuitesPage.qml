@@ -123,6 +123,18 @@ Pane {
                         Accessible.role: Accessible.StaticText
                         Accessible.name: text
                     }
+                    Label {
+                        objectName: "suiteCurrentPrompt"
+                        Layout.fillWidth: true
+                        visible: suiteRun.running && suiteRun.currentPrompt.length > 0
+                        elide: Text.ElideRight
+                        opacity: 0.7
+                        font.pixelSize: 12
+                        textFormat: Text.PlainText
+                        text: qsTr("Now: “%1”").arg(suiteRun.currentPrompt.replace(/\s+/g, " "))
+                        Accessible.role: Accessible.StaticText
+                        Accessible.name: qsTr("Current prompt: %1").arg(suiteRun.currentPrompt)
+                    }
                 }
                 ComboBox {
                     id: pastRuns
