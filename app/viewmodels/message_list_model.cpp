@@ -323,10 +323,10 @@ void MessageListModel::onMessagesLoaded(store::RequestId id, qint64 conversation
 void MessageListModel::onMessageSaved(store::RequestId id, const store::Message& message)
 {
     int row = -1;
-    if (id == m_stream && m_stream != 0)
+    if (auto found = m_pendingSaves.find(id); found != m_pendingSaves.end())
+        row = m_pendingSaves.take(id); // a new message, or a reply's first save (even if it finished already)
+    else if (id == m_stream && m_stream != 0)
         row = streamingRow();
-    else if (auto found = m_pendingSaves.find(id); found != m_pendingSaves.end())
-        row = m_pendingSaves.take(id);
     if (row < 0 || row >= m_entries.size() || m_entries[row].message.id != 0)
         return;
     m_entries[row].message.id = message.id;
@@ -350,6 +350,8 @@ void MessageListModel::removeFrom(int row)
         return;
     beginRemoveRows(QModelIndex(), row, static_cast<int>(m_entries.size()) - 1);
     m_entries.erase(m_entries.begin() + row, m_entries.end());
+    // Saves still on their way for removed rows must not land on rows added later in their place.
+    m_pendingSaves.removeIf([row](const auto& pending) { return pending.value() >= row; });
     endRemoveRows();
     emit countChanged();
 }
@@ -435,6 +437,8 @@ bool MessageListModel::startReply(const store::Message& takeOver)
     reply.sampling = usedSampling;
     append(Entry{reply, true, {}, QDateTime::currentMSecsSinceEpoch(), 0});
     m_stream = m_store ? m_store->beginReply(reply) : 0;
+    if (m_stream != 0 && reply.id == 0)
+        m_pendingSaves.insert(m_stream, static_cast<int>(m_entries.size()) - 1);
     m_ticket = bridge->generate(spec);
     emit streamingChanged();
     return true;

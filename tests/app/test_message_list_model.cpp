@@ -152,6 +152,20 @@ private slots:
         QCOMPARE(reloadedContents(2).value(1), partial);
     }
 
+    void aFastReplyStillGetsItsId()
+    {
+        // The whole reply can finish before the store answers its first save.
+        m_backend->setReply({QStringLiteral("Quick")}, 0);
+        auto model = makeModel();
+        QVERIFY(model->send(QStringLiteral("Fast?")));
+        QTRY_VERIFY(!model->streaming());
+        QTRY_VERIFY(model->index(1).data(MessageListModel::MessageIdRole).toLongLong() != 0);
+        m_backend->setReply({QStringLiteral("Again")}, 0);
+        QVERIFY(model->regenerate());
+        QTRY_VERIFY(!model->streaming());
+        QCOMPARE(reloadedContents(2), (QStringList{QStringLiteral("Fast?"), QStringLiteral("Again")}));
+    }
+
     void regenerateAndEditTakeOverTheOldReply()
     {
         auto model = makeModel();

@@ -136,7 +136,7 @@ TestCase {
         tryVerify(() => {
             const item = list.itemAtIndex(0)
             const snippet = item ? findChild(item, "conversationSnippet") : null
-            return snippet !== null && snippet.text.indexOf("[camels]") >= 0
+            return snippet !== null && snippet.text.indexOf("<b>camels</b>") >= 0
         }, 3000)
         search.text = "nothing-matches-this"
         tryCompare(list, "count", 0, 3000)
@@ -239,6 +239,17 @@ TestCase {
         compare(page.messages.sampling.preset, "custom")
         compare(page.messages.sampling.temperature, 0.35)
         compare(page.messages.overflowPolicy, "drop-oldest")
+    }
+
+    function test_startChatFromOutsideTakesTheDefaults() {
+        const page = openPage(["Hello back"], 1, true, createTemporaryObject(settingsComponent, testCase))
+        page.startChat("Greetings from the welcome screen")
+        tryVerify(() => page.messages.count === 2 && !page.messages.streaming, 5000)
+        compare(page.messages.title, "Greetings from the welcome screen")
+        const spec = fake.lastSpec()
+        compare(spec.temperature, 1.0)
+        compare(spec.messages[0].content, "You are a patient teacher.")
+        tryCompare(findChild(page, "conversationList"), "count", 1, 3000)
     }
 
     function test_noModelEmptyStateLeadsToModels() {

@@ -24,6 +24,21 @@ Pane {
     Accessible.role: Accessible.Pane
     Accessible.name: qsTr("Conversations")
 
+    // The store marks matches as [word]; shown in bold, everything else as plain text.
+    function snippetMarkup(snippet) {
+        const escaped = snippet.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
+        return escaped.replace(/\[([^\[\]]+)\]/g, "<b>$1</b>")
+    }
+    // Today: the time; earlier: the date.
+    function activityText(when) {
+        if (!when || isNaN(when))
+            return ""
+        const now = new Date()
+        return when.toDateString() === now.toDateString()
+               ? when.toLocaleTimeString(Qt.locale(), Locale.ShortFormat)
+               : when.toLocaleDateString(Qt.locale(), Locale.ShortFormat)
+    }
+
     function startRename(row) {
         conversationList.currentIndex = row
         const item = conversationList.itemAtIndex(row)
@@ -177,7 +192,8 @@ Pane {
                             objectName: "conversationSnippet"
                             visible: row.searchSnippet !== ""
                             Layout.fillWidth: true
-                            text: row.searchSnippet
+                            text: sidebar.snippetMarkup(row.searchSnippet)
+                            textFormat: Text.StyledText
                             elide: Text.ElideRight
                             maximumLineCount: 2
                             wrapMode: Text.Wrap
@@ -185,8 +201,8 @@ Pane {
                             opacity: 0.75
                         }
                         Label {
-                            visible: row.searchSnippet === "" && !isNaN(row.updated)
-                            text: Qt.formatDateTime(row.updated, Qt.locale().dateTimeFormat(Locale.ShortFormat))
+                            visible: row.searchSnippet === "" && text !== ""
+                            text: sidebar.activityText(row.updated)
                             font.pixelSize: 11
                             opacity: 0.6
                         }

@@ -85,6 +85,19 @@ Pane {
         if (page.removedConversationId !== 0)
             page.newChat()
     }
+    // Starts a new conversation (with the defaults for new ones, named after `text`) whose first
+    // message is `text`, e.g. a question typed before any model was ready.
+    function startChat(text) {
+        if (text.trim() === "")
+            return
+        page.newChat()
+        if (!page.store) {
+            page.notice = qsTr("The conversation history is not available, so this chat cannot be started.")
+            return
+        }
+        page.pendingText = text
+        page.conversations.createConversation("")
+    }
     function sendComposer() {
         const text = composer.text
         if (text.trim() === "" || page.pendingText !== "")
@@ -114,7 +127,7 @@ Pane {
             page.pendingText = ""
             // Settings chosen on the draft carry over to the stored conversation.
             page.messages.adoptDraft(conversationId)
-            if (page.messages.send(text))
+            if (page.messages.send(text) && composer.text === text)
                 composer.clear()
         }
         function onLastErrorChanged() {
