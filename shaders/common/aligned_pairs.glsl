@@ -17,6 +17,23 @@
 #define PAIR_WORDS 11u
 #endif
 
+#if defined(TYPE_Q5_0)
+// Bits first..first+3 of qh moved to bit 4 of bytes 0..3: the multiply places bit i at bit 8i
+// (the four shifted copies of the nibble do not overlap, so nothing carries).
+uint fifthBits(uint qh, uint first)
+{
+    return ((((qh >> first) & 0xFu) * 0x00204081u) & 0x01010101u) << 4;
+}
+
+// The four 5-bit codes c of a word (one per byte) as c - 16: flipping bit 4 turns c - 16 into
+// the 5-bit two's complement of the byte, which a signed extraction reads.
+vec4 q5Codes(uint codes)
+{
+    const int q = int(codes ^ 0x10101010u);
+    return vec4(bitfieldExtract(q, 0, 5), bitfieldExtract(q, 8, 5), bitfieldExtract(q, 16, 5), bitfieldExtract(q, 24, 5));
+}
+#endif
+
 // dot(the two blocks in words w[0 .. PAIR_WORDS-1], x4[x4Base .. x4Base + 15]).
 float dotPairWords(uint w[PAIR_WORDS], uint x4Base)
 {
@@ -34,16 +51,18 @@ float dotPairWords(uint w[PAIR_WORDS], uint x4Base)
     const float d0 = unpackHalf2x16(w[0] & 0xFFFFu).x;
     const float d1 = unpackHalf2x16(w[8] >> 16).x;
 #else
-    // Block 0: d 0..1, qh 2..5, qs 6..21; block 1: d 22..23, qh 24..27, qs 28..43.
+    // Block 0: d 0..1, qh 2..5, qs 6..21; block 1: d 22..23, qh 24..27, qs 28..43. The 5-bit codes
+    // of four elements are assembled in one word (nibbles | fifth bits) and converted with the
+    // -16 folded into a signed 5-bit extraction: about half the operations of one per weight.
     const uint qh0 = (w[0] >> 16) | (w[1] << 16);
     const uint qh1 = w[6];
     AGORA_UNROLL for (uint k = 0u; k < 4u; ++k) {
         const uint q0 = (w[1u + k] >> 16) | (w[2u + k] << 16);
         const uint q1 = w[7u + k];
-        acc0 += (lowNibbles(q0) + 16.0 * bitsOf(qh0, 4u * k) - 16.0) * loadX4(x4Base + k);
-        acc0 += (highNibbles(q0) + 16.0 * bitsOf(qh0, 16u + 4u * k) - 16.0) * loadX4(x4Base + 4u + k);
-        acc1 += (lowNibbles(q1) + 16.0 * bitsOf(qh1, 4u * k) - 16.0) * loadX4(x4Base + 8u + k);
-        acc1 += (highNibbles(q1) + 16.0 * bitsOf(qh1, 16u + 4u * k) - 16.0) * loadX4(x4Base + 12u + k);
+        acc0 += q5Codes((q0 & 0x0F0F0F0Fu) | fifthBits(qh0, 4u * k)) * loadX4(x4Base + k);
+        acc0 += q5Codes(((q0 >> 4) & 0x0F0F0F0Fu) | fifthBits(qh0, 16u + 4u * k)) * loadX4(x4Base + 4u + k);
+        acc1 += q5Codes((q1 & 0x0F0F0F0Fu) | fifthBits(qh1, 4u * k)) * loadX4(x4Base + 8u + k);
+        acc1 += q5Codes(((q1 >> 4) & 0x0F0F0F0Fu) | fifthBits(qh1, 16u + 4u * k)) * loadX4(x4Base + 12u + k);
     }
     const float d0 = unpackHalf2x16(w[0] & 0xFFFFu).x;
     const float d1 = unpackHalf2x16(w[5] >> 16).x;
