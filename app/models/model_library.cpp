@@ -81,7 +81,7 @@ QVariant ModelLibrary::data(const QModelIndex& index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Entry& entry = m_entries.at(index.row());
-    const bool isChatModel = m_bridge && samePath(m_bridge->modelPath(), entry.path);
+    const bool isChatModel = samePath(chatModelPath(), entry.path);
     const EngineBridge::ModelState state = m_bridge ? m_bridge->modelState() : EngineBridge::ModelState::NoModel;
     switch (role) {
     case Qt::DisplayRole:
@@ -150,7 +150,7 @@ void ModelLibrary::setBridge(EngineBridge* bridge)
         }
     }
     updateBudget();
-    rowsChanged({LoadedRole, LoadingRole, LoadErrorRole});
+    onModelStateChanged(); // a model may be loaded already
     emit bridgeChanged();
 }
 
@@ -322,14 +322,30 @@ void ModelLibrary::onInspected(quint64 ticket, const QString&, const QVariantMap
     emit dataChanged(index(row), index(row));
 }
 
+QString ModelLibrary::chatModelPath() const
+{
+    if (!m_bridge || m_bridge->modelState() == EngineBridge::ModelState::NoModel)
+        return QString();
+    return m_bridge->modelPath().isEmpty() ? m_chatPath : m_bridge->modelPath();
+}
+
 void ModelLibrary::onModelStateChanged()
 {
+    const QString before = m_chatPath;
+    if (m_bridge && m_bridge->modelState() == EngineBridge::ModelState::Loading)
+        m_chatPath = m_bridge->modelPath(); // whoever started the load: the bridge still has the path
+    else if (!m_bridge || m_bridge->modelState() == EngineBridge::ModelState::NoModel)
+        m_chatPath.clear();
+    else if (!m_bridge->modelPath().isEmpty())
+        m_chatPath = m_bridge->modelPath();
+    if (m_chatPath != before)
+        emit chatModelChanged();
     if (m_bridge && !m_pendingLoad.isEmpty()) {
         const EngineBridge::ModelState state = m_bridge->modelState();
         if (state == EngineBridge::ModelState::NoModel || state == EngineBridge::ModelState::Failed) {
             const QString path = std::exchange(m_pendingLoad, QString());
             m_bridge->loadModel(path, m_contextLength, m_device);
-        } else if (state == EngineBridge::ModelState::Ready && !samePath(m_bridge->modelPath(), m_pendingLoad)) {
+        } else if (state == EngineBridge::ModelState::Ready && !samePath(chatModelPath(), m_pendingLoad)) {
             m_bridge->unloadModel();
         } else if (state == EngineBridge::ModelState::Ready) {
             m_pendingLoad.clear();
@@ -356,7 +372,7 @@ bool ModelLibrary::load(const QString& pathOrUrl)
         return false;
     }
     const EngineBridge::ModelState state = m_bridge->modelState();
-    if (samePath(m_bridge->modelPath(), entry.path)
+    if (samePath(chatModelPath(), entry.path)
         && (state == EngineBridge::ModelState::Ready || state == EngineBridge::ModelState::Loading)) {
         m_pendingLoad.clear();
         rowsChanged({LoadingRole});
@@ -410,7 +426,7 @@ bool ModelLibrary::remove(const QString& pathOrUrl)
         return false;
     }
     const Entry entry = m_entries.at(row);
-    if (m_bridge && samePath(m_bridge->modelPath(), entry.path)
+    if (m_bridge && samePath(chatModelPath(), entry.path)
         && m_bridge->modelState() != EngineBridge::ModelState::NoModel
         && m_bridge->modelState() != EngineBridge::ModelState::Failed) {
         setLastError(tr("“%1” is in use. Unload it before removing it.").arg(entry.fileName));

@@ -39,6 +39,8 @@ class ModelLibrary : public QAbstractListModel {
     Q_PROPERTY(double importProgress READ importProgress NOTIFY importStateChanged)
     Q_PROPERTY(QString importFileName READ importFileName NOTIFY importStateChanged)
     Q_PROPERTY(QString lastError READ lastError NOTIFY lastErrorChanged)
+    // The file of the bridge's chat model (loading, ready, unloading or failed); "" when none.
+    Q_PROPERTY(QString chatModelPath READ chatModelPath NOTIFY chatModelChanged)
 
 public:
     enum Role {
@@ -79,6 +81,7 @@ public:
     double importProgress() const { return m_importer.progress(); }
     QString importFileName() const { return m_importer.currentFileName(); }
     QString lastError() const { return m_lastError; }
+    QString chatModelPath() const;
 
     // mode "copy" (into the folder, off the GUI thread) or "link" (a symbolic link to the file).
     // Queued; importFinished or importFailed follows. false: refused at once (lastError says why).
@@ -108,6 +111,7 @@ signals:
     void budgetChanged();
     void importStateChanged();
     void lastErrorChanged();
+    void chatModelChanged();
     void importFinished(const QString& path);
     void importFailed(const QString& fileName, const QString& message);
 
@@ -144,6 +148,9 @@ private:
     QTimer m_rescanSoon; // coalesces a burst of folder changes (a copy's .part, then the rename)
     ModelImporter m_importer;
     QString m_pendingLoad; // to load once the current chat model is unloaded
+    // The chat model's file as the bridge named it when its load began: the engine's "loaded"
+    // answer may not repeat the path, so the bridge's modelPath can be empty once it is ready.
+    QString m_chatPath;
     QString m_lastError;
 };
 

@@ -1,11 +1,13 @@
 // End to end with the real engine (Vulkan, lavapipe on CI) on stories260K: import the model into
-// a models folder, load it through the bridge with progress, send, watch the reply stream, stop
-// it, send again to completion with stats, then "restart" (new bridge, store and view-model over
-// the same data folder) and find the conversation intact. Privacy: all along, a sampler looks
-// for internet sockets (TCP, UDP, raw; v4 and v6) among this process's file descriptors; the
-// sampler itself is shown to catch a bound UDP socket, so the check can fail.
+// a models folder through the ModelLibrary (a copy with its card; a file that is no model is
+// refused), load it with progress, send, watch the reply stream, stop it, send again to
+// completion with stats, then "restart" (new bridge, store and view-model over the same data
+// folder) and find the conversation intact. Privacy: all along, a sampler looks for internet
+// sockets (TCP, UDP, raw; v4 and v6) among this process's file descriptors; the sampler itself is
+// shown to catch a bound UDP socket, so the check can fail.
 #include "bridge/engine_bridge.h"
 #include "bridge/vulkan_engine_backend.h"
+#include "models/model_library.h"
 #include "persistence/conversation_store.h"
 #include "viewmodels/message_list_model.h"
 
@@ -22,6 +24,7 @@
 
 using agora::app::EngineBridge;
 using agora::app::MessageListModel;
+using agora::app::ModelLibrary;
 using agora::app::VulkanEngineBackend;
 using agora::app::store::Conversation;
 using agora::app::store::ConversationStore;
@@ -110,19 +113,54 @@ private slots:
         const QString source = QStringLiteral(AGORA_SHARED_DIR "/fixtures/models/stories260K.gguf");
         if (!QFile::exists(source))
             QSKIP("stories260K fixture not present");
-        // Import: the file is copied into the data folder's models directory.
         QVERIFY(QDir(m_data.path()).mkpath(QStringLiteral("models")));
+        const QString modelsFolder = m_data.filePath(QStringLiteral("models"));
         const QString modelPath = m_data.filePath(QStringLiteral("models/stories260K.gguf"));
-        QVERIFY(QFile::copy(source, modelPath));
 
         qint64 conversationId = 0;
         QStringList contents;
         {
             EngineBridge bridge(std::make_shared<VulkanEngineBackend>());
+
+            // Import through the model manager: the engine reads the header (a real GGUF), the
+            // file is copied off the GUI thread into the models folder, and its card is filled.
+            ModelLibrary library;
+            library.setBridge(&bridge);
+            library.setFolder(modelsFolder);
+            library.setContextLength(512);
+            QCOMPARE(library.rowCount(), 0);
+            QSignalSpy imported(&library, &ModelLibrary::importFinished);
+            QSignalSpy refused(&library, &ModelLibrary::importFailed);
+            QVERIFY(library.importFile(QUrl::fromLocalFile(source), QStringLiteral("copy")));
+            QTRY_VERIFY_WITH_TIMEOUT(imported.count() + refused.count() > 0, 30000);
+            QVERIFY2(refused.isEmpty(), qPrintable(refused.isEmpty() ? QString() : refused.at(0).at(1).toString()));
+            QCOMPARE(imported.at(0).at(0).toString(), modelPath);
+            QCOMPARE(QFileInfo(modelPath).size(), QFileInfo(source).size());
+            QVERIFY(!QFileInfo(modelPath).isSymLink());
+            QCOMPARE(library.rowCount(), 1);
+            QTRY_VERIFY_WITH_TIMEOUT(library.data(library.index(0), ModelLibrary::StatusRole).toString() != u"pending", 30000);
+            QCOMPARE(library.data(library.index(0), ModelLibrary::StatusRole).toString(), QStringLiteral("ok"));
+            const QVariantMap card = library.data(library.index(0), ModelLibrary::CardRole).toMap();
+            QCOMPARE(card.value(QStringLiteral("architecture")).toString(), QStringLiteral("llama"));
+            QCOMPARE(card.value(QStringLiteral("contextLength")).toInt(), 512);
+            QVERIFY(card.value(QStringLiteral("deviceBytes")).toLongLong() > 0);
+            // A file that is no model is refused by the real engine too, and leaves nothing behind.
+            const QString notAModel = m_data.filePath(QStringLiteral("notes.gguf"));
+            {
+                QFile notes(notAModel);
+                QVERIFY(notes.open(QIODevice::WriteOnly));
+                notes.write("shopping list: bread, milk");
+            }
+            QVERIFY(library.importFile(QUrl::fromLocalFile(notAModel), QStringLiteral("copy")));
+            QTRY_VERIFY_WITH_TIMEOUT(refused.count() == 1, 30000);
+            QCOMPARE(QDir(modelsFolder).entryList(QDir::Files | QDir::NoDotAndDotDot), QStringList{QStringLiteral("stories260K.gguf")});
+
             QSignalSpy progress(&bridge, &EngineBridge::loadProgressChanged);
-            QVERIFY(bridge.loadModel(modelPath, 512));
+            QVERIFY(library.load(modelPath));
             QTRY_VERIFY_WITH_TIMEOUT(bridge.modelState() != EngineBridge::ModelState::Loading, 60000);
             QVERIFY2(bridge.modelState() == EngineBridge::ModelState::Ready, qPrintable(bridge.modelError()));
+            QVERIFY(library.data(library.index(0), ModelLibrary::LoadedRole).toBool());
+            QCOMPARE(library.chatModelPath(), modelPath);
             QCOMPARE(bridge.loadProgress(), 1.0);
             QVERIFY(progress.count() >= 2);
             QVERIFY(bridge.continuationMode()); // a base model: the reply continues the text

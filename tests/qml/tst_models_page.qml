@@ -161,14 +161,19 @@ TestCase {
         verify(combo.visible)
         compare(combo.currentIndex, -1)
         compare(combo.displayText, "Choose a model")
-        combo.activated(1)
+        combo.forceActiveFocus()
+        keyClick(Qt.Key_Down) // as a keyboard user picks: the first model loads
         tryCompare(fake.bridge, "modelState", EngineBridge.Ready, 5000)
-        compare(fake.bridge.modelName, "beta")
-        tryCompare(combo, "currentIndex", 1, 2000)
-        verify(findChild(switcher, "modelSwitcherUnload").visible)
-        combo.activated(0) // switch: beta goes, alpha comes
-        tryCompare(fake.bridge, "modelName", "alpha", 5000)
+        compare(fake.bridge.modelName, "alpha")
         tryCompare(combo, "currentIndex", 0, 2000)
+        verify(findChild(switcher, "modelSwitcherUnload").visible)
+        tryCompare(combo, "enabled", true, 2000)
+        combo.forceActiveFocus() // disabled while loading, it gave up the focus
+        keyClick(Qt.Key_Down) // switch: alpha goes, beta comes
+        tryCompare(fake.bridge, "modelName", "beta", 5000)
+        tryCompare(fake.bridge, "modelState", EngineBridge.Ready, 5000)
+        tryCompare(combo, "currentIndex", 1, 2000)
+        compare(combo.displayText, "beta")
         mouseClick(findChild(switcher, "modelSwitcherUnload"))
         tryCompare(fake.bridge, "modelState", EngineBridge.NoModel, 5000)
         tryCompare(combo, "currentIndex", -1, 2000)

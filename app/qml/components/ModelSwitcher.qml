@@ -21,11 +21,8 @@ RowLayout {
                                                      || bridge.modelState === EngineBridge.Unloading)
     readonly property bool ready: bridge !== null && bridge.modelState === EngineBridge.Ready
     // The row of the loaded (or loading) chat model in the library, -1 if none or not in the folder.
-    readonly property int chatModelRow: {
-        if (!bridge || !library || library.count < 0 || bridge.modelState === EngineBridge.NoModel)
-            return -1
-        return library.indexOfPath(bridge.modelPath)
-    }
+    readonly property int chatModelRow: library && library.count > 0 && library.chatModelPath !== ""
+                                        ? library.indexOfPath(library.chatModelPath) : -1
 
     objectName: "modelSwitcher"
     spacing: 6
@@ -56,6 +53,8 @@ RowLayout {
             const path = switcher.library.get(index).path
             if (!switcher.library.load(path))
                 errorTip.show(switcher.library.lastError)
+            // A pick sets currentIndex by hand; the loaded model decides it again from here on.
+            currentIndex = Qt.binding(() => switcher.chatModelRow)
         }
         delegate: ItemDelegate {
             required property int index

@@ -13,6 +13,8 @@ Pane {
     property EngineBridge bridge
     property string modelsFolder: ""
     property bool darkTheme: false
+    // The device loads go to and fits are judged against (empty: the default device).
+    property string device: ""
     // The page's list of models, for whoever embeds the page and wants the same list.
     readonly property ModelLibrary library: modelLibrary
     signal chatRequested()
@@ -40,6 +42,7 @@ Pane {
         id: modelLibrary
         bridge: page.bridge
         folder: page.modelsFolder
+        device: page.device
         onImportFailed: (fileName, message) => page.message = message
         onImportFinished: page.message = ""
     }
