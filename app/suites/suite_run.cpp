@@ -234,6 +234,7 @@ bool SuiteRun::start(const QStringList& modelPaths)
     m_answered = 0;
     m_answeredSeconds = 0.0;
     m_clock.start();
+    m_lastSave.invalidate(); // the first answer is written at once
     m_tick.start();
     setLastError(QString());
 
@@ -368,9 +369,12 @@ void SuiteRun::finishCell(SuiteCell cell)
     m_cellPrompt = m_cellModel = -1;
     if (m_bridge && model >= 0 && m_slots.at(model).slot != 0)
         m_bridge->closeSlotConversation(m_slots.at(model).slot, m_cellConversation);
-    // Cancelled after the answer completed: it is a finished answer, keep it as such.
     m_results->setCell(prompt, model, cell);
-    save();
+    // Written at most every two seconds: a 500-prompt suite makes a file of megabytes, and
+    // rewriting it after every short answer would stall the window; the end of the run, a
+    // cancel and closing the page always write.
+    if (!m_lastSave.isValid() || m_lastSave.elapsed() >= 2000)
+        save();
     emit progressChanged();
     if (m_state == RunState::Cancelling)
         finishRun(RunState::Cancelled);

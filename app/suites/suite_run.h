@@ -182,6 +182,7 @@ private:
     double m_answeredSeconds = 0.0; // wall time of the answers finished in this run
     int m_answered = 0;
     QTimer m_tick;                  // elapsed / remaining time while running
+    QElapsedTimer m_lastSave;       // when the run's file was last written
     QString m_statusText;
     QString m_savedPath;
     QString m_lastError;

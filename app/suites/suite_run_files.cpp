@@ -38,6 +38,7 @@ bool SuiteRun::save()
         setLastError(tr("Could not save the suite results to %1: %2").arg(m_savedPath, file.errorString()));
         return false;
     }
+    m_lastSave.start();
     return true;
 }
 

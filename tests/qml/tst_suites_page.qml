@@ -55,6 +55,12 @@ TestCase {
         compare(findChild(page, "suitePromptPreview").count, 3)
         verify(!findChild(page, "runSuiteButton").enabled, "no model chosen yet")
         verify(!findChild(page, "export_csv").enabled)
+        // The answer length is the user's to choose, by keyboard too.
+        const spin = findChild(page, "suiteMaxTokens")
+        compare(spin.value, 512)
+        spin.forceActiveFocus()
+        keyClick(Qt.Key_Up)
+        compare(page.run.maxTokens, 576)
     }
 
     function test_runFillsTableAndEnablesExport() {

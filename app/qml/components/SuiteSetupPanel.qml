@@ -106,6 +106,30 @@ ColumnLayout {
         }
     }
 
+    RowLayout {
+        Layout.fillWidth: true
+        spacing: 8
+        Label {
+            text: qsTr("Longest answer (tokens)")
+            Layout.fillWidth: true
+            elide: Text.ElideRight
+            Accessible.ignored: true
+        }
+        SpinBox {
+            objectName: "suiteMaxTokens"
+            from: 16
+            to: 4096
+            stepSize: 64
+            editable: true
+            value: panel.run.maxTokens
+            enabled: !panel.run.running
+            focusPolicy: Qt.StrongFocus
+            Accessible.role: Accessible.SpinBox
+            Accessible.name: qsTr("Longest answer, in tokens; shorter answers make a run faster")
+            onValueModified: panel.run.maxTokens = value
+        }
+    }
+
     // The models folder through the shared library: unsupported files show why they cannot run.
     ModelLibrary {
         id: library
