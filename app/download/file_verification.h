@@ -16,6 +16,12 @@ namespace agora::app {
 using ModelFileCheck = std::function<QString(const QString& path)>;
 QString checkGgufHeader(const QString& path);
 
+// The same question answered later: the engine reads the header on its own thread (through
+// EngineBridge::inspectModel), so the check calls `done(problem)` when it knows; an empty problem
+// means the file is a usable model. `done` may be called on the GUI thread only, at most once.
+using ModelFileCheckDone = std::function<void(const QString& problem)>;
+using AsyncModelFileCheck = std::function<void(const QString& path, ModelFileCheckDone done)>;
+
 // Hashes `path` on the global thread pool and calls `done(hexDigest, errorMessage)` on the thread
 // of `context` (the GUI thread), unless `context` is gone by then.
 void sha256OfFileAsync(const QString& path, QObject* context, std::function<void(QString, QString)> done);

@@ -1,8 +1,10 @@
 #include "download/model_download.h"
 
 #include "catalog/catalog.h"
+#include "download/download_state.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QLocale>
 #include <QStandardPaths>
 
@@ -21,7 +23,9 @@ void ModelDownload::setModelsFolder(const QString& folder)
     if (folder == m_modelsFolder)
         return;
     m_modelsFolder = folder;
+    ++m_revision;
     emit modelsFolderChanged();
+    emit stateChanged();
 }
 
 QString ModelDownload::state() const
@@ -85,11 +89,94 @@ QString ModelDownload::timeLeftText() const
     return tr("%1 h %2 min left").arg(seconds / 3600).arg((seconds % 3600) / 60);
 }
 
+void ModelDownload::setBridge(EngineBridge* bridge)
+{
+    if (bridge == m_bridge)
+        return;
+    m_bridge = bridge;
+    installModelCheck();
+    emit bridgeChanged();
+}
+
+// The engine decides whether a downloaded file is a model it can run: it reads the header on its
+// own thread and answers with the model's card, which lists tensor types it cannot run yet.
+void ModelDownload::installModelCheck()
+{
+    if (!m_downloader)
+        return;
+    if (!m_bridge) {
+        m_downloader->setModelFileCheck(checkGgufHeader);
+        return;
+    }
+    QPointer<EngineBridge> bridge = m_bridge;
+    m_downloader->setAsyncModelFileCheck([bridge](const QString& path, ModelFileCheckDone done) {
+        if (!bridge) {
+            done(checkGgufHeader(path));
+            return;
+        }
+        auto connection = std::make_shared<QMetaObject::Connection>();
+        auto ticket = std::make_shared<quint64>(0);
+        *connection = QObject::connect(bridge, &EngineBridge::modelInspected, bridge,
+            [connection, ticket, done](quint64 answered, const QString&, const QVariantMap& card, const QString& error) {
+                if (answered != *ticket)
+                    return;
+                QObject::disconnect(*connection);
+                if (!error.isEmpty()) {
+                    done(error);
+                    return;
+                }
+                const QStringList unsupported = card.value(QStringLiteral("unsupportedTypes")).toStringList();
+                if (!unsupported.isEmpty()) {
+                    done(tr("Agora cannot run its weight types yet: %1").arg(unsupported.join(QStringLiteral(", "))));
+                    return;
+                }
+                done(QString());
+            });
+        // The answer is queued from the worker thread, so it cannot arrive before the ticket is known.
+        *ticket = bridge->inspectModel(path);
+    });
+}
+
+QString ModelDownload::targetPathFor(const QVariantMap& entry) const
+{
+    const QString fileName = entry.value(QStringLiteral("fileName")).toString();
+    if (fileName.isEmpty() || m_modelsFolder.isEmpty())
+        return {};
+    return QDir(m_modelsFolder).filePath(fileName);
+}
+
+bool ModelDownload::hasPartial(const QVariantMap& entry) const
+{
+    const QString target = targetPathFor(entry);
+    DownloadState saved;
+    return !target.isEmpty() && loadDownloadState(target, saved)
+        && saved.url == QUrl(entry.value(QStringLiteral("url")).toString()) && QFileInfo::exists(partialPathFor(target));
+}
+
+QString ModelDownload::partialText(const QVariantMap& entry) const
+{
+    if (!hasPartial(entry))
+        return {};
+    const QString target = targetPathFor(entry);
+    DownloadState saved;
+    loadDownloadState(target, saved);
+    const QLocale locale;
+    const QString received = locale.formattedDataSize(QFileInfo(partialPathFor(target)).size(), 1, QLocale::DataSizeSIFormat);
+    const qint64 total = saved.totalBytes > 0 ? saved.totalBytes : entry.value(QStringLiteral("fileSizeBytes")).toLongLong();
+    if (total <= 0)
+        return received;
+    return tr("%1 of %2").arg(received, locale.formattedDataSize(total, 1, QLocale::DataSizeSIFormat));
+}
+
 void ModelDownload::start(const QVariantMap& entry)
 {
     if (!m_downloader) {
         m_downloader = std::make_unique<ModelDownloader>(m_testNetwork);
-        connect(m_downloader.get(), &ModelDownloader::stateChanged, this, &ModelDownload::stateChanged);
+        installModelCheck();
+        connect(m_downloader.get(), &ModelDownloader::stateChanged, this, [this]() {
+            ++m_revision; // a pause leaves a partial file, a cancel removes it
+            emit stateChanged();
+        });
         connect(m_downloader.get(), &ModelDownloader::progressChanged, this, &ModelDownload::progressChanged);
         connect(m_downloader.get(), &ModelDownloader::finished, this, [this](const QString& path) {
             m_filePath = path;

@@ -4,9 +4,11 @@
 // never before: an app that is only opened makes no network connection.
 #pragma once
 
+#include "bridge/engine_bridge.h"
 #include "download/model_downloader.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
@@ -28,6 +30,11 @@ class ModelDownload : public QObject {
     Q_PROPERTY(QString speedText READ speedText NOTIFY progressChanged)
     Q_PROPERTY(QString timeLeftText READ timeLeftText NOTIFY progressChanged)
     Q_PROPERTY(bool networkCreated READ networkCreated NOTIFY stateChanged)
+    // When set, a finished download must open as a model the engine can run (inspectModel on
+    // the engine's thread) before it is renamed into place; without it only the GGUF header is read.
+    Q_PROPERTY(agora::app::EngineBridge* bridge READ bridge WRITE setBridge NOTIFY bridgeChanged)
+    // Bumped whenever partial files may have changed: bindings over hasPartial() depend on it.
+    Q_PROPERTY(int revision READ revision NOTIFY stateChanged)
 
 public:
     explicit ModelDownload(QObject* parent = nullptr);
@@ -44,6 +51,15 @@ public:
     QString speedText() const;
     QString timeLeftText() const;
     bool networkCreated() const { return m_downloader != nullptr; }
+    EngineBridge* bridge() const { return m_bridge; }
+    void setBridge(EngineBridge* bridge);
+    int revision() const { return m_revision; }
+
+    // A paused or interrupted download of this catalog entry waits in the models folder (also
+    // one from before a restart): the page offers "Resume" rather than "Download".
+    Q_INVOKABLE bool hasPartial(const QVariantMap& entry) const;
+    // "1.2 GB of 4.7 GB" for that partial file; empty when there is none.
+    Q_INVOKABLE QString partialText(const QVariantMap& entry) const;
 
     // `entry` is CatalogListModel.get(row). Starting the same entry again resumes it.
     Q_INVOKABLE void start(const QVariantMap& entry);
@@ -57,12 +73,18 @@ public:
 
 signals:
     void modelsFolderChanged();
+    void bridgeChanged();
     void stateChanged();
     void progressChanged();
     void finished(const QString& path);
 
 private:
+    QString targetPathFor(const QVariantMap& entry) const;
+    void installModelCheck();
+
     QString m_modelsFolder;
+    QPointer<EngineBridge> m_bridge;
+    int m_revision = 0;
     QString m_modelId;
     QString m_filePath;
     QVariantMap m_entry;

@@ -42,8 +42,18 @@ bool parseContentRange(const QByteArray& header, qint64& first, qint64& total)
 } // namespace
 
 ModelDownloader::ModelDownloader(QNetworkAccessManager* network, QObject* parent)
-    : QObject(parent), m_network(network), m_freeSpace(defaultFreeSpace), m_modelCheck(checkGgufHeader)
+    : QObject(parent), m_network(network), m_freeSpace(defaultFreeSpace)
 {
+    setModelFileCheck(checkGgufHeader);
+}
+
+void ModelDownloader::setModelFileCheck(ModelFileCheck check)
+{
+    if (!check) {
+        m_modelCheck = nullptr;
+        return;
+    }
+    m_modelCheck = [check = std::move(check)](const QString& path, ModelFileCheckDone done) { done(check(path)); };
 }
 
 ModelDownloader::~ModelDownloader()
@@ -312,12 +322,23 @@ void ModelDownloader::verify()
             fail(tr("The downloaded file is damaged: its checksum does not match the published one. It was deleted; please download it again."), false);
             return;
         }
-        const QString problem = m_modelCheck ? m_modelCheck(partialPathFor(m_request.targetPath)) : QString();
-        if (!problem.isEmpty()) {
-            fail(tr("The downloaded file does not open as a model (%1). It was deleted.").arg(problem), false);
+        if (!m_modelCheck) {
+            finishVerified();
             return;
         }
-        finishVerified();
+        // The check may answer later (the engine reads the header on its thread); by then the
+        // user may have cancelled, or this downloader may be gone.
+        const quint64 verification = ++m_verification;
+        QPointer<ModelDownloader> self(this);
+        m_modelCheck(partialPathFor(m_request.targetPath), [self, verification](const QString& problem) {
+            if (!self || self->m_state != State::Verifying || self->m_verification != verification)
+                return;
+            if (!problem.isEmpty()) {
+                self->fail(tr("The downloaded file does not open as a model (%1). It was deleted.").arg(problem), false);
+                return;
+            }
+            self->finishVerified();
+        });
     });
 }
 

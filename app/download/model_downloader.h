@@ -57,7 +57,10 @@ public:
     void setRequest(const DownloadRequest& request);
     const DownloadRequest& request() const { return m_request; }
     void setFreeSpaceFunction(FreeSpaceFunction function) { m_freeSpace = std::move(function); }
-    void setModelFileCheck(ModelFileCheck check) { m_modelCheck = std::move(check); }
+    // How a downloaded file is proven to be a model before it is renamed into place (default:
+    // checkGgufHeader). A file that fails is deleted and the message names the problem.
+    void setModelFileCheck(ModelFileCheck check);
+    void setAsyncModelFileCheck(AsyncModelFileCheck check) { m_modelCheck = std::move(check); }
 
     // A partial download from an earlier session exists for the current request.
     bool hasPartialDownload() const;
@@ -98,7 +101,8 @@ private:
     bool m_ownsNetwork = false;
     DownloadRequest m_request;
     FreeSpaceFunction m_freeSpace;
-    ModelFileCheck m_modelCheck;
+    AsyncModelFileCheck m_modelCheck;
+    quint64 m_verification = 0; // which verify() a late check answer belongs to
     QNetworkReply* m_reply = nullptr;
     QFile m_partial;
     State m_state = State::Idle;

@@ -1,6 +1,6 @@
 // The main window: a navigation rail (Chat, Compare, Arena, Suites, Models, Devices, Settings)
 // and one page per section. The application (or a test) hands in the engine bridge, the
-// conversation store and the models folder; pages receive what they need as properties and never
+// conversation store and the settings; pages receive what they need as properties and never
 // reach for globals. On first run (no model yet) the first-run page covers everything.
 import QtQuick
 import QtQuick.Controls
@@ -13,13 +13,24 @@ ApplicationWindow {
 
     required property EngineBridge bridge
     property QtObject store: null       // the ConversationStore (C++), null in tests that need none
-    property bool darkTheme: false
+    // The AppSettings (C++): theme, language, GPU, models folder, defaults. Null in tests that
+    // need none: the window then uses the defaults below.
+    property QtObject settings: null
+    // --theme for one session ("light", "dark", "system"); empty: the settings decide.
+    property string themeOverride: ""
+    // The platform's palette says whether the desktop is dark (Qt 6.4 has no colour-scheme hint).
+    property bool systemDark: platformPalette.window.hslLightness < 0.5
+    readonly property string themeChoice: themeOverride !== "" ? themeOverride
+                                          : (settings ? settings.theme : "system")
+    property bool darkTheme: themeChoice === "dark" || (themeChoice === "system" && systemDark)
     property string dataFolder: ""      // shown so people know where their history lives
-    property string modelsFolder: ""    // where imported and downloaded models live
+    property string modelsFolder: settings ? settings.modelsFolder : ""
     // No model configured yet: the first-run page (views/FirstRunPage.qml) covers the window.
     property bool firstRun: false
     // Which section is shown: "chat", "compare", "arena", "suites", "models", "devices", "settings".
     property string section: "chat"
+    // --send: sent in a new conversation once the model is ready, then cleared.
+    property string pendingMessage: ""
 
     readonly property var sections: [
         { key: "chat", label: qsTr("Chat"), icon: "\u{1F4AC}" },
@@ -30,8 +41,66 @@ ApplicationWindow {
         { key: "devices", label: qsTr("Devices"), icon: "\u2699" },
         { key: "settings", label: qsTr("Settings"), icon: "\u2630" }
     ]
+    // The F1 dialog (tests open and read it).
+    readonly property alias shortcutsHelp: shortcutsDialog
+    readonly property var sectionKeys: sections.map(function (s) { return s.key })
+    // The GPU models run on: the one chosen in the settings, else the engine's default.
+    readonly property string activeDeviceName: {
+        const count = deviceModel.count // re-evaluated after every scan
+        const chosen = settings ? settings.device : ""
+        let fallback = ""
+        for (let row = 0; row < count; ++row) {
+            const at = deviceModel.index(row, 0)
+            const name = deviceModel.data(at, DeviceListModel.NameRole)
+            if (chosen !== "" && name === chosen && deviceModel.data(at, DeviceListModel.UsableRole))
+                return name
+            if (deviceModel.data(at, DeviceListModel.IsDefaultRole))
+                fallback = name
+        }
+        return fallback
+    }
 
-    function showSection(key) { window.section = key }
+    function showSection(key) {
+        if (sectionKeys.indexOf(key) >= 0)
+            window.section = key
+    }
+
+    // Pages that have a `settings` property get ours; the others are left alone, so a page
+    // written before the settings existed still loads.
+    function wireSettings(page) {
+        if (page && "settings" in page)
+            page.settings = Qt.binding(function () { return window.settings })
+    }
+
+    function newChat() {
+        showSection("chat")
+        if (typeof chatPage.newConversation === "function")
+            chatPage.newConversation()
+    }
+
+    // The first model is there (downloaded, imported or chosen later in Models): first run is
+    // over for good, and the model is loaded so the first chat can start at once.
+    function finishFirstRun(path) {
+        if (settings)
+            settings.firstRunDone = true
+        window.firstRun = false
+        if (path !== "" && (bridge.modelState === EngineBridge.NoModel || bridge.modelState === EngineBridge.Failed)) {
+            bridge.loadModel(path, settings ? settings.defaultContextLength : 0, settings ? settings.device : "")
+            showSection("chat")
+        } else {
+            showSection(path !== "" ? "chat" : "models")
+        }
+    }
+
+    function sendPendingMessage() {
+        if (pendingMessage === "" || bridge.modelState !== EngineBridge.Ready)
+            return
+        const text = pendingMessage
+        pendingMessage = ""
+        showSection("chat")
+        launchConversations.pendingText = text
+        launchConversations.createConversation(text.length > 48 ? text.substring(0, 47) + "…" : text)
+    }
 
     width: 1200
     height: 780
@@ -44,9 +113,57 @@ ApplicationWindow {
     Material.accent: darkTheme ? "#5eead4" : "#0f766e"
     Material.primary: darkTheme ? "#134e4a" : "#0f766e"
 
+    SystemPalette { id: platformPalette; colorGroup: SystemPalette.Active }
+
     DeviceListModel {
         id: deviceModel
         bridge: window.bridge
+    }
+
+    // --send: a conversation of its own, then the message through the chat page's list.
+    ConversationListModel {
+        id: launchConversations
+        property string pendingText: ""
+        store: window.store
+        onConversationCreated: (conversationId) => {
+            if (pendingText === "")
+                return
+            const text = pendingText
+            pendingText = ""
+            chatPage.messages.conversationId = conversationId
+            chatPage.messages.send(text)
+        }
+    }
+    Connections {
+        target: window.bridge
+        function onModelStateChanged() { window.sendPendingMessage() }
+    }
+
+    // Keyboard: Ctrl+1..7 sections, Ctrl+N new chat, F1 this list.
+    Repeater {
+        model: window.sections.length
+        delegate: Item {
+            required property int index
+            Shortcut {
+                sequence: "Ctrl+" + (index + 1)
+                enabled: !window.firstRun
+                onActivated: window.showSection(window.sectionKeys[index])
+            }
+        }
+    }
+    Shortcut {
+        sequence: "Ctrl+N"
+        enabled: !window.firstRun
+        onActivated: window.newChat()
+    }
+    Shortcut {
+        sequence: "F1"
+        onActivated: shortcutsDialog.open()
+    }
+
+    ShortcutsDialog {
+        id: shortcutsDialog
+        sections: window.sections
     }
 
     header: ToolBar {
@@ -80,15 +197,28 @@ ApplicationWindow {
                 Layout.fillWidth: true
             }
             Label {
+                objectName: "headerDeviceLine"
+                visible: window.activeDeviceName !== ""
+                opacity: 0.9
+                elide: Text.ElideRight
+                Layout.maximumWidth: 260
+                //: the graphics device models run on, in the window's header
+                text: qsTr("GPU: %1").arg(window.activeDeviceName)
+                Accessible.role: Accessible.StaticText
+                Accessible.name: qsTr("Models run on %1").arg(window.activeDeviceName)
+            }
+            Label {
                 objectName: "headerModelLine"
                 visible: !window.firstRun
                 opacity: 0.9
                 elide: Text.ElideRight
                 Layout.maximumWidth: 320
-                text: window.bridge.modelState === EngineBridge.Ready ? window.bridge.modelName
+                // (null check: the bridge can go before the window at teardown)
+                text: !window.bridge ? "" : window.bridge.modelState === EngineBridge.Ready ? window.bridge.modelName
                       : window.bridge.modelState === EngineBridge.Loading
                         ? qsTr("Loading… %1%").arg(Math.round(window.bridge.loadProgress * 100))
                         : qsTr("No model loaded")
+                Accessible.role: Accessible.StaticText
                 Accessible.name: qsTr("Loaded model: %1").arg(text)
             }
             ToolButton {
@@ -101,6 +231,16 @@ ApplicationWindow {
                 Accessible.role: Accessible.Button
                 Accessible.name: qsTr("Look for graphics devices again")
                 onClicked: window.bridge.refreshDevices()
+                ToolTip.visible: hovered
+                ToolTip.text: Accessible.name
+            }
+            ToolButton {
+                objectName: "shortcutsButton"
+                text: "?"
+                focusPolicy: Qt.StrongFocus
+                Accessible.role: Accessible.Button
+                Accessible.name: qsTr("Keyboard shortcuts (F1)")
+                onClicked: shortcutsDialog.open()
                 ToolTip.visible: hovered
                 ToolTip.text: Accessible.name
             }
@@ -129,6 +269,7 @@ ApplicationWindow {
                     model: window.sections
                     delegate: ItemDelegate {
                         required property var modelData
+                        required property int index
                         objectName: "nav_" + modelData.key
                         Layout.fillWidth: true
                         highlighted: window.section === modelData.key
@@ -138,6 +279,7 @@ ApplicationWindow {
                         font.pixelSize: 12
                         Accessible.role: Accessible.PageTab
                         Accessible.name: modelData.label
+                        Accessible.description: qsTr("Ctrl+%1").arg(index + 1)
                         Accessible.selected: highlighted
                         onClicked: window.showSection(modelData.key)
                         contentItem: ColumnLayout {
@@ -166,36 +308,42 @@ ApplicationWindow {
             objectName: "sectionStack"
             Layout.fillWidth: true
             Layout.fillHeight: true
-            currentIndex: ["chat", "compare", "arena", "suites", "models", "devices", "settings"].indexOf(window.section)
+            currentIndex: window.sectionKeys.indexOf(window.section)
 
             ChatPage {
+                id: chatPage
                 bridge: window.bridge
                 store: window.store
                 darkTheme: window.darkTheme
+                Component.onCompleted: window.wireSettings(this)
             }
             ComparePage {
                 bridge: window.bridge
                 store: window.store
                 modelsFolder: window.modelsFolder
                 darkTheme: window.darkTheme
+                Component.onCompleted: window.wireSettings(this)
             }
             ArenaPage {
                 bridge: window.bridge
                 store: window.store
                 modelsFolder: window.modelsFolder
                 darkTheme: window.darkTheme
+                Component.onCompleted: window.wireSettings(this)
             }
             SuitesPage {
                 bridge: window.bridge
                 store: window.store
                 modelsFolder: window.modelsFolder
                 darkTheme: window.darkTheme
+                Component.onCompleted: window.wireSettings(this)
             }
             ModelsPage {
                 bridge: window.bridge
                 modelsFolder: window.modelsFolder
                 darkTheme: window.darkTheme
                 onChatRequested: window.showSection("chat")
+                Component.onCompleted: window.wireSettings(this)
             }
             WelcomePage {
                 devices: deviceModel
@@ -204,22 +352,38 @@ ApplicationWindow {
             }
             SettingsPage {
                 bridge: window.bridge
+                settings: window.settings
                 devices: deviceModel
                 dataFolder: window.dataFolder
-                modelsFolder: window.modelsFolder
                 darkTheme: window.darkTheme
             }
         }
     }
 
+    // The chat page asks for the models section when there is no model to chat with (the signal
+    // arrives with the chat work; until then this connection simply never fires).
+    Connections {
+        target: chatPage
+        ignoreUnknownSignals: true
+        function onModelsRequested() { window.showSection("models") }
+    }
+
     Loader {
+        objectName: "firstRunLoader"
         anchors.fill: parent
         active: window.firstRun
         sourceComponent: FirstRunPage {
             devices: deviceModel
             darkTheme: window.darkTheme
             catalog: CatalogListModel {}
-            download: ModelDownload {}  // its network access is created by the first Download press
+            // Its network access is created by the first Download press, never before.
+            download: ModelDownload {
+                modelsFolder: window.modelsFolder
+                bridge: window.bridge
+            }
+            importer: ModelImport { modelsFolder: window.modelsFolder }
+            onModelReady: (path) => window.finishFirstRun(path)
+            onSkipped: window.finishFirstRun("")
         }
     }
 }

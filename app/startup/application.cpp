@@ -5,14 +5,15 @@
 #include "bridge/vulkan_engine_backend.h"
 #include "persistence/conversation_store.h"
 #include "startup/app_identity.h"
+#include "startup/app_settings.h"
+#include "startup/command_line.h"
 #include "startup/language.h"
 
-#include <QCommandLineParser>
 #include <QDir>
 #include <QGuiApplication>
-#include <QPalette>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
+#include <QSettings>
 #include <QUrl>
 #include <QtQml/qqmlextensionplugin.h>
 
@@ -23,35 +24,11 @@ Q_IMPORT_QML_PLUGIN(AgoraPlugin)
 namespace agora::app {
 namespace {
 
-struct Options {
-    QString language; // empty: settings, then system locale
-    QString theme;    // light, dark, or empty for the system's
-};
-
-// Parsed before the GUI application exists, so `agora --version` and `--help` work on a
-// machine without a display.
-Options parseOptions(int argc, char* argv[])
+CommandLine readCommandLine(int argc, char* argv[])
 {
     QCoreApplication probe(argc, argv);
     applyAppIdentity();
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Agora: private chat with local language models."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("Interface language (en, de, fr)."),
-                            QStringLiteral("code"));
-    QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("Colour theme: light or dark."),
-                             QStringLiteral("theme"));
-    parser.addOption(lang);
-    parser.addOption(theme);
-    // Qt's own options (-platform, -geometry, -style, ...) are for QGuiApplication, which has
-    // not been created yet: unknown options are left to it rather than rejected here.
-    parser.parse(probe.arguments());
-    if (parser.isSet(QStringLiteral("help")))
-        parser.showHelp(0);
-    if (parser.isSet(QStringLiteral("version")))
-        parser.showVersion();
-    return {parser.value(lang), parser.value(theme).toLower()};
+    return parseCommandLine(probe.arguments());
 }
 
 // "~/.local/share/Agora" rather than "/home/someone/.local/share/Agora": shorter, and the
@@ -64,61 +41,81 @@ QString displayPath(const QString& path)
     return QDir::toNativeSeparators(path);
 }
 
-// Models live in <data>/models unless the user picks another folder in the settings.
-QString modelsFolderPath()
-{
-    const QString folder = appDataFolder() + QStringLiteral("/models");
-    QDir().mkpath(folder);
-    return folder;
-}
-
 // First run: no model file in the models folder yet.
 bool hasAnyModel(const QString& folder)
 {
     return !QDir(folder).entryList({QStringLiteral("*.gguf")}, QDir::Files).isEmpty();
 }
 
-bool systemPrefersDark()
+// The settings file: ~/.config/Agora/Agora.conf, or <data-dir>/Agora.conf with --data-dir so a
+// test or a screenshot run never reads the user's own choices.
+QString settingsFileFor(const CommandLine& line)
 {
-    // Qt 6.4 has no colour-scheme hint; a dark window background is the platform's signal.
-    return QGuiApplication::palette().color(QPalette::Window).lightness() < 128;
+    if (!line.dataDir.isEmpty())
+        return QDir(line.dataDir).filePath(QStringLiteral("Agora.conf"));
+    return QSettings().fileName();
 }
 
 } // namespace
 
 int runApplication(int argc, char* argv[])
 {
-    const Options options = parseOptions(argc, argv);
+    const CommandLine line = readCommandLine(argc, argv);
+    if (!line.error.isEmpty()) {
+        std::fprintf(stderr, "agora: %s\nSee agora --help.\n", qPrintable(line.error));
+        return 2;
+    }
     QGuiApplication app(argc, argv);
     applyAppIdentity();
     applyDesktopIdentity();
-    setUpLogging(appDataFolder());
-    installTranslations(app, chooseLanguage(options.language));
+    const QString dataFolder = line.dataDir.isEmpty() ? appDataFolder() : line.dataDir;
+    QDir().mkpath(dataFolder);
+    setUpLogging(dataFolder);
+    AppSettings settings(settingsFileFor(line), dataFolder);
+    installTranslations(app, chooseLanguage(line.language, settings.language()));
     QQuickStyle::setStyle(QStringLiteral("Material"));
 
     EngineBridge bridge(std::make_shared<VulkanEngineBackend>());
     // History opens on the store's own thread; the window shows at once and fills in when the
     // store answers (or shows the store's error).
     store::ConversationStore history;
-    history.open(appDataFolder());
-    const QString modelsFolder = modelsFolderPath();
+    history.open(dataFolder);
+    QDir().mkpath(settings.modelsFolder());
+    const bool firstRun = line.openModel.isEmpty() && !settings.firstRunDone() && !hasAnyModel(settings.modelsFolder());
+
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/agora"));
-    const bool dark = options.theme.isEmpty() ? systemPrefersDark() : options.theme == u"dark";
+    // The settings page changes the language live: new translators, then every qsTr() again.
+    // Queued, so the page's own handler has returned before its texts are re-evaluated.
+    QObject::connect(
+        &settings, &AppSettings::languageChanged, &engine,
+        [&app, &engine, &settings]() {
+            installTranslations(app, chooseLanguage(QString(), settings.language()));
+            engine.retranslate();
+        },
+        Qt::QueuedConnection);
+    QObject::connect(&settings, &AppSettings::modelsFolderChanged, &settings,
+                     [&settings]() { QDir().mkpath(settings.modelsFolder()); });
+
     engine.setInitialProperties({{QStringLiteral("bridge"), QVariant::fromValue(&bridge)},
-                                 {QStringLiteral("darkTheme"), dark},
+                                 {QStringLiteral("settings"), QVariant::fromValue<QObject*>(&settings)},
                                  {QStringLiteral("store"), QVariant::fromValue<QObject*>(&history)},
-                                 {QStringLiteral("modelsFolder"), modelsFolder},
-                                 {QStringLiteral("firstRun"), !hasAnyModel(modelsFolder)},
-                                 {QStringLiteral("dataFolder"), displayPath(appDataFolder())}});
+                                 {QStringLiteral("themeOverride"), line.theme},
+                                 {QStringLiteral("firstRun"), firstRun},
+                                 {QStringLiteral("section"), line.section.isEmpty() ? QStringLiteral("chat") : line.section},
+                                 {QStringLiteral("pendingMessage"), line.send},
+                                 {QStringLiteral("dataFolder"), displayPath(dataFolder)}});
     engine.load(QUrl(QStringLiteral("qrc:/agora/Agora/qml/Main.qml")));
     if (engine.rootObjects().isEmpty()) {
-        std::fprintf(stderr, "agora: the main window failed to load (see the log in %s)\n",
-                     qPrintable(appDataFolder()));
+        std::fprintf(stderr, "agora: the main window failed to load (see the log in %s)\n", qPrintable(dataFolder));
         return 1;
     }
     bridge.refreshDevices(); // runs on the bridge's thread; the window is already up
-    return QGuiApplication::exec();
+    if (!line.openModel.isEmpty())
+        bridge.loadModel(line.openModel, settings.defaultContextLength(), settings.device());
+    const int status = QGuiApplication::exec();
+    settings.sync();
+    return status;
 }
 
 } // namespace agora::app

@@ -7,18 +7,14 @@
 #include <QTranslator>
 
 namespace agora::app {
-namespace {
 
-// "de_DE" / "de-AT" -> "de" when we ship "de"; empty when we do not speak it.
-QString matchShipped(const QString& code)
+QString shippedLanguageFor(const QString& code)
 {
-    const QString base = code.section(u'_', 0, 0).section(u'-', 0, 0).toLower();
+    const QString base = code.trimmed().section(u'_', 0, 0).section(u'-', 0, 0).toLower();
     if (base == u"en")
         return QStringLiteral("en");
     return shippedLanguages().contains(base) ? base : QString();
 }
-
-} // namespace
 
 QStringList shippedLanguages()
 {
@@ -27,15 +23,19 @@ QStringList shippedLanguages()
 
 QString chooseLanguage(const QString& explicitChoice)
 {
+    return chooseLanguage(explicitChoice, QSettings().value(QStringLiteral("ui/language")).toString());
+}
+
+QString chooseLanguage(const QString& explicitChoice, const QString& savedChoice)
+{
     if (!explicitChoice.isEmpty()) {
-        const QString match = matchShipped(explicitChoice);
+        const QString match = shippedLanguageFor(explicitChoice);
         return match.isEmpty() ? QStringLiteral("en") : match;
     }
-    const QString saved = QSettings().value(QStringLiteral("ui/language")).toString();
-    if (!saved.isEmpty() && !matchShipped(saved).isEmpty())
-        return matchShipped(saved);
+    if (!savedChoice.isEmpty() && !shippedLanguageFor(savedChoice).isEmpty())
+        return shippedLanguageFor(savedChoice);
     for (const QString& code : QLocale::system().uiLanguages()) {
-        const QString match = matchShipped(code);
+        const QString match = shippedLanguageFor(code);
         if (!match.isEmpty())
             return match;
     }

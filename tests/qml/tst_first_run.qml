@@ -1,6 +1,7 @@
 // The first-run page with a fake catalog (tst_first_run_catalog.json) and a fake download (no
 // network at all): recommendation per device, Download with progress, pause/resume, cancel,
-// a failure shown with its message and a retry, success, and the "own file" path.
+// a failure shown with its message and a retry, success, "Resume" for a download interrupted
+// before a restart, the "own file" import, "not now", and the window ending first run for good.
 import QtQuick
 import QtTest
 import Agora
@@ -26,7 +27,12 @@ TestCase {
         property string timeLeftText: ""
         property var calls: []
         property var startedWith: null
+        // A partial file waits for the entry with this model id (as ModelDownload.hasPartial).
+        property string partialModelId: ""
+        property int revision: 0
         signal finished(string path)
+        function hasPartial(entry) { return entry.modelId !== undefined && entry.modelId === partialModelId }
+        function partialText(entry) { return hasPartial(entry) ? "1.1 GB of 4.5 GB" : "" }
         function start(entry) { calls = calls.concat(["start"]); startedWith = entry; state = "downloading" }
         function pause() { calls = calls.concat(["pause"]); state = "paused" }
         function resume() { calls = calls.concat(["resume"]); state = "downloading" }
@@ -68,6 +74,19 @@ TestCase {
     }
 
     Component { id: mainComponent; Main {} }
+    Component { id: settingsComponent; AppSettings {} }
+
+    // Same surface as ModelImport.
+    component FakeImporter: QtObject {
+        property string state: "idle"
+        property double progress: 0
+        property string errorText: ""
+        property var imported: []
+        signal finished(string path)
+        function importFile(url) { imported = imported.concat([url]); state = "copying" }
+        function cancel() { state = "idle" }
+    }
+    Component { id: importerComponent; FakeImporter {} }
 
     function test_mainWindowShowsFirstRun() {
         const fake = createTemporaryObject(fakeEngineComponent, root)
@@ -225,6 +244,92 @@ TestCase {
     }
 
     SignalSpy { id: fileSpy; signalName: "modelFileChosen" }
+
+    function test_resumeAfterRestart() {
+        const page = openPage()
+        const button = child(page, "downloadButton")
+        compare(button.text, "Download")
+        verify(!child(page, "partialLine").visible)
+        page.download.partialModelId = "big-chat"
+        page.download.revision++
+        compare(button.text, "Resume")
+        compare(button.Accessible.name, "Resume the download of Big Chat")
+        verify(child(page, "partialLine").visible)
+        compare(child(page, "partialLine").text, "Paused at 1.1 GB of 4.5 GB. Resume continues where it stopped.")
+        mouseClick(button)
+        compare(page.download.calls, ["start"])
+        compare(page.download.startedWith.modelId, "big-chat")
+        verify(!child(page, "partialLine").visible, "while downloading the progress area says it")
+    }
+
+    function test_ownFileIsImported() {
+        const page = openPage()
+        readySpy.target = page
+        readySpy.clear()
+        const importer = createTemporaryObject(importerComponent, testCase)
+        page.importer = importer
+        verify(!child(page, "importArea").visible)
+        mouseClick(child(page, "ownFileButton"))
+        child(page, "modelFileDialog").accept()
+        tryVerify(function () { return importer.imported.length === 1 })
+        verify(child(page, "importArea").visible)
+        verify(child(page, "importProgress").visible)
+        verify(!child(page, "ownFileButton").enabled, "one import at a time")
+        importer.state = "failed"
+        importer.errorText = "notes.txt is not a model Agora can open: no GGUF magic"
+        verify(child(page, "importError").visible)
+        compare(child(page, "importError").text, "notes.txt is not a model Agora can open: no GGUF magic")
+        importer.state = "finished"
+        importer.finished("/models/mine.gguf")
+        compare(readySpy.count, 1)
+        compare(readySpy.signalArguments[0][0], "/models/mine.gguf")
+    }
+
+    SignalSpy { id: skipSpy; signalName: "skipped" }
+
+    function test_notNow() {
+        const page = openPage()
+        skipSpy.target = page
+        skipSpy.clear()
+        mouseClick(child(page, "skipButton"))
+        compare(skipSpy.count, 1)
+    }
+
+    function test_windowEndsFirstRunForGood() {
+        const fake = createTemporaryObject(fakeEngineComponent, root)
+        fake.fixture = "devices_mixed.json"
+        const settings = createTemporaryObject(settingsComponent, root,
+            { fileName: fake.modelsFolder + "/settings/Agora.conf", dataFolder: fake.modelsFolder })
+        const window = createTemporaryObject(mainComponent, root,
+            { bridge: fake.bridge, settings: settings, firstRun: true, section: "devices" })
+        compare(window.modelsFolder, fake.modelsFolder + "/models")
+        const page = findChild(window.contentItem, "firstRunPage")
+        verify(page)
+        compare(page.download.modelsFolder, fake.modelsFolder + "/models", "downloads go to the models folder")
+        compare(page.importer.modelsFolder, fake.modelsFolder + "/models")
+        verify(!page.download.networkCreated)
+        const model = fake.writeFakeModel("first")
+        page.modelReady(model)
+        verify(!window.firstRun)
+        verify(settings.firstRunDone, "the next start does not show first run again")
+        compare(window.section, "chat")
+        tryCompare(fake.bridge, "modelState", EngineBridge.Ready)
+        compare(fake.bridge.modelPath, model)
+        verify(findChild(window.contentItem, "firstRunPage") === null)
+    }
+
+    function test_windowSkipsToModels() {
+        const fake = createTemporaryObject(fakeEngineComponent, root)
+        fake.fixture = "devices_mixed.json"
+        const settings = createTemporaryObject(settingsComponent, root,
+            { fileName: fake.modelsFolder + "/settings/Agora.conf", dataFolder: fake.modelsFolder })
+        const window = createTemporaryObject(mainComponent, root, { bridge: fake.bridge, settings: settings, firstRun: true })
+        findChild(window.contentItem, "firstRunPage").skipped()
+        verify(!window.firstRun)
+        verify(settings.firstRunDone)
+        compare(window.section, "models")
+        compare(fake.bridge.modelState, EngineBridge.NoModel)
+    }
 
     function test_ownModelFile() {
         const page = openPage()

@@ -91,6 +91,82 @@ TestCase {
         compare(note.text, "Conversations, settings and the log stay on this computer, in ~/.local/share/Agora.")
     }
 
+    Component { id: settingsComponent; AppSettings {} }
+
+    function openWithSettings(section) {
+        const fake = createTemporaryObject(fakeEngineComponent, testCase)
+        fake.fixture = "devices_mixed.json"
+        const settings = createTemporaryObject(settingsComponent, testCase,
+            { fileName: fake.modelsFolder + "/settings/Agora.conf", dataFolder: fake.modelsFolder })
+        const window = createTemporaryObject(mainComponent, testCase,
+            { bridge: fake.bridge, settings: settings, section: section })
+        verify(window, "Main.qml did not load")
+        fake.bridge.refreshDevices()
+        return { window: window, settings: settings, fake: fake }
+    }
+
+    function test_shortcutsSwitchSections() {
+        const t = openWithSettings("chat")
+        t.window.requestActivate()
+        tryVerify(() => t.window.active)
+        const expected = ["chat", "compare", "arena", "suites", "models", "devices", "settings"]
+        for (let i = expected.length - 1; i >= 0; --i) {
+            keyClick(String(i + 1), Qt.ControlModifier)
+            compare(t.window.section, expected[i], "Ctrl+" + (i + 1))
+            compare(findChild(t.window.contentItem, "sectionStack").currentIndex, i)
+            verify(findChild(t.window.contentItem, "nav_" + expected[i]).highlighted)
+        }
+        t.window.showSection("kitchen") // an unknown key changes nothing
+        compare(t.window.section, "chat")
+    }
+
+    function test_f1ShowsShortcuts() {
+        const t = openWithSettings("chat")
+        t.window.requestActivate()
+        tryVerify(() => t.window.active)
+        const dialog = t.window.shortcutsHelp
+        verify(dialog)
+        verify(!dialog.visible)
+        keyClick(Qt.Key_F1)
+        tryVerify(() => dialog.opened)
+        const rows = dialog.rows
+        compare(rows[6].keys, "Ctrl+7")
+        compare(rows[6].action, "Show Settings")
+        verify(rows.some((row) => row.keys === "Ctrl+N" && row.action === "New chat"))
+        dialog.close()
+        tryVerify(() => !dialog.visible)
+    }
+
+    function test_headerShowsTheGpu() {
+        const t = openWithSettings("chat")
+        const line = findChild(t.window.contentItem.parent, "headerDeviceLine")
+        verify(line)
+        tryCompare(line, "text", "GPU: Radeon RX 7600")
+        t.settings.device = "llvmpipe (LLVM 15.0.6, 256 bits)"
+        compare(line.text, "GPU: llvmpipe (LLVM 15.0.6, 256 bits)")
+        // A chosen device Agora cannot use (or that is gone) does not claim to be in use.
+        t.settings.device = "Intel HD Graphics 4000"
+        compare(line.text, "GPU: Radeon RX 7600")
+    }
+
+    function test_pagesGetTheSettings() {
+        const t = openWithSettings("settings")
+        const page = findChild(t.window.contentItem, "settingsPage")
+        compare(page.settings, t.settings)
+        const chat = findChild(t.window.contentItem, "chatPage")
+        if ("settings" in chat)
+            compare(chat.settings, t.settings)
+        compare(t.window.modelsFolder, t.fake.modelsFolder + "/models")
+        t.settings.modelsFolder = t.fake.modelsFolder + "/other"
+        compare(t.window.modelsFolder, t.fake.modelsFolder + "/other", "pages follow a new models folder")
+    }
+
+    function test_modelsPageAsksForChat() {
+        const t = openWithSettings("models")
+        findChild(t.window.contentItem, "modelsPage").chatRequested()
+        compare(t.window.section, "chat")
+    }
+
     function test_germanInterface() {
         const fake = createTemporaryObject(fakeEngineComponent, testCase)
         verify(fake.useLanguage("de"))

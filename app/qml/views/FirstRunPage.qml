@@ -1,7 +1,8 @@
 // First run: what Agora is and that everything stays on this computer, the detected graphics
 // device, the one model recommended for it with a single Download button (progress, speed, time
-// left, pause, cancel), or "I already have a model file". Nothing touches the network until the
-// user presses Download: `download` only creates its network access on start().
+// left, pause, cancel; "Resume" for a download interrupted earlier, even before a restart), or
+// "I already have a model file" (imported into the models folder). Nothing touches the network
+// until the user presses Download: `download` only creates its network access on start().
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
@@ -18,6 +19,9 @@ ScrollView {
     // The engine's devices: the default one feeds the device line and the recommendation. Tests
     // may leave it null and set the device properties directly.
     property DeviceListModel devices: null
+    // A ModelImport (or a fake): brings the user's own file into the models folder. Null: the
+    // chosen file is only announced through modelFileChosen.
+    property QtObject importer: null
     property string deviceName: ""
     property string deviceMemoryText: ""
     property bool darkTheme: false
@@ -25,9 +29,14 @@ ScrollView {
     // The user picked a GGUF file of their own, or a download finished and was verified.
     signal modelFileChosen(url fileUrl)
     signal modelReady(string path)
+    // "Not now": first run ends without a model; the window opens the Models section.
+    signal skipped()
 
     readonly property var recommended: catalog.recommendedRow >= 0 ? catalog.get(catalog.recommendedRow) : ({})
     readonly property bool busy: ["checking", "downloading", "verifying"].indexOf(download.state) >= 0
+    // A download of the recommended model stopped earlier (this session or before a restart).
+    readonly property bool resumable: download.revision !== undefined && download.hasPartial !== undefined
+                                      && download.revision >= 0 && download.hasPartial(recommended)
 
     objectName: "firstRunPage"
     contentWidth: availableWidth
@@ -61,6 +70,11 @@ ScrollView {
         target: page.download
         function onFinished(path) { page.modelReady(path) }
     }
+    Connections {
+        target: page.importer
+        function onFinished(path) { page.modelReady(path) }
+    }
+    onModelFileChosen: (fileUrl) => { if (page.importer) page.importer.importFile(fileUrl.toString()) }
 
     ColumnLayout {
         width: Math.min(page.availableWidth - 64, 760)
@@ -138,9 +152,20 @@ ScrollView {
                     objectName: "downloadButton"
                     visible: ["idle", "cancelled", "failed"].indexOf(page.download.state) >= 0
                     highlighted: true
-                    text: page.download.state === "failed" ? qsTr("Try again") : qsTr("Download")
-                    Accessible.name: qsTr("Download %1").arg(page.recommended.displayName || "")
+                    text: page.resumable ? qsTr("Resume") : page.download.state === "failed" ? qsTr("Try again") : qsTr("Download")
+                    Accessible.role: Accessible.Button
+                    Accessible.name: page.resumable ? qsTr("Resume the download of %1").arg(page.recommended.displayName || "")
+                                                    : qsTr("Download %1").arg(page.recommended.displayName || "")
                     onClicked: page.download.start(page.recommended)
+                }
+
+                Label {
+                    objectName: "partialLine"
+                    visible: page.resumable && !page.busy && page.download.state !== "paused"
+                    Layout.fillWidth: true
+                    wrapMode: Text.Wrap
+                    text: visible ? qsTr("Paused at %1. Resume continues where it stopped.")
+                                        .arg(page.download.partialText(page.recommended)) : ""
                 }
 
                 ColumnLayout {
@@ -229,11 +254,55 @@ ScrollView {
             download: page.download
         }
 
-        Button {
-            objectName: "ownFileButton"
-            flat: true
-            text: qsTr("I already have a model file")
-            onClicked: fileDialog.open()
+        RowLayout {
+            Button {
+                objectName: "ownFileButton"
+                flat: true
+                enabled: !page.importer || page.importer.state !== "copying"
+                text: qsTr("I already have a model file")
+                Accessible.role: Accessible.Button
+                Accessible.name: text
+                onClicked: fileDialog.open()
+            }
+            Button {
+                objectName: "skipButton"
+                flat: true
+                text: qsTr("Not now: show the Models section")
+                Accessible.role: Accessible.Button
+                Accessible.name: text
+                onClicked: page.skipped()
+            }
+        }
+        ColumnLayout {
+            objectName: "importArea"
+            visible: page.importer !== null && (page.importer.state === "copying" || page.importer.state === "failed")
+            Layout.fillWidth: true
+            RowLayout {
+                visible: page.importer !== null && page.importer.state === "copying"
+                Layout.fillWidth: true
+                ProgressBar {
+                    objectName: "importProgress"
+                    Layout.fillWidth: true
+                    value: page.importer ? page.importer.progress : 0
+                    Accessible.name: qsTr("Copying the model file")
+                }
+                Button {
+                    objectName: "importCancelButton"
+                    flat: true
+                    text: qsTr("Cancel")
+                    Accessible.role: Accessible.Button
+                    Accessible.name: qsTr("Stop copying the model file")
+                    onClicked: page.importer.cancel()
+                }
+            }
+            Label {
+                objectName: "importError"
+                visible: page.importer !== null && page.importer.state === "failed"
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                color: Material.color(Material.Red)
+                text: page.importer ? page.importer.errorText : ""
+            }
         }
 
         Item { Layout.preferredHeight: 24 }
