@@ -1,5 +1,6 @@
 #include "arena/leaderboard_model.h"
 
+#include <QFileInfo>
 #include <QLocale>
 
 #include <algorithm>
@@ -19,6 +20,7 @@ QHash<int, QByteArray> LeaderboardModel::roleNames() const
         {RankRole, "rank"},
         {SharedRankRole, "sharedRank"},
         {ModelRole, "modelName"},
+        {ModelPathRole, "modelPath"},
         {RatingRole, "rating"},
         {CiLowRole, "ciLow"},
         {CiHighRole, "ciHigh"},
@@ -42,6 +44,7 @@ QVariant LeaderboardModel::data(const QModelIndex& index, int role) const
     case SharedRankRole: return row.sharedRank;
     case Qt::DisplayRole:
     case ModelRole: return row.model;
+    case ModelPathRole: return row.path;
     case RatingRole: return row.rating;
     case CiLowRole: return row.ciLow;
     case CiHighRole: return row.ciHigh;
@@ -176,9 +179,13 @@ void LeaderboardModel::onVotesListed(store::RequestId id, const QList<store::Are
     }
     QVariantList records;
     records.reserve(votes.size());
-    for (const store::ArenaVote& vote : votes) {
-        records.append(QVariantMap{{QStringLiteral("modelA"), vote.modelA},
-                                   {QStringLiteral("modelB"), vote.modelB},
+    m_ratedByKey.clear();
+    for (const store::ArenaVote& vote : votes) { // oldest first: the latest name wins
+        const QString a = keyOf(vote.modelA, vote.modelAPath), b = keyOf(vote.modelB, vote.modelBPath);
+        m_ratedByKey.insert(a, Rated{vote.modelA, vote.modelAPath});
+        m_ratedByKey.insert(b, Rated{vote.modelB, vote.modelBPath});
+        records.append(QVariantMap{{QStringLiteral("modelA"), a},
+                                   {QStringLiteral("modelB"), b},
                                    {QStringLiteral("outcome"), vote.outcome}});
     }
     // The ticket is taken before the list request is let go, so busy never flickers off.
@@ -195,7 +202,10 @@ void LeaderboardModel::onLeaderboardComputed(quint64 ticket, const QVariantList&
     for (const QVariant& entry : table) {
         const QVariantMap r = entry.toMap();
         Row row;
-        row.model = r.value(QStringLiteral("model")).toString();
+        const QString key = r.value(QStringLiteral("model")).toString();
+        const Rated rated = m_ratedByKey.value(key, Rated{key, QString()});
+        row.model = rated.name;
+        row.path = rated.path;
         row.rating = r.value(QStringLiteral("rating")).toDouble();
         row.ciLow = r.value(QStringLiteral("ciLow")).toDouble();
         row.ciHigh = r.value(QStringLiteral("ciHigh")).toDouble();
@@ -207,9 +217,23 @@ void LeaderboardModel::onLeaderboardComputed(quint64 ticket, const QVariantList&
         row.winRate = r.value(QStringLiteral("winRate")).toDouble();
         rows.append(row);
     }
+    // Two files under one name (two quantisations): each says which file it is.
+    QHash<QString, int> nameCount;
+    for (const Row& row : std::as_const(rows))
+        ++nameCount[row.model];
+    for (Row& row : rows) {
+        if (nameCount.value(row.model) > 1 && !row.path.isEmpty())
+            row.model = QStringLiteral("%1 (%2)").arg(row.model, QFileInfo(row.path).completeBaseName());
+    }
     setRows(std::move(rows));
     finishRequest(m_computeTicket);
     emit refreshed();
+}
+
+// Votes are counted per file; a vote stored without a path (older or imported) by its name.
+QString LeaderboardModel::keyOf(const QString& name, const QString& path)
+{
+    return path.isEmpty() ? name : path;
 }
 
 void LeaderboardModel::onVotesCleared(store::RequestId id)

@@ -4,6 +4,10 @@
 // shows the answer; a newer refresh always wins over an older one still in flight. It refreshes
 // by itself whenever the store reports a saved vote.
 //
+// A model is its file: votes are counted per GGUF path (the name a file reports can be shared by
+// several quantisations of one model); rows show the latest name voted under, with the file name
+// added where two files would otherwise read the same.
+//
 // Ranks follow the intervals, not the bare ratings: a model's rank is one plus the number of
 // models that are better beyond doubt (their lower bound above its upper bound). Two models whose
 // intervals overlap share a rank, which is the honest answer after a handful of votes.
@@ -36,6 +40,7 @@ public:
         RankRole = Qt::UserRole + 1,
         SharedRankRole, // another model holds the same rank (their intervals overlap)
         ModelRole,      // "modelName" in QML (a delegate's `model` is taken)
+        ModelPathRole,  // the GGUF file (empty for votes stored without one)
         RatingRole,
         CiLowRole,
         CiHighRole,
@@ -90,6 +95,7 @@ private:
         int rank = 1;
         bool sharedRank = false;
         QString model;
+        QString path;
         double rating = 1000.0, ciLow = 1000.0, ciHigh = 1000.0;
         int votes = 0, wins = 0, losses = 0, ties = 0, bothBad = 0;
         double winRate = 0.0;
@@ -104,6 +110,7 @@ private:
     void setLastError(const QString& error);
     void finishRequest(quint64& request);
     QString summary(const Row& row) const;
+    static QString keyOf(const QString& name, const QString& path);
 
     QPointer<EngineBridge> m_bridge;
     QPointer<store::ConversationStore> m_store;
@@ -114,6 +121,11 @@ private:
     quint64 m_computeTicket = 0;
     bool m_refreshAgain = false; // a refresh asked for while one was in flight
     QString m_lastError;
+    struct Rated {
+        QString name; // the latest name voted under
+        QString path; // empty for votes stored without a file
+    };
+    QHash<QString, Rated> m_ratedByKey; // rating key (path, else name) -> what a row shows
 };
 
 } // namespace agora::app

@@ -41,13 +41,14 @@ private:
         return opened.wait(5000) && opened.at(0).at(1).toBool();
     }
 
-    bool saveVote(const QString& a, const QString& b, const QString& outcome)
+    // Files named after the models unless given: "/models/<name>.gguf".
+    bool saveVote(const QString& a, const QString& b, const QString& outcome, QString pathA = {}, QString pathB = {})
     {
         ArenaVote vote;
         vote.modelA = a;
         vote.modelB = b;
-        vote.modelAPath = QStringLiteral("/models/%1.gguf").arg(a);
-        vote.modelBPath = QStringLiteral("/models/%1.gguf").arg(b);
+        vote.modelAPath = pathA.isNull() ? QStringLiteral("/models/%1.gguf").arg(a) : pathA;
+        vote.modelBPath = pathB.isNull() ? QStringLiteral("/models/%1.gguf").arg(b) : pathB;
         vote.outcome = outcome;
         vote.prompt = QStringLiteral("Who painted the Night Watch?");
         QSignalSpy saved(m_store.get(), &ConversationStore::arenaVoteSaved);
@@ -194,6 +195,37 @@ private slots:
         QCOMPARE(model->rowAt(0).value(QStringLiteral("rank")).toInt(), 1);
         QCOMPARE(model->rowAt(1).value(QStringLiteral("rank")).toInt(), 2);
         QVERIFY(!model->rowAt(0).value(QStringLiteral("sharedRank")).toBool());
+    }
+
+    void aModelIsItsFile()
+    {
+        // Two quantisations call themselves "Qwen": they are rated apart and their rows name the
+        // files; a file voted under a new name shows its latest name; a vote stored without
+        // paths is counted by name.
+        const QString q4 = QStringLiteral("/models/qwen-q4_k_m.gguf"), q8 = QStringLiteral("/models/qwen-q8_0.gguf");
+        QVERIFY(saveVote(QStringLiteral("Qwen"), QStringLiteral("Llama"), QStringLiteral("a"), q4));
+        QVERIFY(saveVote(QStringLiteral("Llama"), QStringLiteral("Qwen"), QStringLiteral("a"), {}, q8));
+        QVERIFY(saveVote(QStringLiteral("Llama 3.2"), QStringLiteral("Old"), QStringLiteral("tie"),
+                         QStringLiteral("/models/Llama.gguf"), QStringLiteral("")));
+        auto model = makeModel();
+        QVERIFY(settled(*model));
+        QCOMPARE(model->totalVotes(), 3);
+        QStringList shown = names(*model);
+        shown.sort();
+        QCOMPARE(shown, (QStringList{QStringLiteral("Llama 3.2"), QStringLiteral("Old"), QStringLiteral("Qwen (qwen-q4_k_m)"),
+                                     QStringLiteral("Qwen (qwen-q8_0)")}));
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QVariantMap r = model->rowAt(row);
+            const QString name = r.value(QStringLiteral("modelName")).toString();
+            if (name.startsWith(u"Qwen"))
+                QCOMPARE(r.value(QStringLiteral("votes")).toInt(), 1);
+            if (name == u"Llama 3.2") {
+                QCOMPARE(r.value(QStringLiteral("votes")).toInt(), 3);
+                QCOMPARE(r.value(QStringLiteral("modelPath")).toString(), QStringLiteral("/models/Llama.gguf"));
+            }
+            if (name == u"Old")
+                QVERIFY(r.value(QStringLiteral("modelPath")).toString().isEmpty());
+        }
     }
 
     void votesSurviveReopeningTheStore()
