@@ -427,6 +427,29 @@ private slots:
         QVERIFY(f.of("roomy.gguf", ModelLibrary::LoadErrorRole).toString().isEmpty());
     }
 
+    void followsALoadStartedElsewhere()
+    {
+        Fixture f;
+        const QString model = writeModel(f.models.filePath("chosen.gguf"));
+        f.library.setFolder(f.models.path());
+        QSignalSpy chatModel(&f.library, &ModelLibrary::chatModelChanged);
+        // The chat page (or first run) loads through the bridge itself: the library still knows.
+        QVERIFY(f.bridge.loadModel(model));
+        QCOMPARE(f.library.chatModelPath(), model);
+        QVERIFY(f.of("chosen.gguf", ModelLibrary::LoadingRole).toBool());
+        QTRY_VERIFY(f.of("chosen.gguf", ModelLibrary::LoadedRole).toBool());
+        QCOMPARE(chatModel.count(), 1);
+        // A second library made later (another page) sees the loaded model at once.
+        ModelLibrary later;
+        later.setFolder(f.models.path());
+        later.setBridge(&f.bridge);
+        QCOMPARE(later.chatModelPath(), model);
+        QVERIFY(later.data(later.index(0), ModelLibrary::LoadedRole).toBool());
+        f.bridge.unloadModel();
+        QTRY_COMPARE(f.library.chatModelPath(), QString());
+        QCOMPARE(chatModel.count(), 2);
+    }
+
     void parameterAndSizeTexts()
     {
         QCOMPARE(ModelLibrary::parameterText(1'543'714'304), QStringLiteral("1.5 B"));
