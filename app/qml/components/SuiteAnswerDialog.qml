@@ -23,6 +23,15 @@ Dialog {
     height: Math.min(620, (parent ? parent.height : 600) - 48)
     title: cell.isPrompt ? qsTr("Prompt") : qsTr("%1's answer").arg(cell.modelName || "")
     standardButtons: Dialog.Close
+    // An opaque background of its own: the style's elevated one is drawn through a shader layer,
+    // which renderers without shader effects (software Qt Quick) leave empty, and the table behind
+    // would show through the answer.
+    background: Rectangle {
+        color: dialog.Material.dialogColor
+        radius: 4
+        border.width: 1
+        border.color: Qt.darker(dialog.Material.dialogColor, 1.25)
+    }
 
     ColumnLayout {
         anchors.fill: parent
@@ -95,6 +104,7 @@ Dialog {
         Button {
             visible: !dialog.cell.isPrompt
             text: qsTr("Copy answer")
+            Material.elevation: 0
             focusPolicy: Qt.StrongFocus
             Accessible.role: Accessible.Button
             Accessible.name: text

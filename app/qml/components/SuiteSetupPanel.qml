@@ -37,6 +37,7 @@ ColumnLayout {
             objectName: "builtInSuiteButton"
             text: qsTr("Perspectives")
             highlighted: panel.run.suiteSource === "perspectives"
+            Material.elevation: 0 // flat: the elevated style draws through a shader layer some renderers lack
             enabled: !panel.run.running && !panel.run.loadingSuite
             focusPolicy: Qt.StrongFocus
             Accessible.role: Accessible.Button
@@ -46,6 +47,7 @@ ColumnLayout {
         Button {
             objectName: "importSuiteButton"
             text: qsTr("Import suite…")
+            Material.elevation: 0
             enabled: !panel.run.running && !panel.run.loadingSuite
             focusPolicy: Qt.StrongFocus
             Accessible.role: Accessible.Button
@@ -112,7 +114,7 @@ ColumnLayout {
         Label {
             text: qsTr("Longest answer (tokens)")
             Layout.fillWidth: true
-            elide: Text.ElideRight
+            wrapMode: Text.Wrap
             Accessible.ignored: true
         }
         SpinBox {

@@ -83,6 +83,7 @@ Pane {
                     objectName: "runSuiteButton"
                     text: qsTr("Run")
                     highlighted: true
+                    Material.elevation: 0 // flat: the elevated style draws through a shader layer some renderers lack
                     visible: !suiteRun.running
                     enabled: suiteRun.prompts.length > 0 && setupPanel.selectedModels.length > 0
                     focusPolicy: Qt.StrongFocus
@@ -93,6 +94,7 @@ Pane {
                 Button {
                     objectName: "cancelSuiteButton"
                     text: qsTr("Cancel")
+                    Material.elevation: 0
                     visible: suiteRun.running
                     enabled: suiteRun.state === SuiteRun.Running
                     focusPolicy: Qt.StrongFocus
