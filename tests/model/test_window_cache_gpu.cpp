@@ -201,6 +201,15 @@ private slots:
         }
         QVERIFY(logitsMatch("gemma2 window 8 ring vs cpu", *expected, actual));
 
+        // Rewinding (a regenerated reply): the local rings hold positions 29..39, so a restart
+        // needs p - 7 >= 29; from 37 the logits are the CPU's again.
+        QCOMPARE((*gpu)->earliestRestart(40), 36u);
+        QCOMPARE((*gpu)->earliestRestart(11), 0u);
+        auto rewound = (*gpu)->evaluate(std::span(tokens).subspan(37), 37, true);
+        QVERIFY(rewound.ok());
+        QVERIFY(logitsMatch("restart at 37 vs cpu",
+                            std::vector<float>(expected->begin() + 37 * hp.nVocab, expected->end()), *rewound));
+
         // Greedy: 30 tokens after a 5-token prompt, far past the window.
         model::CpuForward cpuAgain(*model, nCtx);
         const std::vector<int32_t> prompt5(tokens.begin(), tokens.begin() + 5);

@@ -250,6 +250,19 @@ uint32_t GpuForward::cacheSlots(const HParams& hp, uint32_t layer, uint32_t nCtx
     return uint32_t(std::min<uint64_t>(nCtx, uint64_t(window) + std::min(maxBatch, nCtx) - 1));
 }
 
+uint32_t GpuForward::earliestRestart(uint32_t evaluatedLength) const
+{
+    uint32_t earliest = 0;
+    for (uint32_t layer = 0; layer < m_hp.nLayer; ++layer) {
+        const uint32_t slots = m_cacheSlots[layer];
+        const uint32_t window = attentionOptionsFor(m_hp, layer).window;
+        // The ring holds positions [evaluatedLength - slots, evaluatedLength).
+        if (window > 0 && evaluatedLength > slots)
+            earliest = std::max(earliest, evaluatedLength - slots + window - 1);
+    }
+    return std::min(earliest, evaluatedLength);
+}
+
 uint64_t GpuForward::kvCacheBytes(const HParams& hp, uint32_t nCtx, uint32_t maxBatch)
 {
     uint64_t total = 0;

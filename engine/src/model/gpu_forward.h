@@ -67,6 +67,10 @@ public:
     static uint64_t kvCacheBytes(const HParams& hp, uint32_t nCtx, uint32_t maxBatch);
     // Cache slots of one layer (ring size; nCtx for full-context layers).
     static uint32_t cacheSlots(const HParams& hp, uint32_t layer, uint32_t nCtx, uint32_t maxBatch);
+    // After positions [0, evaluatedLength) were evaluated, the earliest position evaluation can
+    // restart from: a sliding-window ring keeps only its last slots, and a restart at p needs
+    // positions p-window+1..p-1. 0 when every layer keeps every position.
+    uint32_t earliestRestart(uint32_t evaluatedLength) const;
 
 private:
     // A matrix on the device: in its GGUF type (one buffer, read by the vk quant kernels), or as

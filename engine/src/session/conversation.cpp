@@ -39,8 +39,11 @@ size_t Conversation::reusablePrefix(std::span<const int32_t> tokens) const
         return 0;
     const auto [mismatch, unused] = std::mismatch(tokens.begin(), tokens.end(), m_cached.begin(), m_cached.end());
     (void)unused;
-    const size_t common = static_cast<size_t>(mismatch - tokens.begin());
-    return std::min(common, tokens.size() - 1);
+    const size_t common = std::min(static_cast<size_t>(mismatch - tokens.begin()), tokens.size() - 1);
+    // A sliding-window cache may no longer hold the window a restart at `common` needs.
+    if (common < m_model.earliestRestart(m_sequence, uint32_t(m_cached.size())))
+        return 0;
+    return common;
 }
 
 Result<std::vector<float>> Conversation::evaluate(uint32_t pos, std::span<const int32_t> tokens)

@@ -82,6 +82,12 @@ Result<SequenceId> GpuLanguageModel::createSequence(uint32_t nCtx)
 
 void GpuLanguageModel::destroySequence(SequenceId id) { m_sequences.erase(id); }
 
+uint32_t GpuLanguageModel::earliestRestart(SequenceId id, uint32_t cachedLength) const
+{
+    auto it = m_sequences.find(id);
+    return it == m_sequences.end() ? 0 : it->second->earliestRestart(cachedLength);
+}
+
 Result<std::vector<float>> GpuLanguageModel::evaluate(SequenceId id, uint32_t pos, std::span<const int32_t> tokens)
 {
     auto it = m_sequences.find(id);

@@ -39,6 +39,7 @@ public:
     Result<SequenceId> createSequence(uint32_t nCtx) override;
     void destroySequence(SequenceId id) override;
     Result<std::vector<float>> evaluate(SequenceId id, uint32_t pos, std::span<const int32_t> tokens) override;
+    uint32_t earliestRestart(SequenceId id, uint32_t cachedLength) const override;
 
     const model::Model& model() const { return *m_model; }
     const std::shared_ptr<vk::Context>& context() const { return m_context; }

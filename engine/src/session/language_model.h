@@ -26,6 +26,15 @@ public:
     // Evaluates tokens at positions [pos, pos + tokens.size()), replacing whatever the cache held from pos on,
     // and returns the logits (vocabSize floats) of the last token.
     virtual Result<std::vector<float>> evaluate(SequenceId id, uint32_t pos, std::span<const int32_t> tokens) = 0;
+    // The earliest position evaluation may restart from after positions [0, cachedLength) were
+    // evaluated: sliding-window caches keep only their last slots, so a restart far back finds
+    // its window overwritten and must start over from 0. 0 for caches that keep every position.
+    virtual uint32_t earliestRestart(SequenceId id, uint32_t cachedLength) const
+    {
+        (void)id;
+        (void)cachedLength;
+        return 0;
+    }
 };
 
 } // namespace agora::session
