@@ -92,6 +92,7 @@ struct ModelSpec {
     uint64_t kvBytesPerToken = 1;
     uint32_t trainedContext = 256;
     uint32_t maxContext = 0;       // the longest cache the fake device holds per buffer; 0: no limit
+    uint32_t ringSlack = 0;        // > 0: like a sliding-window ring, restarts reach back at most this far
     bool chatTemplate = true;
     std::string generationSuffix;  // appended by the formatter after <|assistant|>
     std::chrono::microseconds evalDelay{0};
@@ -103,6 +104,7 @@ struct ModelSpec {
     ModelSpec& setWeightBytes(uint64_t v) { weightBytes = v; return *this; }
     ModelSpec& setKvBytesPerToken(uint64_t v) { kvBytesPerToken = v; return *this; }
     ModelSpec& setMaxContext(uint32_t v) { maxContext = v; return *this; }
+    ModelSpec& setRingSlack(uint32_t v) { ringSlack = v; return *this; }
     ModelSpec& setChatTemplate(bool v) { chatTemplate = v; return *this; }
     ModelSpec& setGenerationSuffix(std::string v) { generationSuffix = std::move(v); return *this; }
     ModelSpec& setEvalDelay(std::chrono::microseconds v) { evalDelay = v; return *this; }
@@ -130,6 +132,10 @@ public:
     int32_t vocabSize() const override { return VocabSize; }
     uint32_t trainedContextLength() const override { return m_spec.trainedContext; }
     uint64_t deviceBytesPerToken() const override { return m_spec.kvBytesPerToken; }
+    uint32_t earliestRestart(agora::session::SequenceId, uint32_t cachedLength) const override
+    {
+        return m_spec.ringSlack > 0 && cachedLength > m_spec.ringSlack ? cachedLength - m_spec.ringSlack : 0;
+    }
 
     Result<agora::session::SequenceId> createSequence(uint32_t nCtx) override
     {

@@ -139,6 +139,23 @@ private slots:
         QCOMPARE(edited.stats.promptTokensEvaluated, edited.stats.promptTokens - changedAt);
     }
 
+    // A sliding-window cache that no longer holds the window of the first changed position:
+    // the regenerated prompt is read again from the start; a plain next turn still reuses it.
+    void restartBeyondARingReevaluatesEverything()
+    {
+        Harness h;
+        h.factory.add("a", fake::ModelSpec().setReply("Sure, four.").setRingSlack(4));
+        h.start();
+        const ModelId m = h.load("a");
+        const std::vector<ChatMessage> turn{{"system", "S"}, {"user", "What is two plus two?"}};
+        const auto t1 = h.chat(m, 7, turn);
+        const auto again = h.chat(m, 7, turn); // 11+ reply tokens back: past the ring's reach
+        QCOMPARE(again.stats.promptTokensEvaluated, again.stats.promptTokens);
+        const auto next = h.chat(m, 7, {turn[0], turn[1], {"assistant", again.text}, {"user", "And 3+3?"}});
+        QVERIFY(next.stats.promptTokensEvaluated < next.stats.promptTokens);
+        QCOMPARE(t1.text, again.text);
+    }
+
     void stopStringsAcrossTokens()
     {
         Harness h;
