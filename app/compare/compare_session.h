@@ -90,6 +90,9 @@ public:
     };
     Q_ENUM(Role)
 
+    static constexpr int kMinimumPanes = 2;
+    static constexpr int kMaximumPanes = 4;
+
     explicit CompareSession(QObject* parent = nullptr);
     ~CompareSession() override;
 

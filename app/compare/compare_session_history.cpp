@@ -240,7 +240,7 @@ void CompareSession::onMessagesLoaded(store::RequestId id, qint64 conversationId
         if (m.role != QLatin1String("assistant") || !m.stats.contains(QStringLiteral("pane")))
             continue;
         const int pane = m.stats.value(QStringLiteral("pane")).toInt();
-        if (pane < 0 || pane >= 4)
+        if (pane < 0 || pane >= kMaximumPanes)
             continue;
         const int turn = m.stats.value(QStringLiteral("turn")).toInt(static_cast<int>(prompts.size()) - 1);
         Rebuilt& r = panes[pane];

@@ -70,7 +70,10 @@ Pane {
         fileMode: FileDialog.SaveFile
         defaultSuffix: format === "html" ? "html" : "md"
         nameFilters: format === "html" ? [qsTr("Web page (*.html)")] : [qsTr("Markdown (*.md)")]
-        onAccepted: session.saveExport(selectedFile, format)
+        onAccepted: {
+            if (session.saveExport(selectedFile, format))
+                exportedLine.text = qsTr("Saved to %1").arg(decodeURIComponent(selectedFile.toString().replace(/^file:\/\//, "")))
+        }
     }
 
     RowLayout {
@@ -290,6 +293,21 @@ Pane {
                     color: page.darkTheme ? "#fde68a" : "#78350f"
                     Accessible.role: Accessible.AlertMessage
                     Accessible.name: text
+                }
+            }
+            Label {
+                id: exportedLine
+                objectName: "exportedLine"
+                Layout.fillWidth: true
+                visible: text !== "" && session.error === ""
+                elide: Text.ElideMiddle
+                opacity: 0.75
+                font.pixelSize: 12
+                Accessible.role: Accessible.StaticText
+                Accessible.name: text
+                Connections {
+                    target: session
+                    function onTurnCountChanged() { exportedLine.text = "" }
                 }
             }
             Label {
