@@ -176,7 +176,7 @@ Pane {
                 Label {
                     objectName: "panePrompt"
                     Layout.fillWidth: true
-                    visible: pane.earlierTurns.length > 0 && pane.prompt !== ""
+                    visible: pane.prompt !== ""
                     text: pane.prompt
                     wrapMode: Text.Wrap
                     font.italic: true
