@@ -396,6 +396,22 @@ private slots:
         QCOMPARE(reopened->state(), State::Ready);
     }
 
+    void deletingTheOpenComparisonStartsANewOne()
+    {
+        m_backend->setReply({QStringLiteral("Yes")}, 5);
+        auto session = makeSession(m_paths, true);
+        QVERIFY(sendAndWait(*session, QStringLiteral("Sent before loading: loads first")));
+        QCOMPARE(session->paneText(0), QStringLiteral("Yes"));
+        const qint64 id = session->conversationId();
+        QVERIFY(id > 0);
+        QTRY_COMPARE(session->history().size(), 1);
+        session->deleteComparison(id);
+        QCOMPARE(session->conversationId(), 0);
+        QCOMPARE(session->turnCount(), 0);
+        QTRY_COMPARE(session->history().size(), 0);
+        QVERIFY(storedMessages(id).isEmpty());
+    }
+
     void htmlExportIsWellFormedAndEscaped()
     {
         const QString nasty = QStringLiteral("<script>alert('x')</script> & \"quotes\" 1 < 2");
