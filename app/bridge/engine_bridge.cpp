@@ -360,7 +360,10 @@ bool EngineBridge::onSlotEvent(quint64 ticket, const BackendEvent& event)
         emit slotLoadProgress(ticket, progress->fraction);
     } else if (const auto* loaded = std::get_if<backend_event::Loaded>(&event)) {
         found->loaded = true;
+        const QString requestedPath = found->info.path;
         found->info = loaded->info;
+        if (found->info.path.isEmpty())
+            found->info.path = requestedPath;
         if (found->unloadTicket != 0) { // unloaded while it was loading
             emit unloadRequested(found->unloadTicket, ticket);
             return true;
@@ -441,7 +444,10 @@ void EngineBridge::onEvent(quint64 ticket, const BackendEvent& event)
         [&](const backend_event::Loaded& e) {
             if (ticket != m_loadTicket)
                 return;
+            const QString requestedPath = m_model.path;
             m_model = e.info;
+            if (m_model.path.isEmpty()) // the engine's summary of a loaded model may not carry the path
+                m_model.path = requestedPath;
             m_loadProgress = 1.0;
             emit loadProgressChanged();
             setModelState(ModelState::Ready);
