@@ -152,6 +152,12 @@ void CompareSession::setModelPaths(const QStringList& paths)
     if (paths == modelPaths())
         return;
     unload();
+    if (m_sequentialAfterOutOfMemory) {
+        m_sequentialAfterOutOfMemory = false;
+        m_sequential = false;
+        emit sequentialChanged();
+        setNotice(QString());
+    }
     clearPanes(paths);
     m_prompts.clear();
     m_title.clear();
@@ -229,6 +235,7 @@ void CompareSession::setSequential(bool sequential)
     // Switching modes starts from nothing loaded; the next load() or send() sets it up again.
     unload();
     m_sequential = sequential;
+    m_sequentialAfterOutOfMemory = false;
     emit sequentialChanged();
     setNotice(sequential ? sequentialNotice() : QString());
 }
@@ -491,6 +498,7 @@ void CompareSession::fallBackToSequential()
     m_fallingBack = false;
     if (!m_sequential) {
         m_sequential = true;
+        m_sequentialAfterOutOfMemory = true;
         emit sequentialChanged();
     }
     for (int i = 0; i < m_panes.size(); ++i) {

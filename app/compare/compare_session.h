@@ -247,6 +247,7 @@ private:
     State m_state = State::Idle;
     bool m_sequential = false;
     bool m_fallingBack = false;      // unloading after an out-of-memory load, then sequential
+    bool m_sequentialAfterOutOfMemory = false; // not asked for: other models may fit together again
     QString m_notice;
     QString m_error;
     QString m_pendingPrompt;         // sent before the models were loaded

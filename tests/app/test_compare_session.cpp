@@ -184,6 +184,15 @@ private slots:
         }
         QCOMPARE(m_backend->loadedModels(), 0); // the turn ends with every model unloaded
         QCOMPARE(m_backend->specs().size(), 3);
+
+        // Other models may fit together: choosing them tries side by side again.
+        m_backend->setMaxLoadedModels(0);
+        session->setModelPaths(m_paths);
+        QVERIFY(!session->sequential());
+        QVERIFY(session->notice().isEmpty());
+        QVERIFY(loadAndWait(*session));
+        QVERIFY(!session->sequential());
+        QCOMPARE(m_backend->loadedModels(), 2);
     }
 
     void followUpsCarryEachPanesOwnThread()
