@@ -1332,11 +1332,11 @@
     <name>ModelCard</name>
     <message>
         <source>Fits %1</source>
-        <translation>Passt auf %1</translation>
+        <translation>Passt zu %1</translation>
     </message>
     <message>
         <source>Tight on %1</source>
-        <translation>Knapp auf %1</translation>
+        <translation>Knapp für %1</translation>
     </message>
     <message>
         <source>Too big for %1</source>
@@ -1416,7 +1416,7 @@
     </message>
     <message>
         <source>Chat with it</source>
-        <translation>Damit chatten</translation>
+        <translation>Chatten</translation>
     </message>
     <message>
         <source>Chat with %1</source>

@@ -1217,7 +1217,7 @@
     </message>
     <message>
         <source>Devices</source>
-        <translation>Périphériques</translation>
+        <translation>Matériel</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -1336,7 +1336,7 @@
     </message>
     <message>
         <source>Tight on %1</source>
-        <translation>Juste sur %1</translation>
+        <translation>Tient de justesse sur %1</translation>
     </message>
     <message>
         <source>Too big for %1</source>
@@ -1416,7 +1416,7 @@
     </message>
     <message>
         <source>Chat with it</source>
-        <translation>Discuter avec</translation>
+        <translation>Discuter</translation>
     </message>
     <message>
         <source>Chat with %1</source>
@@ -1487,7 +1487,7 @@
     </message>
     <message>
         <source>(tight)</source>
-        <translation>(juste)</translation>
+        <translation>(limite)</translation>
     </message>
     <message>
         <source>(cannot run)</source>
