@@ -33,7 +33,7 @@ ApplicationWindow {
     property string pendingMessage: ""
 
     readonly property var sections: [
-        { key: "chat", label: qsTr("Chat"), icon: "\u{1F4AC}" },
+        { key: "chat", label: qsTr("Chat"), icon: "\u275D" },
         { key: "compare", label: qsTr("Compare"), icon: "\u2194" },
         { key: "arena", label: qsTr("Arena"), icon: "\u2696" },
         { key: "suites", label: qsTr("Suites"), icon: "\u2630" },
@@ -68,14 +68,18 @@ ApplicationWindow {
     // Pages that have a `settings` property get ours; the others are left alone, so a page
     // written before the settings existed still loads.
     function wireSettings(page) {
-        if (page && "settings" in page)
-            page.settings = Qt.binding(function () { return window.settings })
+        if (!page || !("settings" in page))
+            return
+        page.settings = Qt.binding(function () { return window.settings })
+        // A draft that took its defaults before the settings arrived takes them again.
+        if (typeof page.applyDefaults === "function" && page.messages && page.messages.conversationId === 0)
+            page.applyDefaults()
     }
 
     function newChat() {
         showSection("chat")
-        if (typeof chatPage.newConversation === "function")
-            chatPage.newConversation()
+        if (typeof chatPage.newChat === "function")
+            chatPage.newChat()
     }
 
     // The first model is there (downloaded, imported or chosen later in Models): first run is
@@ -98,6 +102,12 @@ ApplicationWindow {
         const text = pendingMessage
         pendingMessage = ""
         showSection("chat")
+        // The chat page starts a conversation with the new-conversation defaults and sends it.
+        if (typeof chatPage.startChat === "function") {
+            chatPage.startChat(text)
+            return
+        }
+        newChat()
         launchConversations.pendingText = text
         launchConversations.createConversation(text.length > 48 ? text.substring(0, 47) + "…" : text)
     }
@@ -130,7 +140,12 @@ ApplicationWindow {
                 return
             const text = pendingText
             pendingText = ""
-            chatPage.messages.conversationId = conversationId
+            if (typeof chatPage.openConversation === "function")
+                chatPage.openConversation(conversationId)
+            else
+                chatPage.messages.conversationId = conversationId
+            if (chatPage.conversations)
+                chatPage.conversations.refresh() // the sidebar lists it at once
             chatPage.messages.send(text)
         }
     }
@@ -325,6 +340,7 @@ ApplicationWindow {
                 Component.onCompleted: window.wireSettings(this)
             }
             ArenaPage {
+                id: arenaPage
                 bridge: window.bridge
                 store: window.store
                 modelsFolder: window.modelsFolder
@@ -364,6 +380,11 @@ ApplicationWindow {
     // arrives with the chat work; until then this connection simply never fires).
     Connections {
         target: chatPage
+        ignoreUnknownSignals: true
+        function onModelsRequested() { window.showSection("models") }
+    }
+    Connections {
+        target: arenaPage
         ignoreUnknownSignals: true
         function onModelsRequested() { window.showSection("models") }
     }

@@ -1,6 +1,8 @@
-// The real app's shell: `agora --version` works without a display, and Qt's own messages end
-// up in the rotating log file next to the engine's.
+// The real app's shell: `agora --version` and `--help` work without a display, the command line
+// is checked before any window opens, and Qt's own messages end up in the rotating log file
+// next to the engine's.
 #include "bridge/app_logging.h"
+#include "startup/command_line.h"
 
 #include <QFile>
 #include <QProcess>
@@ -25,6 +27,55 @@ private slots:
         QVERIFY(app.waitForFinished(30000));
         QCOMPARE(app.exitCode(), 0);
         QCOMPARE(QString::fromUtf8(app.readAllStandardOutput()).trimmed(), QStringLiteral("Agora " AGORA_VERSION));
+    }
+
+    void helpListsEveryOption()
+    {
+        QProcess app;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("DISPLAY"));
+        env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+        app.setProcessEnvironment(env);
+        app.start(QStringLiteral(AGORA_APP_EXECUTABLE), {QStringLiteral("--help")});
+        QVERIFY(app.waitForFinished(30000));
+        QCOMPARE(app.exitCode(), 0);
+        const QString help = QString::fromUtf8(app.readAllStandardOutput());
+        for (const char* option : {"--section <name>", "--open-model <path>", "--send <text>", "--data-dir <folder>",
+                                   "--lang <code>", "--theme <theme>",
+                                   "Nothing leaves this computer unless you start a model download."})
+            QVERIFY2(help.contains(QLatin1String(option)), option);
+    }
+
+    void commandLineIsChecked()
+    {
+        using agora::app::parseCommandLine;
+        QTemporaryDir dir;
+        const QString model = dir.filePath(QStringLiteral("m.gguf"));
+        QFile file(model);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.close();
+        const QString app = QStringLiteral("agora");
+
+        agora::app::CommandLine line = parseCommandLine({app, QStringLiteral("--section"), QStringLiteral("Models"),
+                                                         QStringLiteral("--open-model"), model, QStringLiteral("--send"),
+                                                         QStringLiteral("Hello"), QStringLiteral("--data-dir"), dir.path(),
+                                                         QStringLiteral("-platform"), QStringLiteral("offscreen")});
+        QCOMPARE(line.error, QString());
+        QCOMPARE(line.section, QStringLiteral("models"));
+        QCOMPARE(line.openModel, model);
+        QCOMPARE(line.send, QStringLiteral("Hello"));
+        QCOMPARE(line.dataDir, dir.path());
+
+        line = parseCommandLine({app, QStringLiteral("--section"), QStringLiteral("kitchen")});
+        QVERIFY(line.error.contains(QStringLiteral("--section must be one of chat, compare, arena")));
+        line = parseCommandLine({app, QStringLiteral("--open-model"), dir.filePath(QStringLiteral("missing.gguf"))});
+        QVERIFY(line.error.contains(QStringLiteral("is not a file")));
+        line = parseCommandLine({app, QStringLiteral("--send"), QStringLiteral("Hello")});
+        QVERIFY(line.error.contains(QStringLiteral("--send needs --open-model")));
+        line = parseCommandLine({app, QStringLiteral("--theme"), QStringLiteral("purple")});
+        QVERIFY(line.error.contains(QStringLiteral("--theme must be light, dark or system")));
+        line = parseCommandLine({app, QStringLiteral("--data-dir"), QStringLiteral("/proc/agora-no/data")});
+        QVERIFY(line.error.contains(QStringLiteral("cannot be created")));
     }
 
     void qtMessagesReachTheLogFile()

@@ -205,17 +205,20 @@ private slots:
         QStringList seen = inspectSockets(QCoreApplication::applicationPid()).offending;
         QVERIFY2(seen.size() == 1 && seen.first().startsWith(QStringLiteral("udp ")), qPrintable(seen.join(u'\n')));
         udp.close();
+        // A connection to a listener of our own (not the trap, whose count must stay 0).
+        QTcpServer listener;
+        QVERIFY(listener.listen(QHostAddress::LocalHost, 0));
         QTcpSocket tcp;
-        tcp.connectToHost(QHostAddress::LocalHost, m_trap.serverPort());
+        tcp.connectToHost(QHostAddress::LocalHost, listener.serverPort());
         QVERIFY(tcp.waitForConnected(5000));
-        QTRY_COMPARE(m_trapConnections, 1);
-        // Our client end and the trap's accepted end (until it closes); never the listener.
+        // Sampled before the event loop runs again: our client end and the accepted end; the
+        // listener itself is never reported.
         seen = inspectSockets(QCoreApplication::applicationPid()).offending;
         QVERIFY2(!seen.isEmpty() && seen.first().startsWith(QStringLiteral("tcp ")), qPrintable(seen.join(u'\n')));
         for (const QString& line : seen)
             QVERIFY2(!line.contains(QStringLiteral("state 0A")), qPrintable(line));
-        tcp.close();
-        m_trapConnections = 0;
+        tcp.abort();
+        QCOMPARE(m_trapConnections, 0);
     }
 
     void firstRunOpensNothing()
@@ -234,9 +237,10 @@ private slots:
         if (!QFile::exists(model))
             QSKIP("stories260K.gguf is not in the shared fixtures");
         // The real engine loads the model, a new conversation is created and the message sent;
-        // watched until the reply is in the history (or 60 s on a busy machine).
+        // watched until the reply is in the history (lavapipe compiles its pipelines first, which
+        // takes minutes on a loaded machine).
         runAndWatch({QStringLiteral("--open-model"), model, QStringLiteral("--send"), QStringLiteral("Once upon a time")},
-                    60, [this]() { return !lastReply().isEmpty(); });
+                    240, [this]() { return !lastReply().isEmpty(); });
         QCOMPARE(m_trapConnections, 0);
         QVERIFY2(!lastReply().isEmpty(), "--send never got an answer into the history");
     }

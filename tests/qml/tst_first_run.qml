@@ -231,6 +231,11 @@ TestCase {
         // Another model than the recommended one.
         const tiny = findChild(list, "catalogDownload_tiny-chat")
         verify(tiny.enabled)
+        compare(tiny.text, "Download")
+        page.download.partialModelId = "tiny-chat"
+        page.download.revision++
+        compare(tiny.text, "Resume", "a partial download of this model continues")
+        compare(findChild(list, "catalogDownload_big-chat").text, "Download")
         tiny.clicked()  // below the fold of the 800-pixel test window: no mouse position to click at
         compare(page.download.startedWith.modelId, "tiny-chat")
         verify(!tiny.enabled, "one download at a time")

@@ -167,6 +167,30 @@ TestCase {
         compare(t.window.section, "chat")
     }
 
+    function test_ctrlNStartsANewChat() {
+        const t = openWithSettings("settings")
+        t.window.requestActivate()
+        tryVerify(() => t.window.active)
+        keyClick(Qt.Key_N, Qt.ControlModifier)
+        compare(t.window.section, "chat")
+        compare(findChild(t.window.contentItem, "chatPage").messages.conversationId, 0)
+    }
+
+    function test_chatAndArenaAskForModels() {
+        const t = openWithSettings("chat")
+        const chat = findChild(t.window.contentItem, "chatPage")
+        if (chat.modelsRequested === undefined)
+            skip("ChatPage has no modelsRequested() yet")
+        chat.modelsRequested()
+        compare(t.window.section, "models")
+        t.window.showSection("arena")
+        const arena = findChild(t.window.contentItem, "arenaPage")
+        if (arena.modelsRequested !== undefined) {
+            arena.modelsRequested()
+            compare(t.window.section, "models")
+        }
+    }
+
     function test_germanInterface() {
         const fake = createTemporaryObject(fakeEngineComponent, testCase)
         verify(fake.useLanguage("de"))

@@ -102,10 +102,15 @@ ListView {
                 }
             }
             Button {
+                // A download of this model stopped earlier (also before a restart) continues.
+                readonly property bool resumable: list.download.hasPartial !== undefined && list.download.revision >= 0
+                                                  && list.download.hasPartial(list.catalog.get(row.index))
                 objectName: "catalogDownload_" + row.modelId
-                text: qsTr("Download")
+                text: resumable ? qsTr("Resume") : qsTr("Download")
                 enabled: row.supported && row.fit !== "no" && !list.downloadBusy
-                Accessible.name: qsTr("Download %1").arg(row.displayName)
+                Accessible.role: Accessible.Button
+                Accessible.name: resumable ? qsTr("Resume the download of %1").arg(row.displayName)
+                                           : qsTr("Download %1").arg(row.displayName)
                 onClicked: list.download.start(list.catalog.get(row.index))
             }
         }
