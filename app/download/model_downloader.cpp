@@ -331,13 +331,16 @@ void ModelDownloader::verify()
         const quint64 verification = ++m_verification;
         QPointer<ModelDownloader> self(this);
         m_modelCheck(partialPathFor(m_request.targetPath), [self, verification](const QString& problem) {
-            if (!self || self->m_state != State::Verifying || self->m_verification != verification)
+            // A raw pointer after the check: GCC 12 at -O2 flags every QPointer dereference as a
+            // potential null dereference otherwise.
+            ModelDownloader* downloader = self.data();
+            if (downloader == nullptr || downloader->m_state != State::Verifying || downloader->m_verification != verification)
                 return;
             if (!problem.isEmpty()) {
-                self->fail(tr("The downloaded file does not open as a model (%1). It was deleted.").arg(problem), false);
+                downloader->fail(tr("The downloaded file does not open as a model (%1). It was deleted.").arg(problem), false);
                 return;
             }
-            self->finishVerified();
+            downloader->finishVerified();
         });
     });
 }
