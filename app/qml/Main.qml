@@ -329,10 +329,16 @@ ApplicationWindow {
                 id: chatPage
                 bridge: window.bridge
                 store: window.store
+                modelsFolder: window.modelsFolder
+                onCompareRequested: (conversationId) => {
+                    comparePage.openComparison(conversationId)
+                    window.showSection("compare")
+                }
                 darkTheme: window.darkTheme
                 Component.onCompleted: window.wireSettings(this)
             }
             ComparePage {
+                id: comparePage
                 bridge: window.bridge
                 store: window.store
                 modelsFolder: window.modelsFolder

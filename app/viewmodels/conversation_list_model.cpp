@@ -152,6 +152,12 @@ int ConversationListModel::rowOf(qint64 conversationId) const
     return -1;
 }
 
+QString ConversationListModel::kindOf(qint64 conversationId) const
+{
+    const int row = rowOf(conversationId);
+    return row < 0 ? QString() : m_rows.at(row).kind;
+}
+
 void ConversationListModel::commitPendingRemoval()
 {
     m_undoTimer.stop();

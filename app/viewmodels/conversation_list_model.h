@@ -63,6 +63,8 @@ public:
     Q_INVOKABLE void remove(qint64 conversationId);
     Q_INVOKABLE void undoRemove();
     Q_INVOKABLE int rowOf(qint64 conversationId) const;
+    // "chat" or "compare" (a saved comparison opens in the Compare view); empty when unknown.
+    Q_INVOKABLE QString kindOf(qint64 conversationId) const;
 
 signals:
     void storeChanged();

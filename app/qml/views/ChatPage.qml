@@ -19,6 +19,7 @@ Pane {
     // AppSettings (defaultPreset, defaultSystemPrompt, defaultContextLength, defaultOverflowPolicy);
     // null: built-in defaults.
     property QtObject settings: null
+    property string modelsFolder: ""       // the header's model switcher lists this folder
     // Tests may hand in their own models; the window uses the page's own.
     property MessageListModel messages: MessageListModel {
         bridge: page.bridge
@@ -37,6 +38,8 @@ Pane {
 
     // The window switches to the Models section.
     signal modelsRequested()
+    // A saved comparison was picked in the sidebar: the window opens it in the Compare section.
+    signal compareRequested(var conversationId)
 
     objectName: "chatPage"
     padding: 0
@@ -75,6 +78,10 @@ Pane {
     function openConversation(conversationId) {
         if (page.messages.conversationId === conversationId)
             return
+        if (page.conversations.kindOf(conversationId) === "compare") {
+            page.compareRequested(conversationId)
+            return
+        }
         page.pendingText = ""
         page.messages.conversationId = conversationId
         composer.forceActiveFocus()
@@ -212,6 +219,14 @@ Pane {
                                 ? qsTr("Loading model… %1%").arg(Math.round(page.bridge.loadProgress * 100))
                                 : qsTr("No model loaded")
                     }
+                }
+                ModelSwitcher {
+                    objectName: "chatModelSwitcher"
+                    Layout.preferredWidth: 300
+                    visible: page.modelsFolder !== ""
+                    bridge: page.bridge
+                    modelsFolder: page.modelsFolder
+                    onManageRequested: page.modelsRequested()
                 }
                 Button {
                     objectName: "exportButton"
