@@ -97,11 +97,20 @@ ScrollView {
             model: page.languageChoices
             textRole: "label"
             valueRole: "code"
-            currentIndex: page.settings ? Math.max(0, page.languageChoices.findIndex(function (choice) {
-                return choice.code === page.settings.language })) : 0
+            // Not a binding: switching the language retranslates, which rebuilds the model and
+            // resets the index; the saved language puts it back afterwards.
+            function showSavedLanguage() {
+                currentIndex = page.settings ? Math.max(0, page.languageChoices.findIndex(function (choice) {
+                    return choice.code === page.settings.language })) : 0
+            }
+            Component.onCompleted: showSavedLanguage()
+            onModelChanged: Qt.callLater(showSavedLanguage)
             Accessible.role: Accessible.ComboBox
             Accessible.name: qsTr("Interface language")
-            onActivated: (index) => page.settings.language = page.languageChoices[index].code
+            onActivated: (index) => {
+                page.settings.language = page.languageChoices[index].code
+                Qt.callLater(showSavedLanguage)
+            }
         }
 
         SectionTitle { text: qsTr("Your data") }
