@@ -138,6 +138,10 @@ void ModelLibrary::setBridge(EngineBridge* bridge)
     m_bridge = bridge;
     m_importer.setBridge(bridge);
     if (m_bridge) {
+        m_bridgeConnections << connect(m_bridge, &QObject::destroyed, this, [this] {
+            m_bridge = nullptr;
+            m_bridgeConnections.clear();
+        });
         m_bridgeConnections << connect(m_bridge, &EngineBridge::modelInspected, this, &ModelLibrary::onInspected)
                             << connect(m_bridge, &EngineBridge::modelStateChanged, this, &ModelLibrary::onModelStateChanged)
                             << connect(m_bridge, &EngineBridge::devicesScanned, this, &ModelLibrary::updateBudget)

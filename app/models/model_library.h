@@ -137,7 +137,9 @@ private:
     QString fitOf(const Entry& entry) const;
     void watchFolder();
 
-    QPointer<EngineBridge> m_bridge;
+    // A plain pointer cleared by the bridge's destroyed(): GCC 12 -O2 reports every QPointer
+    // access after a null check as a potential null dereference (-Werror in CI).
+    EngineBridge* m_bridge = nullptr;
     QList<QMetaObject::Connection> m_bridgeConnections;
     QString m_folder;
     QString m_device;
