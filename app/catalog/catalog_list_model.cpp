@@ -159,7 +159,7 @@ qint64 CatalogListModel::budgetBytes() const
 
 int CatalogListModel::recommendedRow() const
 {
-    return recommendedEntryIndex(m_entries, budgetBytes());
+    return recommendedEntryIndex(m_entries, budgetBytes(), recommendationParameterCap(m_deviceType));
 }
 
 QVariantMap CatalogListModel::get(int row) const

@@ -36,8 +36,26 @@ QString memoryFitKey(MemoryFit fit)
     return QStringLiteral("no");
 }
 
-int recommendedEntryIndex(const QList<CatalogEntry>& entries, qint64 budgetBytes)
+qint64 recommendationParameterCap(const QString& deviceType)
 {
+    return deviceType == u"cpu" ? 2'000'000'000 : 0;
+}
+
+int recommendedEntryIndex(const QList<CatalogEntry>& entries, qint64 budgetBytes, qint64 maxParameters)
+{
+    if (maxParameters > 0) {
+        QList<CatalogEntry> small;
+        QList<int> original;
+        for (int i = 0; i < entries.size(); ++i) {
+            if (entries.at(i).parameterCount <= maxParameters) {
+                small << entries.at(i);
+                original << i;
+            }
+        }
+        const int found = recommendedEntryIndex(small, budgetBytes);
+        if (found >= 0)
+            return original.at(found);
+    }
     // Best: the largest comfortable general chat model; then a comfortable reasoning model; then
     // the smallest model that fits at all.
     for (const bool allowReasoning : {false, true}) {

@@ -27,8 +27,13 @@ QString memoryFitKey(MemoryFit fit);
 
 // The index in `entries` of the model to suggest: the supported general chat model with the most
 // parameters that Fits; failing that, such a reasoning model; failing that, the smallest
-// supported model that FitsTightly; -1 when nothing does.
-int recommendedEntryIndex(const QList<CatalogEntry>& entries, qint64 budgetBytes);
+// supported model that FitsTightly; -1 when nothing does. maxParameters > 0 leaves out larger
+// models, except as the last resort (see recommendationParameterCap).
+int recommendedEntryIndex(const QList<CatalogEntry>& entries, qint64 budgetBytes, qint64 maxParameters = 0);
+
+// On a CPU Vulkan driver (lavapipe) memory is not the limit, speed is: a 9B model fits in RAM but
+// answers at a word every few seconds. There we suggest models up to ~2B parameters; GPUs: no cap.
+qint64 recommendationParameterCap(const QString& deviceType);
 
 // Total RAM from /proc/meminfo (Linux), 0 when unknown. Not pure: kept apart from the above.
 qint64 systemMemoryBytes();

@@ -209,6 +209,23 @@ private slots:
         QCOMPARE(memoryFit(entries.at(on4).minMemoryBytes, 4 * GiB), MemoryFit::Fits);
     }
 
+    // lavapipe: plenty of RAM, little speed. The shipped catalog's suggestion there is a small
+    // general chat model; with no small model at all, the memory rule still answers.
+    void cpuDevicesGetASmallModel()
+    {
+        const QList<CatalogEntry> shipped = parseCatalog(shippedCatalogJson()).catalog.entries;
+        const qint64 cap = recommendationParameterCap(QStringLiteral("cpu"));
+        QCOMPARE(recommendationParameterCap(QStringLiteral("discrete")), qint64(0));
+        const int onCpu = recommendedEntryIndex(shipped, 12 * GiB, cap);
+        QVERIFY(onCpu >= 0);
+        QVERIFY(shipped.at(onCpu).parameterCount <= cap);
+        QVERIFY(shipped.at(onCpu).parameterCount >= 1'000'000'000);
+        QVERIFY(!shipped.at(onCpu).reasoning);
+        QVERIFY(shipped.at(recommendedEntryIndex(shipped, 12 * GiB)).parameterCount > cap);
+        const QList<CatalogEntry> bigOnly{entry("big", 7'000'000'000, 6 * GiB)};
+        QCOMPARE(recommendedEntryIndex(bigOnly, 12 * GiB, cap), 0);
+    }
+
     void readsSystemMemory()
     {
         const qint64 ram = systemMemoryBytes();
