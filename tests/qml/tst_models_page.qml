@@ -71,9 +71,11 @@ TestCase {
         tryCompare(card, "loaded", true, 2000)
         verify(findChild(card, "loadedBadge").visible)
         const chat = findChild(card, "chatButton")
-        verify(chat.visible)
+        // The button appears with the loaded state; click it once the card's layout settled.
+        tryVerify(() => chat.visible && chat.enabled && chat.width > 0, 2000)
+        waitForRendering(page)
         mouseClick(chat)
-        compare(chatSpy.count, 1)
+        tryCompare(chatSpy, "count", 1, 2000)
         verify(!findChild(card, "removeButton").enabled, "a loaded model cannot be deleted")
 
         mouseClick(findChild(card, "unloadButton"))
