@@ -31,6 +31,8 @@ ApplicationWindow {
     property string section: "chat"
     // --send: sent in a new conversation once the model is ready, then cleared.
     property string pendingMessage: ""
+    // --compare: 2 to 4 model paths that open in Compare at start; a --send then goes to them.
+    property var compareModels: []
 
     readonly property var sections: [
         { key: "chat", label: qsTr("Chat"), icon: "\u275D" },
@@ -95,6 +97,17 @@ ApplicationWindow {
             showSection(path !== "" ? "chat" : "models")
         }
     }
+
+    // The section switch, the picks and the send happen once the whole window exists.
+    function startComparison() {
+        if (!compareModels || compareModels.length < 2)
+            return
+        const text = pendingMessage
+        pendingMessage = ""
+        showSection("compare")
+        comparePage.compareModels(compareModels, text)
+    }
+    Component.onCompleted: Qt.callLater(startComparison)
 
     function sendPendingMessage() {
         if (pendingMessage === "" || bridge.modelState !== EngineBridge.Ready)

@@ -81,7 +81,7 @@ int runApplication(int argc, char* argv[])
     store::ConversationStore history;
     history.open(dataFolder);
     QDir().mkpath(settings.modelsFolder());
-    const bool firstRun = line.openModel.isEmpty() && !settings.firstRunDone() && !hasAnyModel(settings.modelsFolder());
+    const bool firstRun = line.openModel.isEmpty() && line.compareModels.isEmpty() && !settings.firstRunDone() && !hasAnyModel(settings.modelsFolder());
 
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/agora"));
@@ -104,6 +104,7 @@ int runApplication(int argc, char* argv[])
                                  {QStringLiteral("firstRun"), firstRun},
                                  {QStringLiteral("section"), line.section.isEmpty() ? QStringLiteral("chat") : line.section},
                                  {QStringLiteral("pendingMessage"), line.send},
+                                 {QStringLiteral("compareModels"), line.compareModels},
                                  {QStringLiteral("dataFolder"), displayPath(dataFolder)}});
     engine.load(QUrl(QStringLiteral("qrc:/agora/Agora/qml/Main.qml")));
     if (engine.rootObjects().isEmpty()) {

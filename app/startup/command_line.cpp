@@ -30,14 +30,18 @@ CommandLine parseCommandLine(const QStringList& arguments)
                                      QStringLiteral("name"));
     const QCommandLineOption openModel(QStringLiteral("open-model"), QStringLiteral("Load this .gguf model file at start."),
                                        QStringLiteral("path"));
+    const QCommandLineOption compare(QStringLiteral("compare"),
+                                     QStringLiteral("Open Compare with this .gguf model picked; give it 2 to 4 times."),
+                                     QStringLiteral("path"));
     const QCommandLineOption send(QStringLiteral("send"),
-                                  QStringLiteral("Once the model is ready, start a new chat and send this message."),
+                                  QStringLiteral("Once the model is ready, start a new chat and send this message "
+                                                 "(with --compare: ask every compared model)."),
                                   QStringLiteral("text"));
     const QCommandLineOption dataDir(QStringLiteral("data-dir"),
                                      QStringLiteral("Keep history, models, settings and the log in this folder "
                                                     "(default: ~/.local/share/Agora and ~/.config/Agora)."),
                                      QStringLiteral("folder"));
-    parser.addOptions({lang, theme, section, openModel, send, dataDir});
+    parser.addOptions({lang, theme, section, openModel, compare, send, dataDir});
     // Qt's own options (-platform, -geometry, -style, ...) are for QGuiApplication, which has
     // not been created yet: unknown options are left to it rather than rejected here.
     parser.parse(arguments);
@@ -62,8 +66,20 @@ CommandLine parseCommandLine(const QStringList& arguments)
             line.error = QStringLiteral("--open-model: %1 is not a file.").arg(QDir::toNativeSeparators(model.filePath()));
         line.openModel = model.absoluteFilePath();
     }
-    if (!line.send.isEmpty() && line.openModel.isEmpty())
-        line.error = QStringLiteral("--send needs --open-model: which model should answer?");
+    // Paths are checked here, in the terminal, so a typo is not a silent empty pane later.
+    for (const QString& path : parser.values(compare)) {
+        const QFileInfo model(path);
+        if (!model.isFile())
+            line.error = QStringLiteral("--compare: %1 is not a file.").arg(QDir::toNativeSeparators(model.filePath()));
+        if (!line.compareModels.contains(model.absoluteFilePath()))
+            line.compareModels.append(model.absoluteFilePath());
+    }
+    if (parser.isSet(compare) && (line.compareModels.size() < 2 || line.compareModels.size() > 4))
+        line.error = QStringLiteral("--compare needs 2 to 4 different models, not %1.").arg(line.compareModels.size());
+    if (!line.send.isEmpty() && line.openModel.isEmpty() && line.compareModels.isEmpty())
+        line.error = QStringLiteral("--send needs --open-model or --compare: which model should answer?");
+    if (!line.send.isEmpty() && !line.openModel.isEmpty() && !line.compareModels.isEmpty())
+        line.error = QStringLiteral("--send goes either to --open-model or to --compare, not both.");
     if (parser.isSet(dataDir)) {
         const QString folder = parser.value(dataDir);
         if (folder.trimmed().isEmpty() || !QDir().mkpath(folder))

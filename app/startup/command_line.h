@@ -12,7 +12,9 @@ struct CommandLine {
     QString theme;     // --theme: light, dark, system; empty: the settings (not saved either way)
     QString section;   // --section: which section the window opens on; empty: chat
     QString openModel; // --open-model: a .gguf loaded at start (absolute path)
-    QString send;      // --send: sent in a new conversation once the model is ready
+    QStringList compareModels; // --compare (2 to 4 times): open Compare with these models (absolute paths)
+    QString send;      // --send: sent in a new conversation once the model is ready, or to every
+                       // compared model once they are loaded
     QString dataDir;   // --data-dir: history, models, settings and log here (absolute path)
     QString error;     // set when the command line cannot be used; the app prints it and exits 2
 };

@@ -40,7 +40,8 @@ private slots:
         QVERIFY(app.waitForFinished(30000));
         QCOMPARE(app.exitCode(), 0);
         const QString help = QString::fromUtf8(app.readAllStandardOutput());
-        for (const char* option : {"--section <name>", "--open-model <path>", "--send <text>", "--data-dir <folder>",
+        for (const char* option : {"--section <name>", "--open-model <path>", "--compare <path>", "--send <text>",
+                                   "--data-dir <folder>",
                                    "--lang <code>", "--theme <theme>",
                                    "Nothing leaves this computer unless you start a model download."})
             QVERIFY2(help.contains(QLatin1String(option)), option);
@@ -72,6 +73,31 @@ private slots:
         QVERIFY(line.error.contains(QStringLiteral("is not a file")));
         line = parseCommandLine({app, QStringLiteral("--send"), QStringLiteral("Hello")});
         QVERIFY(line.error.contains(QStringLiteral("--send needs --open-model")));
+        // --compare: 2 to 4 existing files (a repeat counts once); --send then goes to them.
+        const QString other = dir.filePath(QStringLiteral("other.gguf"));
+        QFile otherFile(other);
+        QVERIFY(otherFile.open(QIODevice::WriteOnly));
+        otherFile.close();
+        const QString compare = QStringLiteral("--compare");
+        line = parseCommandLine({app, compare, model, compare, other, QStringLiteral("--send"), QStringLiteral("Hi")});
+        QCOMPARE(line.error, QString());
+        QCOMPARE(line.compareModels, (QStringList{model, other}));
+        QCOMPARE(line.send, QStringLiteral("Hi"));
+        line = parseCommandLine({app, compare, model, compare, model});
+        QVERIFY(line.error.contains(QStringLiteral("--compare needs 2 to 4 different models, not 1")));
+        line = parseCommandLine({app, compare, model, compare, dir.filePath(QStringLiteral("missing.gguf"))});
+        QVERIFY(line.error.contains(QStringLiteral("--compare: ")) && line.error.contains(QStringLiteral("is not a file")));
+        QStringList five{app};
+        for (const char* name : {"a", "b", "c", "d", "e"}) {
+            QFile extra(dir.filePath(QLatin1String(name) + QStringLiteral(".gguf")));
+            QVERIFY(extra.open(QIODevice::WriteOnly));
+            five << compare << extra.fileName();
+        }
+        line = parseCommandLine(five);
+        QVERIFY(line.error.contains(QStringLiteral("not 5")));
+        line = parseCommandLine({app, compare, model, compare, other, QStringLiteral("--open-model"), model,
+                                 QStringLiteral("--send"), QStringLiteral("Hi")});
+        QVERIFY(line.error.contains(QStringLiteral("not both")));
         line = parseCommandLine({app, QStringLiteral("--theme"), QStringLiteral("purple")});
         QVERIFY(line.error.contains(QStringLiteral("--theme must be light, dark or system")));
         line = parseCommandLine({app, QStringLiteral("--data-dir"), QStringLiteral("/proc/agora-no/data")});

@@ -18,6 +18,14 @@ Pane {
     property bool darkTheme: false
     // Shows a saved comparison (e.g. picked in the chat sidebar); its models load on the next send.
     function openComparison(conversationId) { session.open(conversationId) }
+    // Picks these models (2 to 4 paths) for a new comparison; a non-empty prompt is asked of all
+    // of them, which loads them first (the app's --compare and --send).
+    function compareModels(paths, prompt) {
+        session.reset()
+        picker.selectedPaths = paths.slice(0, picker.maximum)
+        if (prompt && prompt.trim() !== "")
+            session.send(prompt)
+    }
 
     function sendPrompt() {
         if (session.busy && session.state === CompareSession.State.Running)
