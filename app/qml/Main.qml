@@ -305,6 +305,10 @@ ApplicationWindow {
                         text: modelData.label
                         display: AbstractButton.TextUnderIcon
                         font.pixelSize: 12
+                        // The label gets the rail's whole width; a long one ("Einstellungen")
+                        // shrinks a little rather than being cut by the page next to the rail.
+                        leftPadding: 2
+                        rightPadding: 2
                         Accessible.role: Accessible.PageTab
                         Accessible.name: modelData.label
                         Accessible.description: qsTr("Ctrl+%1").arg(index + 1)
@@ -322,7 +326,10 @@ ApplicationWindow {
                                 text: modelData.label
                                 font.pixelSize: 12
                                 font.weight: window.section === modelData.key ? Font.DemiBold : Font.Normal
-                                Layout.alignment: Qt.AlignHCenter
+                                Layout.fillWidth: true
+                                horizontalAlignment: Text.AlignHCenter
+                                fontSizeMode: Text.HorizontalFit
+                                minimumPixelSize: 9
                                 Accessible.ignored: true
                             }
                         }
