@@ -2490,7 +2490,7 @@
     </message>
     <message>
         <source>Integrated graphics</source>
-        <translation>Graphique intégré</translation>
+        <translation>Puce graphique intégrée</translation>
     </message>
     <message>
         <source>Virtual graphics device</source>
