@@ -18,10 +18,10 @@ Dialog {
 
     readonly property var rows: {
         const list = dialog.sections.map(function (section, index) {
-            return { keys: "Ctrl+" + (index + 1), action: qsTr("Show %1").arg(section.label) }
+            return { keys: qsTr("Ctrl+%1").arg(index + 1), action: qsTr("Show %1").arg(section.label) }
         })
         return list.concat([
-            { keys: "Ctrl+N", action: qsTr("New chat") },
+            { keys: qsTr("Ctrl+N"), action: qsTr("New chat") },
             { keys: qsTr("Enter"), action: qsTr("Send the message") },
             { keys: qsTr("Shift+Enter"), action: qsTr("New line in the message") },
             { keys: qsTr("Esc"), action: qsTr("Stop the answer") },
