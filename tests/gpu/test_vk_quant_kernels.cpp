@@ -3,6 +3,7 @@
 // embedding lookups, including matrices split across several bindings by rows, both forced
 // (a tiny binding limit) and real (a Q4_0 matrix larger than lavapipe's 128 MiB range).
 #include "gpu_test_util.h"
+#include "quant_test_util.h"
 #include "tensor/quant.h"
 #include "vk/buffer.h"
 #include "vk/quant_kernels.h"
@@ -59,44 +60,16 @@ HostMatrix quantizedMatrix(TensorType type, uint32_t rows, uint32_t cols, uint32
     return m;
 }
 
-vk::Buffer deviceBytes(const std::shared_ptr<vk::Context>& context, std::span<const std::byte> bytes)
-{
-    auto buffer = vk::Buffer::create(context, bytes.size(), vk::MemoryUse::DeviceLocal).value();
-    if (auto up = vk::upload(*context, buffer, 0, bytes); !up)
-        qFatal("upload: %s", up.error().message.c_str());
-    return buffer;
-}
+using gputest::deviceBytes;
+using gputest::readBack;
 
-std::vector<float> readBack(vk::Context& context, const vk::Buffer& buffer, size_t floats)
-{
-    std::vector<float> out(floats);
-    if (auto down = vk::downloadFloats(context, buffer, out); !down)
-        qFatal("download: %s", down.error().message.c_str());
-    return out;
-}
-
-// Reference dot products with the tolerance float32 accumulation deserves.
 void referenceMatVec(const HostMatrix& m, std::span<const float> x, std::vector<float>& expected,
                      std::vector<float>& tolerance)
 {
-    expected.assign(m.rows, 0);
-    tolerance.assign(m.rows, 0);
-    for (uint32_t r = 0; r < m.rows; ++r) {
-        double sum = 0, magnitude = 0;
-        for (uint32_t c = 0; c < m.cols; ++c) {
-            const double p = double(m.values[size_t(r) * m.cols + c]) * x[c];
-            sum += p;
-            magnitude += std::fabs(p);
-        }
-        expected[r] = float(sum);
-        tolerance[r] = float(1e-6 * std::sqrt(double(m.cols)) * magnitude + 1e-6);
-    }
+    gputest::referenceDotProducts(m.values, m.rows, m.cols, x, expected, tolerance);
 }
 
-const TensorType kTypes[] = {TensorType::F32,  TensorType::F16,  TensorType::BF16,   TensorType::Q8_0,
-                             TensorType::Q4_0, TensorType::Q4_1, TensorType::Q5_0,   TensorType::Q5_1,
-                             TensorType::Q2_K, TensorType::Q3_K, TensorType::Q4_K,   TensorType::Q5_K,
-                             TensorType::Q6_K, TensorType::IQ4_NL, TensorType::IQ4_XS};
+const auto& kTypes = gputest::kAllWeightTypes;
 
 void addTypeRows(bool withOddPlainSizes)
 {
