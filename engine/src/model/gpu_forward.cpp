@@ -33,6 +33,7 @@ GpuForward::GpuForward(const GpuForward& loaded, const GpuForwardOptions& option
 {
     m_options.nCtx = options.nCtx;
     m_options.maxBatch = options.maxBatch;
+    m_options.maxLogitRows = options.maxLogitRows;
     m_options.progress = nullptr; // nothing is uploaded
 }
 
@@ -297,10 +298,11 @@ Result<void> GpuForward::allocateState()
     if (!scratch)
         return scratch.error();
     m_attentionScratch = std::move(*scratch);
-    uint64_t widestAct = 0;
+    uint64_t widestAct = 0; // the widest matrix input, for the rounded copy; logits are only outputs
     for (int a = 0; a < kActCount; ++a) {
-        const uint64_t bytes = uint64_t(m_options.maxBatch) * width(Act(a)) * kFloat;
-        widestAct = std::max(widestAct, bytes);
+        const uint64_t bytes = uint64_t(a == int(Act::Logits) ? logitRows() : m_options.maxBatch) * width(Act(a)) * kFloat;
+        if (a != int(Act::Logits))
+            widestAct = std::max(widestAct, bytes);
         if (bytes > m_context->maxStorageBufferRange())
             return makeError(ErrorCode::Unsupported, "a batch of " + std::to_string(m_options.maxBatch) +
                                                          " tokens does not fit one GPU binding; use a smaller batch");
@@ -331,8 +333,9 @@ Result<std::vector<float>> GpuForward::evaluate(std::span<const int32_t> tokens,
                                                              std::to_string(m_hp.nVocab - 1) + ")");
     }
     std::vector<float> logits((allLogits ? tokens.size() : 1) * size_t(m_hp.nVocab));
-    for (size_t first = 0; first < tokens.size(); first += m_options.maxBatch) {
-        const size_t n = std::min<size_t>(m_options.maxBatch, tokens.size() - first);
+    const size_t chunk = allLogits ? logitRows() : m_options.maxBatch;
+    for (size_t first = 0; first < tokens.size(); first += chunk) {
+        const size_t n = std::min<size_t>(chunk, tokens.size() - first);
         const bool lastChunk = first + n == tokens.size();
         if (!allLogits && !lastChunk) {
             // Only the cache matters for earlier chunks; their logits are not asked for.

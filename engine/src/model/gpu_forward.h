@@ -17,6 +17,7 @@
 #include "vk/buffer.h"
 #include "vk/quant_kernels.h"
 
+#include <algorithm>
 #include <array>
 #include <functional>
 #include <memory>
@@ -35,6 +36,10 @@ namespace agora::model {
 struct GpuForwardOptions {
     uint32_t nCtx = 512;      // KV cache capacity in positions
     uint32_t maxBatch = 64;   // tokens per submission; longer batches are split
+    // Tokens per submission when every token's logits are asked for (allLogits). The logits
+    // buffer holds this many rows of the vocabulary, not maxBatch: 64 rows of a 152k vocabulary
+    // would be 39 MB (10% of a 0.5B model) that generation, which reads one row, never needs.
+    uint32_t maxLogitRows = 8;
     std::function<void(uint64_t done, uint64_t total)> progress; // weight upload, in bytes
     bool dequantizeWeights = false; // f32 copies of every matrix instead of the GGUF types
     // Largest weight binding (0: the device's maxStorageBufferRange). Tests lower it to force the
@@ -49,7 +54,7 @@ public:
     static Result<std::unique_ptr<GpuForward>> create(const Model& model, std::shared_ptr<vk::Context> context,
                                                       const GpuForwardOptions& options);
     // Another KV cache (and activations) over the weights `loaded` uploaded: several sequences of
-    // one model share the weights and pay only for their own state. nCtx and maxBatch come from
+    // one model share the weights and pay only for their own state. nCtx, maxBatch and maxLogitRows come from
     // `options`; the weight layout options (dequantizeWeights, maxBindingBytes) stay `loaded`'s.
     static Result<std::unique_ptr<GpuForward>> createSharingWeights(const GpuForward& loaded,
                                                                     const GpuForwardOptions& options);
@@ -118,6 +123,8 @@ private:
     vk::BufferRange range(Act act) const;
     const vk::Buffer& ropeFactorBuffer() const; // the factors this context rotates with
     uint32_t width(Act act) const { return activationWidth(m_hp, act); }
+    // Rows of the logits buffer: tokens per allLogits submission (at least 1, at most maxBatch).
+    uint32_t logitRows() const { return std::clamp<uint32_t>(m_options.maxLogitRows, 1u, m_options.maxBatch); }
     void multiply(const DeviceMatrix& w, Act in, Act out, uint32_t nRows, uint32_t xFirstRow);
     void fail(Error error);
 

@@ -68,7 +68,7 @@ int cmdBench(const std::vector<std::string>& argv)
 {
     Args args(argv, {"json", "cpu", "profile", "ctx-sweep"});
     if (auto bad = args.unknown({"json", "cpu", "m", "model", "p", "n", "device", "batch", "r", "profile", "ctx-sweep",
-                                 "sweep-n"});
+                                 "sweep-n", "ctx"});
         !bad.empty())
         return usageError("bench: unknown option --" + bad.front());
     const std::optional<std::string> path = args.value("m") ? args.value("m") : args.value("model");
@@ -80,12 +80,15 @@ int cmdBench(const std::vector<std::string>& argv)
     const int64_t batch = args.intValue("batch", &error).value_or(64);
     const int64_t repetitions = args.intValue("r", &error).value_or(1);
     const int64_t sweepTokens = args.intValue("sweep-n", &error).value_or(16);
+    const int64_t ctx = args.intValue("ctx", &error).value_or(0); // 0: what the run needs
     if (!error.empty())
         return usageError("bench: " + error);
     if (nPrompt < 1 || nGen < 0 || batch < 1 || nPrompt + nGen > 1 << 20)
         return usageError("bench: -p must be at least 1, -n at least 0, --batch at least 1");
     if (repetitions < 1 || repetitions > 1000 || sweepTokens < 1 || sweepTokens > 4096)
         return usageError("bench: -r must be 1..1000, --sweep-n 1..4096");
+    if (ctx < 0 || ctx > 1 << 20)
+        return usageError("bench: --ctx must be 0..1048576");
     const bool sweep = args.flag("ctx-sweep");
     const bool profile = args.flag("profile");
     if (profile && args.flag("cpu"))
@@ -98,6 +101,8 @@ int cmdBench(const std::vector<std::string>& argv)
     request.nCtx = uint32_t(nPrompt + nGen);
     if (sweep)
         request.nCtx = std::max<uint32_t>(request.nCtx, kSweepDepths[std::size(kSweepDepths) - 1] + uint32_t(sweepTokens));
+    // A larger KV cache than the run fills, to measure device memory at a real context length.
+    request.nCtx = std::max<uint32_t>(request.nCtx, uint32_t(ctx));
     request.maxBatch = uint32_t(batch);
     auto loaded = loadForward(request);
     if (!loaded)
@@ -146,6 +151,9 @@ int cmdBench(const std::vector<std::string>& argv)
     }
     const auto* gpu = dynamic_cast<const model::GpuForward*>(loaded->forward.get());
     const uint64_t weightBytes = gpu ? gpu->weightBytes() : 0;
+    const uint64_t kvBytes = gpu ? model::GpuForward::kvCacheBytes(loaded->model->hparams(), request.nCtx, request.maxBatch) : 0;
+    // What the device holds beyond the weights and the KV cache, as a fraction of those two.
+    const double overhead = weightBytes ? double(loaded->deviceBytes) / double(weightBytes + kvBytes) - 1.0 : 0.0;
     const double deviceMiB = double(loaded->deviceBytes) / 1048576.0;
 
     if (args.flag("json")) {
@@ -154,6 +162,7 @@ int cmdBench(const std::vector<std::string>& argv)
                   << ", \"prompt_tokens\": " << nPrompt << ", \"prompt_tokens_per_second\": " << jsonFloat(float(pp.median))
                   << ", \"gen_tokens\": " << nGen << ", \"gen_tokens_per_second\": " << jsonFloat(float(tg.median))
                   << ", \"device_memory_bytes\": " << loaded->deviceBytes << ", \"weight_bytes\": " << weightBytes
+                  << ", \"kv_cache_bytes\": " << kvBytes << ", \"device_memory_overhead\": " << jsonFloat(float(overhead))
                   << ", \"context\": " << request.nCtx << ", \"batch\": " << batch
                   << ", \"repetitions\": " << repetitions << statsJson("prompt_tokens_per_second", pp)
                   << statsJson("gen_tokens_per_second", tg);
@@ -177,7 +186,8 @@ int cmdBench(const std::vector<std::string>& argv)
             std::printf("runs    %lld: pp min %.2f max %.2f, tg min %.2f max %.2f tok/s\n", (long long)repetitions,
                         pp.min, pp.max, tg.min, tg.max);
         if (weightBytes)
-            std::printf("weights %.1f MiB (context %u)\n", double(weightBytes) / 1048576.0, request.nCtx);
+            std::printf("weights %.1f MiB, KV cache %.1f MiB (context %u): the device holds %.1f%% more\n",
+                        double(weightBytes) / 1048576.0, double(kvBytes) / 1048576.0, request.nCtx, 100.0 * overhead);
         for (const auto& [depth, rate] : sweepRates)
             std::printf("depth %-5u tg%-4lld %.2f tok/s\n", depth, (long long)sweepTokens, rate);
         if (kernelProfile)

@@ -58,10 +58,12 @@ const Command kCommands[] = {
      "      --temp 0 is greedy; timings go to stderr."},
     {"bench", agora::cli::cmdBench,
      "bench -m MODEL [-p 512] [-n 128] [--batch 64] [-r 1] [--device D] [--cpu] [--json]\n"
-     "      [--ctx-sweep] [--sweep-n 16] [--profile]\n"
+     "      [--ctx-sweep] [--sweep-n 16] [--profile] [--ctx N]\n"
      "      Load time, prompt processing and generation tokens/s, device memory. -r N repeats\n"
      "      (median, min, max); --ctx-sweep: decode tokens/s at context depths 0..4096;\n"
-     "      --profile: GPU time per token of each kind of weight matrix, GB/s vs copy bandwidth."},
+     "      --profile: GPU time per token of each kind of weight matrix, GB/s vs copy bandwidth;\n"
+     "      --ctx N: KV cache for N positions (default: what the run fills); the JSON's\n"
+     "      device_memory_overhead is device memory / (weights + KV cache) - 1."},
     {"bench-streams", agora::cli::cmdBenchStreams,
      "bench-streams -m MODEL [-n 128] [--streams 2] [--ctx C] [--device D] [--json]\n"
      "      Generation tokens/s of N concurrent greedy streams through the engine thread against\n"
