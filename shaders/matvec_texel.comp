@@ -75,6 +75,39 @@ float dotPairGroup(uint rowTexel, uint g, uint x4Base)
 }
 #endif
 
+#if defined(HAS_ALIGNED_PAIRS)
+// Each lane computes LANE_ROWS rows (quant_kernels.cpp: texelLaneRows), rows r and
+// r + WORKGROUP_SIZE, so that one read of x serves both: on llvmpipe a texel fetch is a call to a
+// gather routine (about 45 instructions for the 8 lanes, the same cost whether the lanes share an
+// address or not), and x, at four floats per texel, needed eight fetches for every fetch of
+// Q5_0 weights.
+#define LANE_ROWS 2u
+
+// dot(pair p (a constant) of group g of the row starting at texel rowTexel, xs): the pair's
+// PAIR_WORDS words start (PAIR_WORDS * p) % 4 words into a texel, a constant, so the covering
+// texels are fetched whole and the words picked out without selects.
+float pairDot(uint rowTexel, uint g, uint p, vec4 xs[16])
+{
+    const uint firstWord = PAIR_WORDS * p;
+    const uint firstTexel = firstWord >> 2;
+    const uint texels = ((firstWord + PAIR_WORDS - 1u) >> 2) - firstTexel + 1u;
+    uint w[20];
+    AGORA_UNROLL for (uint t = 0u; t < 5u; ++t) {
+        if (t < texels) {
+            const uvec4 texel = texelFetch(weights, int(rowTexel + PAIR_WORDS * g + firstTexel + t));
+            w[4u * t] = texel.x;
+            w[4u * t + 1u] = texel.y;
+            w[4u * t + 2u] = texel.z;
+            w[4u * t + 3u] = texel.w;
+        }
+    }
+    uint pair[PAIR_WORDS];
+    AGORA_UNROLL for (uint i = 0u; i < PAIR_WORDS; ++i)
+        pair[i] = w[(firstWord & 3u) + i];
+    return dotPairWordsX(pair, xs);
+}
+#endif
+
 #if defined(TYPE_Q4_K)
 #define HAS_SUPER_BLOCK_TEXELS 1
 // Byte b (0..11, a constant after unrolling) of a Q4_K super-block's packed scales, which sit in
@@ -180,6 +213,57 @@ float dotSuperBlock(uint rowTexel, uint sb, uint x4Base)
 }
 #endif
 
+#if defined(LANE_ROWS)
+void main()
+{
+    const uint wholeUnits = pc.cols / 32u;
+    const uint row0 = linearWorkgroupIndex() * (LANE_ROWS * WORKGROUP_SIZE) + gl_LocalInvocationIndex;
+    const uint row1 = row0 + WORKGROUP_SIZE;
+    // Lanes past the last row compute row rows-1 again and do not store (see matvec_rows.comp).
+    const uint base0 = min(row0, pc.rows - 1u) * pc.rowBytes;
+    const uint base1 = min(row1, pc.rows - 1u) * pc.rowBytes;
+    float sum0 = 0.0, sum1 = 0.0;
+    uint u = 0u;
+    for (; u + 7u < wholeUnits; u += 8u) {
+        AGORA_UNROLL for (uint p = 0u; p < 4u; ++p) {
+            vec4 xs[16];
+            AGORA_UNROLL for (uint i = 0u; i < 16u; ++i)
+                xs[i] = loadX4(8u * u + 16u * p + i);
+            sum0 += pairDot(base0 >> 4, u >> 3, p, xs);
+            sum1 += pairDot(base1 >> 4, u >> 3, p, xs);
+        }
+    }
+    for (; u + 1u < wholeUnits; u += 2u) {
+        vec4 xs[16];
+        AGORA_UNROLL for (uint i = 0u; i < 16u; ++i)
+            xs[i] = loadX4(8u * u + i);
+        uint w0[PAIR_WORDS], w1[PAIR_WORDS];
+        AGORA_UNROLL for (uint i = 0u; i < PAIR_WORDS; ++i) {
+            w0[i] = loadWord((base0 >> 2) + PAIR_WORDS * (u >> 1) + i);
+            w1[i] = loadWord((base1 >> 2) + PAIR_WORDS * (u >> 1) + i);
+        }
+        sum0 += dotPairWordsX(w0, xs);
+        sum1 += dotPairWordsX(w1, xs);
+    }
+    for (; u < wholeUnits; ++u) {
+        vec4 v0[8], v1[8];
+        dequantUnit(base0, u, v0);
+        dequantUnit(base1, u, v1);
+        vec4 acc0 = vec4(0.0), acc1 = vec4(0.0);
+        AGORA_UNROLL for (uint k = 0u; k < 8u; ++k) {
+            const vec4 x4 = loadX4(8u * u + k);
+            acc0 += v0[k] * x4;
+            acc1 += v1[k] * x4;
+        }
+        sum0 += (acc0.x + acc0.y) + (acc0.z + acc0.w);
+        sum1 += (acc1.x + acc1.y) + (acc1.z + acc1.w);
+    }
+    if (row0 < pc.rows)
+        y[pc.outOffset + row0] = sum0;
+    if (row1 < pc.rows)
+        y[pc.outOffset + row1] = sum1;
+}
+#else
 void main()
 {
     const uint wholeUnits = pc.cols / 32u;
@@ -213,3 +297,4 @@ void main()
     if (row < pc.rows)
         y[pc.outOffset + row] = sum;
 }
+#endif

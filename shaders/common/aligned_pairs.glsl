@@ -34,8 +34,9 @@ vec4 q5Codes(uint codes)
 }
 #endif
 
-// dot(the two blocks in words w[0 .. PAIR_WORDS-1], x4[x4Base .. x4Base + 15]).
-float dotPairWords(uint w[PAIR_WORDS], uint x4Base)
+// dot(the two blocks in words w[0 .. PAIR_WORDS-1], the 16 x texels xs): x comes in as values so
+// that several rows can share one read of it (matvec_texel.comp).
+float dotPairWordsX(uint w[PAIR_WORDS], vec4 xs[16])
 {
     vec4 acc0 = vec4(0.0), acc1 = vec4(0.0);
 #if defined(TYPE_Q8_0)
@@ -44,9 +45,9 @@ float dotPairWords(uint w[PAIR_WORDS], uint x4Base)
         const int q0 = int((w[k] >> 16) | (w[k + 1u] << 16));
         const int q1 = int(w[9u + k]);
         acc0 += vec4(bitfieldExtract(q0, 0, 8), bitfieldExtract(q0, 8, 8), bitfieldExtract(q0, 16, 8),
-                     bitfieldExtract(q0, 24, 8)) * loadX4(x4Base + k);
+                     bitfieldExtract(q0, 24, 8)) * xs[k];
         acc1 += vec4(bitfieldExtract(q1, 0, 8), bitfieldExtract(q1, 8, 8), bitfieldExtract(q1, 16, 8),
-                     bitfieldExtract(q1, 24, 8)) * loadX4(x4Base + 8u + k);
+                     bitfieldExtract(q1, 24, 8)) * xs[8u + k];
     }
     const float d0 = unpackHalf2x16(w[0] & 0xFFFFu).x;
     const float d1 = unpackHalf2x16(w[8] >> 16).x;
@@ -59,15 +60,24 @@ float dotPairWords(uint w[PAIR_WORDS], uint x4Base)
     AGORA_UNROLL for (uint k = 0u; k < 4u; ++k) {
         const uint q0 = (w[1u + k] >> 16) | (w[2u + k] << 16);
         const uint q1 = w[7u + k];
-        acc0 += q5Codes((q0 & 0x0F0F0F0Fu) | fifthBits(qh0, 4u * k)) * loadX4(x4Base + k);
-        acc0 += q5Codes(((q0 >> 4) & 0x0F0F0F0Fu) | fifthBits(qh0, 16u + 4u * k)) * loadX4(x4Base + 4u + k);
-        acc1 += q5Codes((q1 & 0x0F0F0F0Fu) | fifthBits(qh1, 4u * k)) * loadX4(x4Base + 8u + k);
-        acc1 += q5Codes(((q1 >> 4) & 0x0F0F0F0Fu) | fifthBits(qh1, 16u + 4u * k)) * loadX4(x4Base + 12u + k);
+        acc0 += q5Codes((q0 & 0x0F0F0F0Fu) | fifthBits(qh0, 4u * k)) * xs[k];
+        acc0 += q5Codes(((q0 >> 4) & 0x0F0F0F0Fu) | fifthBits(qh0, 16u + 4u * k)) * xs[4u + k];
+        acc1 += q5Codes((q1 & 0x0F0F0F0Fu) | fifthBits(qh1, 4u * k)) * xs[8u + k];
+        acc1 += q5Codes(((q1 >> 4) & 0x0F0F0F0Fu) | fifthBits(qh1, 16u + 4u * k)) * xs[12u + k];
     }
     const float d0 = unpackHalf2x16(w[0] & 0xFFFFu).x;
     const float d1 = unpackHalf2x16(w[5] >> 16).x;
 #endif
     return d0 * ((acc0.x + acc0.y) + (acc0.z + acc0.w)) + d1 * ((acc1.x + acc1.y) + (acc1.z + acc1.w));
+}
+
+// dot(the two blocks in words w[0 .. PAIR_WORDS-1], x4[x4Base .. x4Base + 15]).
+float dotPairWords(uint w[PAIR_WORDS], uint x4Base)
+{
+    vec4 xs[16];
+    AGORA_UNROLL for (uint i = 0u; i < 16u; ++i)
+        xs[i] = loadX4(x4Base + i);
+    return dotPairWordsX(w, xs);
 }
 
 // dot(units 2p and 2p + 1 of the row at byte rowBase, x4[x4Base .. x4Base + 15]) for rows that

@@ -246,13 +246,16 @@ void recordMatVec(CommandRecorder& recorder, const Context& context, const Weigh
     AGORA_VK_REQUIRE(x.size >= uint64_t(w.cols) * sizeof(float), "matvec vector shorter than cols");
     AGORA_VK_REQUIRE(y.size >= uint64_t(w.rows) * sizeof(float), "matvec output shorter than rows");
     if (texel) {
-        const uint32_t rowsPerWorkgroup = rowsWorkgroupSize(context);
+        // matvec_texel.comp's LANE_ROWS: Q8_0 and Q5_0 lanes compute two rows each.
+        const uint32_t laneRows = w.type == TensorType::Q8_0 || w.type == TensorType::Q5_0 ? 2 : 1;
+        const uint32_t workgroupSize = rowsWorkgroupSize(context);
+        const uint32_t rowsPerWorkgroup = workgroupSize * laneRows;
         const BufferRange xTexels{x.buffer, x.offset,
                                   (uint64_t(w.cols) * sizeof(float) + kTexelBytes - 1) / kTexelBytes * kTexelBytes};
         for (const RowRange& range : m.ranges) {
             const uint64_t workgroups = (uint64_t(range.rows) + rowsPerWorkgroup - 1) / rowsPerWorkgroup;
             // The stride is whole texels, so the range is too.
-            recorder.dispatch(m.kernels.matVecTexel, {rowsPerWorkgroup},
+            recorder.dispatch(m.kernels.matVecTexel, {workgroupSize},
                               {BufferRange{w.data.buffer, range.offset, range.bytes}, xTexels, y},
                               MatVecPush{range.rows, w.cols, m.rowBytes, range.firstRow},
                               linearGroups(context, workgroups));
