@@ -358,6 +358,7 @@ Result<void> GpuForward::evaluateChunk(std::span<const int32_t> tokens, uint32_t
     m_allLogits = allLogits;
     m_error.reset();
     m_recorder->reset();
+    m_lastRounded.reset();
     buildGraph(m_hp, m_model.weights(), *this);
     if (m_error)
         return *m_error;
@@ -426,9 +427,16 @@ void GpuForward::multiply(const DeviceMatrix& w, Act in, Act out, uint32_t nRows
     const gpu::ActivationRounding rounding = gpu::activationRoundingFor(w.sourceType);
     if (rounding != gpu::ActivationRounding::None && rounding != gpu::ActivationRounding::Q8_K) {
         const vk::BufferRange rounded = m_roundedInput.range(0, input.size);
-        gpu::recordRoundActivations(*m_recorder, *m_context, rounding, input, rounded, uint32_t(input.size / kFloat));
+        // Products of one input recorded back to back (q, k and v; gate and up) share one rounded
+        // copy: nothing was dispatched since the last rounding, so neither input nor copy changed.
+        const RoundedInput wanted{in, rounding, input.size, m_recorder->dispatchCount()};
+        if (!(m_lastRounded && *m_lastRounded == wanted)) {
+            gpu::recordRoundActivations(*m_recorder, *m_context, rounding, input, rounded,
+                                        uint32_t(input.size / kFloat));
+        }
         input = rounded;
     }
+    m_lastRounded.reset();
     if (w.quantized) {
         if (nRows == 1 && xFirstRow == 0)
             vk::recordMatVec(*m_recorder, *m_context, w.weights, input, range(out), // decode
@@ -436,6 +444,8 @@ void GpuForward::multiply(const DeviceMatrix& w, Act in, Act out, uint32_t nRows
         else
             vk::recordMatMul(*m_recorder, *m_context, w.weights, input, range(out),
                              vk::MatMulShape{nRows, xFirstRow, 0, w.rows}, m_options.maxBindingBytes);
+        if (rounding != gpu::ActivationRounding::None && rounding != gpu::ActivationRounding::Q8_K && in != out)
+            m_lastRounded = RoundedInput{in, rounding, input.size, m_recorder->dispatchCount()};
         return;
     }
     uint32_t rowOffset = 0;

@@ -12,6 +12,7 @@
 
 #include "agora/engine.h"
 #include "model/forward.h"
+#include "model/gpu_kernels.h"
 #include "model/graph.h"
 #include "model/model.h"
 #include "vk/buffer.h"
@@ -126,6 +127,16 @@ private:
     // Rows of the logits buffer: tokens per allLogits submission (at least 1, at most maxBatch).
     uint32_t logitRows() const { return std::clamp<uint32_t>(m_options.maxLogitRows, 1u, m_options.maxBatch); }
     void multiply(const DeviceMatrix& w, Act in, Act out, uint32_t nRows, uint32_t xFirstRow);
+    // What m_roundedInput holds: `in` rounded for `rounding`, valid while the recorder's dispatch
+    // count is still `dispatchesAfter` (the product that read it was the last dispatch).
+    struct RoundedInput {
+        Act in;
+        gpu::ActivationRounding rounding;
+        uint64_t bytes;
+        uint32_t dispatchesAfter;
+        bool operator==(const RoundedInput&) const = default;
+    };
+    std::optional<RoundedInput> m_lastRounded;
     void fail(Error error);
 
     const Model& m_model;
