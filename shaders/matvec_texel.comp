@@ -17,6 +17,16 @@ layout(constant_id = 0) const uint WORKGROUP_SIZE = 64;
 layout(binding = 0) uniform usamplerBuffer weights; // RGBA32UI: four words per texel
 layout(binding = 1) uniform usamplerBuffer vector;  // the floats of x, four per texel
 layout(std430, binding = 2) writeonly buffer Output { float y[]; };
+// y = W x + addend (a bias, or the residual stream itself: addend may be y) when HAS_ADDEND is 1,
+// so that the addition is not a dispatch of its own (quant_kernels.cpp: recordMatVecAdd). Read
+// and written by the same invocation, element by element, so aliasing y is safe.
+layout(constant_id = 1) const uint HAS_ADDEND = 0;
+layout(std430, binding = 3) readonly buffer Addend { float addend[]; };
+
+void storeRow(uint index, float sum)
+{
+    y[index] = HAS_ADDEND != 0u ? sum + addend[index] : sum;
+}
 
 layout(push_constant) uniform Push {
     uint rows;      // rows in this binding of W
@@ -259,9 +269,9 @@ void main()
         sum1 += (acc1.x + acc1.y) + (acc1.z + acc1.w);
     }
     if (row0 < pc.rows)
-        y[pc.outOffset + row0] = sum0;
+        storeRow(pc.outOffset + row0, sum0);
     if (row1 < pc.rows)
-        y[pc.outOffset + row1] = sum1;
+        storeRow(pc.outOffset + row1, sum1);
 }
 #else
 void main()
@@ -295,6 +305,6 @@ void main()
         sum += plainValue(rowBase, c) * loadX(c);
 #endif
     if (row < pc.rows)
-        y[pc.outOffset + row] = sum;
+        storeRow(pc.outOffset + row, sum);
 }
 #endif

@@ -180,6 +180,62 @@ private slots:
                                               readBack(*m_context, out, expectedRows.size()), rowTolerance));
     }
 
+    void productPlusAddend_data()
+    {
+        QTest::addColumn<TensorType>("type");
+        QTest::addColumn<int>("rows");
+        QTest::addColumn<int>("cols");
+        QTest::addColumn<int>("bindingRows"); // rows per binding (0: one binding)
+        QTest::newRow("Q5_0 200x896") << TensorType::Q5_0 << 200 << 896 << 0; // two rows per lane
+        QTest::newRow("Q8_0 70x96") << TensorType::Q8_0 << 70 << 96 << 0;
+        QTest::newRow("Q8_0 53x896 split") << TensorType::Q8_0 << 53 << 896 << 7;
+        QTest::newRow("Q4_K 9x4864") << TensorType::Q4_K << 9 << 4864 << 0;
+        QTest::newRow("Q6_K 37x256 split") << TensorType::Q6_K << 37 << 256 << 5;
+        QTest::newRow("F16 13x100") << TensorType::F16 << 13 << 100 << 0;
+    }
+
+    void productPlusAddend()
+    {
+        // y = W x + b with b a separate vector (a bias), and y += W x with the addend y itself (the
+        // residual stream): one dispatch each, against the reference plus the addend.
+        QFETCH(TensorType, type);
+        QFETCH(int, rows);
+        QFETCH(int, cols);
+        QFETCH(int, bindingRows);
+        PaddedMatrix m = paddedMatrix(type, uint32_t(rows), uint32_t(cols), 31 + rows);
+        const std::vector<float> x = gputest::randomFloats(size_t(cols), 5);
+        const std::vector<float> addend = gputest::randomFloats(size_t(rows), 6, 4.0f);
+        std::vector<float> expected, tolerance;
+        reference(m, x, expected, tolerance);
+        for (size_t r = 0; r < expected.size(); ++r)
+            expected[r] += addend[r];
+        auto ws = deviceBytes(m_context, m.bytes);
+        auto xs = deviceBytes(m_context, std::as_bytes(std::span(x)));
+        auto bs = deviceBytes(m_context, std::as_bytes(std::span(addend)));
+        const vk::WeightMatrix w{ws.range(), type, uint32_t(rows), uint32_t(cols), uint32_t(m.stride)};
+        const VkDeviceSize limit = bindingRows ? bindingRows * m.stride + kTexel + 4 : 0;
+
+        auto ys = vk::Buffer::create(m_context, rows * sizeof(float), vk::MemoryUse::DeviceLocal).value();
+        auto recorder = vk::CommandRecorder::create(m_context).value();
+        QVERIFY(vk::recordMatVecAdd(*recorder, *m_context, w, xs.range(), ys.range(), bs.range(), limit));
+        QCOMPARE(recorder->dispatchCount(), bindingRows ? uint32_t((rows + bindingRows - 1) / bindingRows) : 1u);
+        QVERIFY(recorder->submit().ok());
+        QVERIFY(gputest::compareWithTolerance(tag("bias").c_str(), expected, readBack(*m_context, ys, rows), tolerance));
+
+        auto residual = deviceBytes(m_context, std::as_bytes(std::span(addend))); // y starts as the addend
+        recorder = vk::CommandRecorder::create(m_context).value();
+        QVERIFY(vk::recordMatVecAdd(*recorder, *m_context, w, xs.range(), residual.range(), residual.range(), limit));
+        QVERIFY(recorder->submit().ok());
+        QVERIFY(gputest::compareWithTolerance(tag("residual").c_str(), expected, readBack(*m_context, residual, rows),
+                                              tolerance));
+
+        // Rows not padded to texels: no fused product, nothing recorded (the caller adds apart).
+        const vk::WeightMatrix unpadded{ws.range(), type, uint32_t(rows), uint32_t(cols)};
+        recorder = vk::CommandRecorder::create(m_context).value();
+        QVERIFY(!vk::recordMatVecAdd(*recorder, *m_context, unpadded, xs.range(), ys.range(), bs.range()));
+        QCOMPARE(recorder->dispatchCount(), 0u);
+    }
+
     void texelProductSplitAcrossBindings_data()
     {
         QTest::addColumn<TensorType>("type");

@@ -8,15 +8,23 @@ namespace {
 void projectQkv(GraphOps& ops, const HParams& hp, const LayerWeights& w)
 {
     ops.rmsNorm(Act::X, w.attnNorm, Act::Norm);
-    ops.linear(w.wq, Act::Norm, Act::Q);
-    ops.linear(w.wk, Act::Norm, Act::K);
-    ops.linear(w.wv, Act::Norm, Act::V);
-    if (w.bq)
-        ops.addBias(w.bq, Act::Q);
-    if (w.bk)
-        ops.addBias(w.bk, Act::K);
-    if (w.bv)
-        ops.addBias(w.bv, Act::V);
+    if (w.bq && w.bk && w.bv && ops.fusesBias()) {
+        ops.linearBias(w.wq, w.bq, Act::Norm, Act::Q);
+        ops.linearBias(w.wk, w.bk, Act::Norm, Act::K);
+        ops.linearBias(w.wv, w.bv, Act::Norm, Act::V);
+    } else {
+        // Products of one input first, then the biases: a backend shares the input's rounded copy
+        // between products recorded back to back.
+        ops.linear(w.wq, Act::Norm, Act::Q);
+        ops.linear(w.wk, Act::Norm, Act::K);
+        ops.linear(w.wv, Act::Norm, Act::V);
+        if (w.bq)
+            ops.addBias(w.bq, Act::Q);
+        if (w.bk)
+            ops.addBias(w.bk, Act::K);
+        if (w.bv)
+            ops.addBias(w.bv, Act::V);
+    }
     if (w.qNorm)
         ops.rmsNormHeads(Act::Q, w.qNorm, hp.nHead);
     if (w.kNorm)
@@ -39,8 +47,7 @@ void attention(GraphOps& ops, const HParams& hp, uint32_t layer, const LayerWeig
     ops.rope(Act::Q, hp.nHead);
     ops.rope(Act::K, hp.nHeadKv);
     ops.attention(layer, Act::Q, Act::K, Act::V, Act::Attn);
-    ops.linear(w.wo, Act::Attn, Act::Proj);
-    ops.add(Act::Proj, Act::X);
+    ops.linearAccumulate(w.wo, Act::Attn, Act::Proj, Act::X);
 }
 
 void gemmaAttention(GraphOps& ops, const HParams& hp, uint32_t layer, const LayerWeights& w)
@@ -59,8 +66,7 @@ void siluFeedForward(GraphOps& ops, const LayerWeights& w)
     ops.linear(w.wGate, Act::Norm, Act::Gate);
     ops.linear(w.wUp, Act::Norm, Act::Up);
     ops.siluGate(Act::Gate, Act::Up, Act::Gate);
-    ops.linear(w.wDown, Act::Gate, Act::Proj);
-    ops.add(Act::Proj, Act::X);
+    ops.linearAccumulate(w.wDown, Act::Gate, Act::Proj, Act::X);
 }
 
 void geluFeedForward(GraphOps& ops, const LayerWeights& w)

@@ -362,6 +362,7 @@ Result<void> GpuForward::evaluateChunk(std::span<const int32_t> tokens, uint32_t
     buildGraph(m_hp, m_model.weights(), *this);
     if (m_error)
         return *m_error;
+    m_lastDispatches = m_recorder->dispatchCount();
     if (auto submitted = m_recorder->submit(); !submitted)
         return submitted.error();
     if (!logitsOut)
@@ -416,27 +417,41 @@ void GpuForward::rmsNorm(Act in, const Tensor& weight, Act out)
                       uint32_t(m_tokens.size()), width(in), m_hp.rmsEps);
 }
 
-void GpuForward::multiply(const DeviceMatrix& w, Act in, Act out, uint32_t nRows, uint32_t xFirstRow)
+vk::BufferRange GpuForward::productInput(const DeviceMatrix& w, Act in)
 {
     // llama.cpp multiplies quantized weights with inputs converted to the weight type's vec_dot
     // partner; the product reads a copy rounded the same way, which brings sensitive models
     // (gemma2 Q8_0: max |d| 2.12 -> 0.50) within llama.cpp's noise. The Q8_K rounding of the
     // k-quants is left out for now: on lavapipe it moved syn-llama-spm4k-Q6_K's greedy run off the
     // reference one step before its robust prefix (11 < 12), although max |d| fell (0.34 -> 0.27).
-    vk::BufferRange input = range(in);
+    const vk::BufferRange input = range(in);
     const gpu::ActivationRounding rounding = gpu::activationRoundingFor(w.sourceType);
-    if (rounding != gpu::ActivationRounding::None && rounding != gpu::ActivationRounding::Q8_K) {
-        const vk::BufferRange rounded = m_roundedInput.range(0, input.size);
-        // Products of one input recorded back to back (q, k and v; gate and up) share one rounded
-        // copy: nothing was dispatched since the last rounding, so neither input nor copy changed.
-        const RoundedInput wanted{in, rounding, input.size, m_recorder->dispatchCount()};
-        if (!(m_lastRounded && *m_lastRounded == wanted)) {
-            gpu::recordRoundActivations(*m_recorder, *m_context, rounding, input, rounded,
-                                        uint32_t(input.size / kFloat));
-        }
-        input = rounded;
+    if (rounding == gpu::ActivationRounding::None || rounding == gpu::ActivationRounding::Q8_K) {
+        m_lastRounded.reset();
+        return input;
     }
-    m_lastRounded.reset();
+    const vk::BufferRange rounded = m_roundedInput.range(0, input.size);
+    // Products of one input recorded back to back (q, k and v; gate and up) share one rounded
+    // copy: nothing was dispatched since the last rounding, so neither input nor copy changed.
+    const RoundedInput wanted{in, rounding, input.size, m_recorder->dispatchCount()};
+    if (!(m_lastRounded && *m_lastRounded == wanted))
+        gpu::recordRoundActivations(*m_recorder, *m_context, rounding, input, rounded, uint32_t(input.size / kFloat));
+    m_lastRounded = RoundedInput{in, rounding, input.size, 0};
+    return rounded;
+}
+
+void GpuForward::productRecorded(Act in, Act out)
+{
+    // The rounded copy stays valid for the next product of `in` if this one did not overwrite `in`.
+    if (m_lastRounded && in != out)
+        m_lastRounded->dispatchesAfter = m_recorder->dispatchCount();
+    else
+        m_lastRounded.reset();
+}
+
+void GpuForward::multiply(const DeviceMatrix& w, Act in, Act out, uint32_t nRows, uint32_t xFirstRow)
+{
+    const vk::BufferRange input = productInput(w, in);
     if (w.quantized) {
         if (nRows == 1 && xFirstRow == 0)
             vk::recordMatVec(*m_recorder, *m_context, w.weights, input, range(out), // decode
@@ -444,8 +459,7 @@ void GpuForward::multiply(const DeviceMatrix& w, Act in, Act out, uint32_t nRows
         else
             vk::recordMatMul(*m_recorder, *m_context, w.weights, input, range(out),
                              vk::MatMulShape{nRows, xFirstRow, 0, w.rows}, m_options.maxBindingBytes);
-        if (rounding != gpu::ActivationRounding::None && rounding != gpu::ActivationRounding::Q8_K && in != out)
-            m_lastRounded = RoundedInput{in, rounding, input.size, m_recorder->dispatchCount()};
+        productRecorded(in, out);
         return;
     }
     uint32_t rowOffset = 0;
@@ -453,6 +467,44 @@ void GpuForward::multiply(const DeviceMatrix& w, Act in, Act out, uint32_t nRows
         gpu::recordMatMulF32(*m_recorder, *m_context, w.parts[p].range(), w.partRows[p], w.cols, input,
                              range(out), gpu::MatMulArgs{nRows, xFirstRow, rowOffset, w.rows});
         rowOffset += w.partRows[p];
+    }
+    productRecorded(in, out);
+}
+
+bool GpuForward::multiplyAdd(const DeviceMatrix& w, Act in, Act out, const vk::BufferRange& addend)
+{
+    // Decode only: a batch's rows would each need the addend (biases) or are the batch's own rows.
+    if (!w.quantized || m_tokens.size() != 1 || in == out
+        || vk::resolveLayout(*m_context, vk::ProductLayout::Auto) != vk::ProductLayout::RowPerInvocation
+        || !vk::texelProductApplies(*m_context, w.weights, range(in)))
+        return false;
+    const vk::BufferRange input = productInput(w, in);
+    if (!vk::recordMatVecAdd(*m_recorder, *m_context, w.weights, input, range(out), addend, m_options.maxBindingBytes)) {
+        productRecorded(in, in); // nothing recorded; keep no promise about the copy
+        return false;
+    }
+    productRecorded(in, out);
+    return true;
+}
+
+bool GpuForward::fusesBias() const
+{
+    return m_tokens.size() == 1 && vk::resolveLayout(*m_context, vk::ProductLayout::Auto) == vk::ProductLayout::RowPerInvocation;
+}
+
+void GpuForward::linearBias(const Tensor& w, const Tensor& bias, Act in, Act out)
+{
+    if (!multiplyAdd(m_matrices.at(key(w)), in, out, m_vectors.at(bias.info).range())) {
+        linear(w, in, out);
+        addBias(bias, out);
+    }
+}
+
+void GpuForward::linearAccumulate(const Tensor& w, Act in, Act scratch, Act inout)
+{
+    if (!multiplyAdd(m_matrices.at(key(w)), in, inout, range(inout))) {
+        linear(w, in, scratch);
+        add(scratch, inout);
     }
 }
 

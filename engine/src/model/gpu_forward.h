@@ -68,6 +68,8 @@ public:
     // Device memory this instance allocated: weights (unless shared) + KV cache + activations.
     uint64_t deviceBytes() const { return m_deviceBytes; }
     uint64_t weightBytes() const { return m_weightBytes; }
+    // Kernel dispatches of the last evaluated chunk (bench: dispatches per decoded token).
+    uint32_t lastDispatchCount() const { return m_lastDispatches; }
     // The f16 KV cache of every layer for nCtx positions and batches of maxBatch tokens: full
     // layers hold nCtx positions, sliding-window layers a ring of window + maxBatch - 1 slots.
     static uint64_t kvCacheBytes(const HParams& hp, uint32_t nCtx, uint32_t maxBatch);
@@ -109,6 +111,9 @@ private:
     void attention(uint32_t layer, Act q, Act k, Act v, Act out) override;
     void siluGate(Act gate, Act up, Act out) override;
     void add(Act in, Act inout) override;
+    void linearBias(const Tensor& w, const Tensor& bias, Act in, Act out) override;
+    bool fusesBias() const override;
+    void linearAccumulate(const Tensor& w, Act in, Act scratch, Act inout) override;
     void logits(const Tensor& output, Act in) override;
     // The family operations (qwen3, gemma2, gemma3).
     void scale(Act inout, float factor) override;
@@ -127,6 +132,12 @@ private:
     // Rows of the logits buffer: tokens per allLogits submission (at least 1, at most maxBatch).
     uint32_t logitRows() const { return std::clamp<uint32_t>(m_options.maxLogitRows, 1u, m_options.maxBatch); }
     void multiply(const DeviceMatrix& w, Act in, Act out, uint32_t nRows, uint32_t xFirstRow);
+    // out = w . in + addend in one dispatch (decode on texel-product devices); false, recording
+    // nothing but perhaps the rounded input, where that does not apply.
+    bool multiplyAdd(const DeviceMatrix& w, Act in, Act out, const vk::BufferRange& addend);
+    // The input a product of w reads: `in`, or its rounded copy (recorded unless still valid).
+    vk::BufferRange productInput(const DeviceMatrix& w, Act in);
+    void productRecorded(Act in, Act out);
     // What m_roundedInput holds: `in` rounded for `rounding`, valid while the recorder's dispatch
     // count is still `dispatchesAfter` (the product that read it was the last dispatch).
     struct RoundedInput {
@@ -136,6 +147,7 @@ private:
         uint32_t dispatchesAfter;
         bool operator==(const RoundedInput&) const = default;
     };
+    uint32_t m_lastDispatches = 0;
     std::optional<RoundedInput> m_lastRounded;
     void fail(Error error);
 

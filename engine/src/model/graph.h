@@ -54,6 +54,23 @@ public:
     virtual void attention(uint32_t layer, Act q, Act k, Act v, Act out) = 0;
     virtual void siluGate(Act gate, Act up, Act out) = 0;
     virtual void add(Act in, Act inout) = 0;
+    // out = in . w^T + bias. A backend may do it in one step (fusesBias()); the default is
+    // linear() then addBias(), the same arithmetic.
+    virtual void linearBias(const Tensor& w, const Tensor& bias, Act in, Act out)
+    {
+        linear(w, in, out);
+        addBias(bias, out);
+    }
+    // True when linearBias costs no more than linear, so a graph may put each bias right after its
+    // product instead of grouping the products of one input.
+    virtual bool fusesBias() const { return false; }
+    // inout += in . w^T (the residual stream), through `scratch` unless the backend adds as part of
+    // the product; the same arithmetic either way.
+    virtual void linearAccumulate(const Tensor& w, Act in, Act scratch, Act inout)
+    {
+        linear(w, in, scratch);
+        add(scratch, inout);
+    }
     // Logits = in . output^T, for the rows the batch asked for (all, or only the last).
     virtual void logits(const Tensor& output, Act in) = 0;
 

@@ -237,6 +237,44 @@ std::vector<RowRange> splitRows(uint32_t rows, uint64_t rowBytes, VkDeviceSize o
     return ranges;
 }
 
+namespace {
+
+// The texel-buffer matrix-vector product, y = W x (+ addend when there is one).
+void recordTexelMatVec(CommandRecorder& recorder, const Context& context, const WeightMatrix& w,
+                       const PreparedMatrix& m, const BufferRange& x, const BufferRange& y, const BufferRange* addend)
+{
+    // matvec_texel.comp's LANE_ROWS: Q8_0 and Q5_0 lanes compute two rows each.
+    const uint32_t laneRows = w.type == TensorType::Q8_0 || w.type == TensorType::Q5_0 ? 2 : 1;
+    const uint32_t workgroupSize = rowsWorkgroupSize(context);
+    const uint32_t rowsPerWorkgroup = workgroupSize * laneRows;
+    const BufferRange xTexels{x.buffer, x.offset,
+                              (uint64_t(w.cols) * sizeof(float) + kTexelBytes - 1) / kTexelBytes * kTexelBytes};
+    for (const RowRange& range : m.ranges) {
+        const uint64_t workgroups = (uint64_t(range.rows) + rowsPerWorkgroup - 1) / rowsPerWorkgroup;
+        // The stride is whole texels, so the range is too.
+        // Without an addend y is bound in its place (never read: HAS_ADDEND is 0).
+        recorder.dispatch(m.kernels.matVecTexel, {workgroupSize, addend ? 1u : 0u},
+                          {BufferRange{w.data.buffer, range.offset, range.bytes}, xTexels, y, addend ? *addend : y},
+                          MatVecPush{range.rows, w.cols, m.rowBytes, range.firstRow},
+                          linearGroups(context, workgroups));
+    }
+}
+
+} // namespace
+
+bool recordMatVecAdd(CommandRecorder& recorder, const Context& context, const WeightMatrix& w, const BufferRange& x,
+                     const BufferRange& y, const BufferRange& addend, VkDeviceSize maxBindingBytes)
+{
+    if (resolveLayout(context, ProductLayout::Auto) != ProductLayout::RowPerInvocation
+        || !texelProductApplies(context, w, x))
+        return false;
+    AGORA_VK_REQUIRE(x.size >= uint64_t(w.cols) * sizeof(float), "matvec vector shorter than cols");
+    AGORA_VK_REQUIRE(y.size >= uint64_t(w.rows) * sizeof(float), "matvec output shorter than rows");
+    AGORA_VK_REQUIRE(addend.size >= uint64_t(w.rows) * sizeof(float), "matvec addend shorter than rows");
+    recordTexelMatVec(recorder, context, w, prepare(context, w, maxBindingBytes, true), x, y, &addend);
+    return true;
+}
+
 void recordMatVec(CommandRecorder& recorder, const Context& context, const WeightMatrix& w, const BufferRange& x,
                   const BufferRange& y, VkDeviceSize maxBindingBytes, ProductLayout layout)
 {
@@ -245,23 +283,8 @@ void recordMatVec(CommandRecorder& recorder, const Context& context, const Weigh
     const PreparedMatrix m = prepare(context, w, maxBindingBytes, texel);
     AGORA_VK_REQUIRE(x.size >= uint64_t(w.cols) * sizeof(float), "matvec vector shorter than cols");
     AGORA_VK_REQUIRE(y.size >= uint64_t(w.rows) * sizeof(float), "matvec output shorter than rows");
-    if (texel) {
-        // matvec_texel.comp's LANE_ROWS: Q8_0 and Q5_0 lanes compute two rows each.
-        const uint32_t laneRows = w.type == TensorType::Q8_0 || w.type == TensorType::Q5_0 ? 2 : 1;
-        const uint32_t workgroupSize = rowsWorkgroupSize(context);
-        const uint32_t rowsPerWorkgroup = workgroupSize * laneRows;
-        const BufferRange xTexels{x.buffer, x.offset,
-                                  (uint64_t(w.cols) * sizeof(float) + kTexelBytes - 1) / kTexelBytes * kTexelBytes};
-        for (const RowRange& range : m.ranges) {
-            const uint64_t workgroups = (uint64_t(range.rows) + rowsPerWorkgroup - 1) / rowsPerWorkgroup;
-            // The stride is whole texels, so the range is too.
-            recorder.dispatch(m.kernels.matVecTexel, {workgroupSize},
-                              {BufferRange{w.data.buffer, range.offset, range.bytes}, xTexels, y},
-                              MatVecPush{range.rows, w.cols, m.rowBytes, range.firstRow},
-                              linearGroups(context, workgroups));
-        }
-        return;
-    }
+    if (texel)
+        return recordTexelMatVec(recorder, context, w, m, x, y, nullptr);
     if (rowsLayout) {
         const uint32_t rowsPerWorkgroup = rowsWorkgroupSize(context);
         for (const RowRange& range : m.ranges) {

@@ -78,6 +78,12 @@ bool texelProductApplies(const Context& context, const WeightMatrix& w, const Bu
 void recordMatVec(CommandRecorder& recorder, const Context& context, const WeightMatrix& w, const BufferRange& x,
                   const BufferRange& y, VkDeviceSize maxBindingBytes = 0, ProductLayout layout = ProductLayout::Auto);
 
+// y[r] = dot(w[r, :], x) + addend[r] in one dispatch (addend may be y itself: y += W x), where
+// the product reads through texel buffers (texelProductApplies on a row-per-invocation device).
+// Returns false, recording nothing, elsewhere: the caller then adds separately.
+bool recordMatVecAdd(CommandRecorder& recorder, const Context& context, const WeightMatrix& w, const BufferRange& x,
+                     const BufferRange& y, const BufferRange& addend, VkDeviceSize maxBindingBytes = 0);
+
 // The batch of a prompt: y[t * outStride + outOffset + r] = dot(w[r, :], x[xFirstRow + t, :])
 // for t in [0, nTokens); x rows hold w.cols floats.
 struct MatMulShape {

@@ -162,6 +162,7 @@ int cmdBench(const std::vector<std::string>& argv)
                   << ", \"prompt_tokens\": " << nPrompt << ", \"prompt_tokens_per_second\": " << jsonFloat(float(pp.median))
                   << ", \"gen_tokens\": " << nGen << ", \"gen_tokens_per_second\": " << jsonFloat(float(tg.median))
                   << ", \"device_memory_bytes\": " << loaded->deviceBytes << ", \"weight_bytes\": " << weightBytes
+                  << ", \"dispatches_per_token\": " << (gpu ? gpu->lastDispatchCount() : 0)
                   << ", \"kv_cache_bytes\": " << kvBytes << ", \"device_memory_overhead\": " << jsonFloat(float(overhead))
                   << ", \"context\": " << request.nCtx << ", \"batch\": " << batch
                   << ", \"repetitions\": " << repetitions << statsJson("prompt_tokens_per_second", pp)
