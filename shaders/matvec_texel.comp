@@ -86,12 +86,12 @@ float dotPairGroup(uint rowTexel, uint g, uint x4Base)
 #endif
 
 #if defined(HAS_ALIGNED_PAIRS)
-// Each lane computes LANE_ROWS rows (quant_kernels.cpp: texelLaneRows), rows r and
-// r + WORKGROUP_SIZE, so that one read of x serves both: on llvmpipe a texel fetch is a call to a
+// Each lane computes LANE_ROWS rows (quant_kernels.cpp: laneRows), rows r, r + WORKGROUP_SIZE,
+// ..., so that one read of x serves them all: on llvmpipe a texel fetch is a call to a
 // gather routine (about 45 instructions for the 8 lanes, the same cost whether the lanes share an
 // address or not), and x, at four floats per texel, needed eight fetches for every fetch of
 // Q5_0 weights.
-#define LANE_ROWS 2u
+#define LANE_ROWS 2u // 4 made the Q8_0 output matrix slower (20.8 -> 22.0 ms per token)
 
 // dot(pair p (a constant) of group g of the row starting at texel rowTexel, xs): the pair's
 // PAIR_WORDS words start (PAIR_WORDS * p) % 4 words into a texel, a constant, so the covering
@@ -227,51 +227,54 @@ float dotSuperBlock(uint rowTexel, uint sb, uint x4Base)
 void main()
 {
     const uint wholeUnits = pc.cols / 32u;
-    const uint row0 = linearWorkgroupIndex() * (LANE_ROWS * WORKGROUP_SIZE) + gl_LocalInvocationIndex;
-    const uint row1 = row0 + WORKGROUP_SIZE;
-    // Lanes past the last row compute row rows-1 again and do not store (see matvec_rows.comp).
-    const uint base0 = min(row0, pc.rows - 1u) * pc.rowBytes;
-    const uint base1 = min(row1, pc.rows - 1u) * pc.rowBytes;
-    float sum0 = 0.0, sum1 = 0.0;
+    const uint firstRow = linearWorkgroupIndex() * (LANE_ROWS * WORKGROUP_SIZE) + gl_LocalInvocationIndex;
+    // Lane rows firstRow + j * WORKGROUP_SIZE; lanes past the last row compute row rows-1 again
+    // and do not store (see matvec_rows.comp).
+    uint rowTexel[LANE_ROWS];
+    float sums[LANE_ROWS];
+    AGORA_UNROLL for (uint j = 0u; j < LANE_ROWS; ++j) {
+        rowTexel[j] = (min(firstRow + j * WORKGROUP_SIZE, pc.rows - 1u) * pc.rowBytes) >> 4;
+        sums[j] = 0.0;
+    }
     uint u = 0u;
     for (; u + 7u < wholeUnits; u += 8u) {
         AGORA_UNROLL for (uint p = 0u; p < 4u; ++p) {
             vec4 xs[16];
             AGORA_UNROLL for (uint i = 0u; i < 16u; ++i)
                 xs[i] = loadX4(8u * u + 16u * p + i);
-            sum0 += pairDot(base0 >> 4, u >> 3, p, xs);
-            sum1 += pairDot(base1 >> 4, u >> 3, p, xs);
+            AGORA_UNROLL for (uint j = 0u; j < LANE_ROWS; ++j)
+                sums[j] += pairDot(rowTexel[j], u >> 3, p, xs);
         }
     }
-    for (; u + 1u < wholeUnits; u += 2u) {
-        vec4 xs[16];
-        AGORA_UNROLL for (uint i = 0u; i < 16u; ++i)
-            xs[i] = loadX4(8u * u + i);
-        uint w0[PAIR_WORDS], w1[PAIR_WORDS];
-        AGORA_UNROLL for (uint i = 0u; i < PAIR_WORDS; ++i) {
-            w0[i] = loadWord((base0 >> 2) + PAIR_WORDS * (u >> 1) + i);
-            w1[i] = loadWord((base1 >> 2) + PAIR_WORDS * (u >> 1) + i);
+    // The last pairs (fewer than four) of a partial group, read the same way.
+    AGORA_UNROLL for (uint p = 0u; p < 3u; ++p) {
+        if (u + 2u * p + 1u < wholeUnits) {
+            vec4 xs[16];
+            AGORA_UNROLL for (uint i = 0u; i < 16u; ++i)
+                xs[i] = loadX4(8u * u + 16u * p + i);
+            AGORA_UNROLL for (uint j = 0u; j < LANE_ROWS; ++j)
+                sums[j] += pairDot(rowTexel[j], u >> 3, p, xs);
         }
-        sum0 += dotPairWordsX(w0, xs);
-        sum1 += dotPairWordsX(w1, xs);
     }
-    for (; u < wholeUnits; ++u) {
-        vec4 v0[8], v1[8];
-        dequantUnit(base0, u, v0);
-        dequantUnit(base1, u, v1);
-        vec4 acc0 = vec4(0.0), acc1 = vec4(0.0);
-        AGORA_UNROLL for (uint k = 0u; k < 8u; ++k) {
-            const vec4 x4 = loadX4(8u * u + k);
-            acc0 += v0[k] * x4;
-            acc1 += v1[k] * x4;
+    u += (wholeUnits - u) & ~1u;
+    if (u < wholeUnits) { // an odd last block
+        vec4 x8[8];
+        AGORA_UNROLL for (uint k = 0u; k < 8u; ++k)
+            x8[k] = loadX4(8u * u + k);
+        AGORA_UNROLL for (uint j = 0u; j < LANE_ROWS; ++j) {
+            vec4 v[8];
+            dequantUnit(rowTexel[j] << 4, u, v);
+            vec4 acc = vec4(0.0);
+            AGORA_UNROLL for (uint k = 0u; k < 8u; ++k)
+                acc += v[k] * x8[k];
+            sums[j] += (acc.x + acc.y) + (acc.z + acc.w);
         }
-        sum0 += (acc0.x + acc0.y) + (acc0.z + acc0.w);
-        sum1 += (acc1.x + acc1.y) + (acc1.z + acc1.w);
     }
-    if (row0 < pc.rows)
-        storeRow(pc.outOffset + row0, sum0);
-    if (row1 < pc.rows)
-        storeRow(pc.outOffset + row1, sum1);
+    AGORA_UNROLL for (uint j = 0u; j < LANE_ROWS; ++j) {
+        const uint row = firstRow + j * WORKGROUP_SIZE;
+        if (row < pc.rows)
+            storeRow(pc.outOffset + row, sums[j]);
+    }
 }
 #else
 void main()
