@@ -14,6 +14,10 @@
 // of exp(score - m) and the unnormalised sum of exp(score - m) * V, which attention_merge.comp
 // combines.
 //
+// Two variants (split_attention.cpp picks one): q and the caches as storage buffers (GPUs), or as
+// uniform texel buffers (KV_TEXELS, CPU drivers: llvmpipe turns a storage or shared load into a
+// loop over the lanes but a texel fetch into one gather), with 8 keys per lane and round.
+//
 // The cache is a ring of ringSize slots: position p lives in slot p % ringSize (full-context
 // layers: ringSize = the context; sliding-window layers: window + batch - 1 slots).
 // CPU reference: agora::cpu::attendCausalBatch (with roundLikeGgml = false).
@@ -24,11 +28,30 @@ layout(constant_id = 0) const uint WORKGROUP_SIZE = 64; // >= headDim / 8 (the h
 layout(constant_id = 1) const uint BLOCK = 256;         // positions per round, a multiple of WORKGROUP_SIZE
 layout(constant_id = 2) const uint HEADS = 1;           // query heads per workgroup, all on one KV head
 const uint MAX_HEAD_VEC4 = 64;                          // headDim <= 256
-const uint POSITIONS = 4;                               // keys one lane scores per round
+#if defined(KV_TEXELS)
+const uint POSITIONS = 8; // keys one lane scores per round: each q fetch (a gather call on llvmpipe) serves 8
+#else
+const uint POSITIONS = 4; // keys one lane scores per round
+#endif
 
+#if !defined(KV_TEXELS)
 layout(std430, binding = 0) readonly buffer QBuffer { vec4 q[]; };       // (headDim, nHead, nTokens)
+#endif
+#if defined(KV_TEXELS)
+// The caches as uniform texel buffers (RGBA32UI, 8 halves a texel): llvmpipe fetches a texel with
+// a branch-free gather where a storage-buffer load is a loop over the lanes (split_attention.cpp
+// picks this variant on CPU devices).
+layout(binding = 1) uniform usamplerBuffer kTexels; // (headDim/8, nKvHead, ringSize)
+layout(binding = 2) uniform usamplerBuffer vTexels;
+layout(binding = 0) uniform usamplerBuffer qTexels; // the f32 queries, 4 a texel
+#define K_AT(i) texelFetch(kTexels, int(i))
+#define V_AT(i) texelFetch(vTexels, int(i))
+#else
 layout(std430, binding = 1) readonly buffer KCache { uvec4 kCache[]; };  // (headDim/8, nKvHead, ringSize) of 8 halves
 layout(std430, binding = 2) readonly buffer VCache { uvec4 vCache[]; };
+#define K_AT(i) kCache[i]
+#define V_AT(i) vCache[i]
+#endif
 // nSplits == 1: the output, shaped like q. Otherwise partials, per (token, head, split): the max,
 // the sum and headDim unnormalised values.
 layout(std430, binding = 3) writeonly buffer OutBuffer { float outValues[]; };
@@ -48,7 +71,10 @@ layout(push_constant) uniform Push {
 } pc;
 
 shared vec4 query[HEADS * MAX_HEAD_VEC4];
-shared float weights[HEADS * BLOCK];
+// Scores, then weights, position-major with the heads padded to whole vec4s: the V pass reads a
+// position's weights for every head with HEAD_VEC4 loads instead of HEADS.
+const uint HEAD_VEC4 = (HEADS + 3u) / 4u;
+shared vec4 weights[BLOCK * HEAD_VEC4];
 shared float reduction[HEADS * WORKGROUP_SIZE];
 shared vec4 sliceSums[WORKGROUP_SIZE * 2];
 
@@ -92,13 +118,20 @@ void main()
     const uint rowQuads = pc.nKvHead * headQuads;
     const uint kvOffset = kvHead * headQuads;
 
-    // The queries are read once per key by every lane: keep them in shared memory.
     const uint headVec4 = pc.headDim / 4u;
+#if defined(KV_TEXELS)
+    // llvmpipe: a texel fetch (a gather) is cheaper than a shared-memory load (a loop over lanes).
+    const uint queryBase = (token * pc.nHead + firstHead) * headVec4;
+#define QUERY_AT(h, i) uintBitsToFloat(texelFetch(qTexels, int(queryBase + (h) * headVec4 + (i))))
+#else
+    // The queries are read once per key by every lane: keep them in shared memory.
     for (uint j = lane; j < HEADS * headVec4; j += WORKGROUP_SIZE) {
         const uint h = j / headVec4;
         query[h * MAX_HEAD_VEC4 + j % headVec4] = q[(token * pc.nHead + firstHead + h) * headVec4 + j % headVec4];
     }
     barrier();
+#define QUERY_AT(h, i) query[(h) * MAX_HEAD_VEC4 + (i)]
+#endif
 
     // The weighted sum of V: lane = (quad of dims, slice of positions).
     const uint quad = lane % headQuads;
@@ -135,13 +168,13 @@ void main()
                 vec4 low[POSITIONS];
                 vec4 high[POSITIONS];
                 for (uint t = 0; t < POSITIONS; ++t) {
-                    const uvec4 packed = kCache[kBase[t] + j];
+                    const uvec4 packed = K_AT(kBase[t] + j);
                     low[t] = vec4(unpackHalf2x16(packed.x), unpackHalf2x16(packed.y));
                     high[t] = vec4(unpackHalf2x16(packed.z), unpackHalf2x16(packed.w));
                 }
                 for (uint h = 0; h < HEADS; ++h) {
-                    const vec4 qLow = query[h * MAX_HEAD_VEC4 + 2u * j];
-                    const vec4 qHigh = query[h * MAX_HEAD_VEC4 + 2u * j + 1u];
+                    const vec4 qLow = QUERY_AT(h, 2u * j);
+                    const vec4 qHigh = QUERY_AT(h, 2u * j + 1u);
                     for (uint t = 0; t < POSITIONS; ++t)
                         dots[h][t] += dot(qLow, low[t]) + dot(qHigh, high[t]);
                 }
@@ -150,15 +183,20 @@ void main()
                 const uint i = round + lane + t * WORKGROUP_SIZE;
                 if (i >= blockLength)
                     break;
+                vec4 scores[HEAD_VEC4];
+                for (uint k = 0; k < HEAD_VEC4; ++k)
+                    scores[k] = vec4(0.0);
                 for (uint h = 0; h < HEADS; ++h) {
                     float score = dots[h][t] * pc.scale;
                     if (pc.softcap > 0.0) {
                         const float s = clamp(score / pc.softcap, -15.0, 15.0);
                         score = pc.softcap * (1.0 - 2.0 / (exp(2.0 * s) + 1.0));
                     }
-                    weights[h * BLOCK + i] = score;
+                    scores[h >> 2][h & 3u] = score;
                     blockMax[h] = max(blockMax[h], score);
                 }
+                for (uint k = 0; k < HEAD_VEC4; ++k)
+                    weights[i * HEAD_VEC4 + k] = scores[k];
             }
         }
         workgroupReduce(blockMax, true);
@@ -168,11 +206,16 @@ void main()
             blockSum[h] = 0.0;
         }
         for (uint i = lane; i < blockLength; i += WORKGROUP_SIZE) {
+            vec4 slots[HEAD_VEC4]; // the lane's own positions
+            for (uint k = 0; k < HEAD_VEC4; ++k)
+                slots[k] = weights[i * HEAD_VEC4 + k];
             for (uint h = 0; h < HEADS; ++h) {
-                const float w = exp(weights[h * BLOCK + i] - blockMax[h]); // the lane's own slots
-                weights[h * BLOCK + i] = w;
+                const float w = exp(slots[h >> 2][h & 3u] - blockMax[h]);
+                slots[h >> 2][h & 3u] = w;
                 blockSum[h] += w;
             }
+            for (uint k = 0; k < HEAD_VEC4; ++k)
+                weights[i * HEAD_VEC4 + k] = slots[k];
         }
         workgroupReduce(blockSum, false); // its barriers also publish the weights
         for (uint h = 0; h < HEADS; ++h) {
@@ -184,11 +227,14 @@ void main()
         }
         if (slice < slices) {
             for (uint i = slice; i < blockLength; i += slices) {
-                const uvec4 packed = vCache[((blockStart + i) % pc.ringSize) * rowQuads + kvOffset + quad];
+                const uvec4 packed = V_AT(((blockStart + i) % pc.ringSize) * rowQuads + kvOffset + quad);
                 const vec4 low = vec4(unpackHalf2x16(packed.x), unpackHalf2x16(packed.y));
                 const vec4 high = vec4(unpackHalf2x16(packed.z), unpackHalf2x16(packed.w));
+                vec4 headWeights[HEAD_VEC4];
+                for (uint k = 0; k < HEAD_VEC4; ++k)
+                    headWeights[k] = weights[i * HEAD_VEC4 + k];
                 for (uint h = 0; h < HEADS; ++h) {
-                    const float w = weights[h * BLOCK + i];
+                    const float w = headWeights[h >> 2][h & 3u];
                     accLow[h] += w * low;
                     accHigh[h] += w * high;
                 }

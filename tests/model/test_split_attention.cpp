@@ -172,14 +172,23 @@ private slots:
         vk::Buffer qBuffer = upload(m_device, c.q);
         vk::Buffer scratch = makeBuffer(m_device, scratchBytes);
         vk::Buffer out = makeBuffer(m_device, c.q.size() * sizeof(float));
+        vk::Buffer storageOut = makeBuffer(m_device, c.q.size() * sizeof(float));
         vk::Buffer simpleOut = makeBuffer(m_device, c.q.size() * sizeof(float));
+        // Both ways of reading: texel buffers (what lavapipe runs) and storage buffers (GPUs).
         model::gpu::recordSplitAttention(*m_device.recorder, *m_device.context, qBuffer.range(), kCache.range(),
-                                         vCache.range(), scratch.range(), out.range(), args, uint32_t(forceSplits));
+                                         vCache.range(), scratch.range(), out.range(), args, uint32_t(forceSplits),
+                                         model::gpu::AttentionReads::TexelBuffers);
+        QVERIFY(submit(m_device));
+        model::gpu::recordSplitAttention(*m_device.recorder, *m_device.context, qBuffer.range(), kCache.range(),
+                                         vCache.range(), scratch.range(), storageOut.range(), args,
+                                         uint32_t(forceSplits), model::gpu::AttentionReads::StorageBuffers);
         model::gpu::recordAttention(*m_device.recorder, *m_device.context, qBuffer.range(), kCache.range(),
                                     vCache.range(), simpleOut.range(), args);
         QVERIFY(submit(m_device));
         const std::vector<float> split = download<float>(m_device, out, c.q.size());
-        QVERIFY(gputest::compareWithTolerance("split vs cpu", c.expected, split, tolerance(c.expected)));
+        QVERIFY(gputest::compareWithTolerance("split (texels) vs cpu", c.expected, split, tolerance(c.expected)));
+        const std::vector<float> storage = download<float>(m_device, storageOut, c.q.size());
+        QVERIFY(gputest::compareWithTolerance("split (storage) vs cpu", c.expected, storage, tolerance(c.expected)));
         const std::vector<float> simple = download<float>(m_device, simpleOut, c.q.size());
         QVERIFY(gputest::compareWithTolerance("split vs simple kernel", simple, split, tolerance(simple)));
     }
@@ -261,6 +270,7 @@ private slots:
         vk::Buffer scratch = makeBuffer(m_device, model::gpu::splitAttentionScratchBytes(64));
         vk::Buffer out = makeBuffer(m_device, c.q.size() * sizeof(float));
         uint32_t forceSplits = 0;
+        model::gpu::AttentionReads reads = model::gpu::AttentionReads::Auto;
         // Process CPU time (lavapipe's threads included): on a shared, loaded machine it varies far
         // less than wall time.
         auto time = [&](bool split) {
@@ -269,7 +279,7 @@ private slots:
                 if (split)
                     model::gpu::recordSplitAttention(*m_device.recorder, *m_device.context, qBuffer.range(),
                                                      kCache.range(), vCache.range(), scratch.range(), out.range(), args,
-                                                     forceSplits);
+                                                     forceSplits, reads);
                 else
                     model::gpu::recordAttention(*m_device.recorder, *m_device.context, qBuffer.range(), kCache.range(),
                                                 vCache.range(), out.range(), args);
@@ -288,6 +298,10 @@ private slots:
             forceSplits = splits;
             qInfo("  %u splits: %.2f ms", splits, time(true));
         }
+        forceSplits = 0;
+        reads = model::gpu::AttentionReads::StorageBuffers;
+        time(true);
+        qInfo("  storage-buffer reads (the GPU variant): %.2f ms", time(true));
     }
 
     void cleanupTestCase()

@@ -82,14 +82,16 @@ SplitAttentionPlan planSplitAttention(const vk::Context& context, const Attentio
     const uint64_t shared = context.info().sharedMemoryBytes;
     plan.headsPerGroup = 1;
     for (uint32_t heads = std::min(group, kMaxHeadsPerGroup); heads > 1; --heads) {
-        const uint64_t minimum = fixedSharedBytes(heads, plan.workgroup) + uint64_t(heads) * plan.workgroup * kFloat;
+        const uint64_t minimum = fixedSharedBytes(heads, plan.workgroup) + (uint64_t(heads) + 3) / 4 * 4 * plan.workgroup * kFloat;
         if (group % heads == 0 && minimum <= shared) {
             plan.headsPerGroup = heads;
             break;
         }
     }
     const uint64_t fixed = fixedSharedBytes(plan.headsPerGroup, plan.workgroup);
-    const uint64_t room = shared > fixed ? (shared - fixed) / (uint64_t(plan.headsPerGroup) * kFloat) : 0;
+    // The scores' slots: heads padded to whole vec4s (attention_split.comp: HEAD_VEC4).
+    const uint64_t paddedHeads = (uint64_t(plan.headsPerGroup) + 3) / 4 * 4;
+    const uint64_t room = shared > fixed ? (shared - fixed) / (paddedHeads * kFloat) : 0;
     const uint64_t block = std::min<uint64_t>(kMaxBlock, room) / plan.workgroup * plan.workgroup;
     plan.block = uint32_t(std::max<uint64_t>(block, plan.workgroup));
 
@@ -111,7 +113,8 @@ SplitAttentionPlan planSplitAttention(const vk::Context& context, const Attentio
 
 void recordSplitAttention(vk::CommandRecorder& recorder, const vk::Context& context, const vk::BufferRange& q,
                           const vk::BufferRange& kCache, const vk::BufferRange& vCache, const vk::BufferRange& scratch,
-                          const vk::BufferRange& out, const AttentionArgs& a, uint32_t forceSplits)
+                          const vk::BufferRange& out, const AttentionArgs& a, uint32_t forceSplits,
+                          AttentionReads reads)
 {
     AGORA_VK_REQUIRE(a.nKvHead > 0 && a.nHead % a.nKvHead == 0, "query heads must be a multiple of KV heads");
     AGORA_VK_REQUIRE(splitAttentionSupports(a.headDim), "split attention needs a head size that is a multiple of 8, at most 256");
@@ -130,7 +133,7 @@ void recordSplitAttention(vk::CommandRecorder& recorder, const vk::Context& cont
     const SplitAttentionPlan plan = planSplitAttention(context, a, scratch.size, forceSplits);
     AGORA_VK_REQUIRE(plan.workgroup <= context.info().maxWorkgroupInvocations, "head size too large for this device");
     AGORA_VK_REQUIRE(fixedSharedBytes(plan.headsPerGroup, plan.workgroup) +
-                             uint64_t(plan.headsPerGroup) * plan.block * kFloat <=
+                             (uint64_t(plan.headsPerGroup) + 3) / 4 * 4 * plan.block * kFloat <=
                          context.info().sharedMemoryBytes,
                      "split attention does not fit the device's shared memory");
     const uint64_t rows = uint64_t(a.nTokens) * a.nHead;
@@ -138,14 +141,23 @@ void recordSplitAttention(vk::CommandRecorder& recorder, const vk::Context& cont
     const SplitPush push{a.headDim,  a.nHead,  a.nKvHead, a.nTokens,       a.firstPos,  a.scale,
                          a.softcap, a.window, ringSize,   plan.splitLength, plan.nSplits};
     const std::initializer_list<uint32_t> specs{plan.workgroup, plan.block, plan.headsPerGroup};
+    // Texel views need whole 16-byte texels at aligned offsets (8 halves: headDim % 8 == 0).
+    const VkDeviceSize texelAlign = std::max<VkDeviceSize>(context.limits().minTexelBufferOffsetAlignment, 16);
+    const bool texelsFit = kCache.size % 16 == 0 && vCache.size % 16 == 0 && qBytes % 16 == 0
+                           && kCache.offset % texelAlign == 0 && vCache.offset % texelAlign == 0
+                           && q.offset % texelAlign == 0;
+    const bool texels = texelsFit && (reads == AttentionReads::TexelBuffers
+                                      || (reads == AttentionReads::Auto && context.info().type == DeviceType::Cpu));
+    const vk::BufferRange queries{q.buffer, q.offset, texels ? qBytes : q.size};
+    const KernelId kernel = texels ? KernelId::AttentionSplitTexel : KernelId::AttentionSplit;
     if (plan.nSplits == 1) {
-        recorder.dispatch(KernelId::AttentionSplit, specs, {q, kCache, vCache, out}, push,
+        recorder.dispatch(kernel, specs, {queries, kCache, vCache, out}, push,
                           vk::linearGroups(context, groups));
         return;
     }
     const vk::BufferRange partials{scratch.buffer, scratch.offset,
                                    rows * plan.nSplits * (uint64_t(a.headDim) + 2) * kFloat};
-    recorder.dispatch(KernelId::AttentionSplit, specs, {q, kCache, vCache, partials}, push,
+    recorder.dispatch(kernel, specs, {queries, kCache, vCache, partials}, push,
                       vk::linearGroups(context, groups));
     recorder.dispatch(KernelId::AttentionMerge, {vk::rowWorkgroupSize(context)}, {partials, out},
                       MergePush{a.headDim, uint32_t(rows), plan.nSplits}, vk::linearGroups(context, rows));

@@ -35,8 +35,13 @@ uint64_t splitAttentionScratchBytes(uint32_t headDim);
 
 // Causal GQA attention of args.nTokens query rows over the f16 ring caches (args.ringSize slots,
 // 0: one per position); out has the shape of q. scratch holds the partials when the plan splits.
+// How the kernel reads q and the caches: storage buffers (GPUs), or uniform texel buffers, which
+// llvmpipe gathers far faster than it loops over lanes for storage and shared memory (Auto: texels
+// on CPU devices). Tests run both on lavapipe.
+enum class AttentionReads { Auto, StorageBuffers, TexelBuffers };
 void recordSplitAttention(vk::CommandRecorder& recorder, const vk::Context& context, const vk::BufferRange& q,
                           const vk::BufferRange& kCache, const vk::BufferRange& vCache, const vk::BufferRange& scratch,
-                          const vk::BufferRange& out, const AttentionArgs& args, uint32_t forceSplits = 0);
+                          const vk::BufferRange& out, const AttentionArgs& args, uint32_t forceSplits = 0,
+                          AttentionReads reads = AttentionReads::Auto);
 
 } // namespace agora::model::gpu
