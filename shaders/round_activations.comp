@@ -16,7 +16,16 @@ layout(local_size_x_id = 0) in;
 layout(constant_id = 0) const uint WORKGROUP_SIZE = 64;
 
 layout(std430, binding = 0) readonly buffer InputBuffer { float x[]; };
+#if defined(PACK_Q8_0)
+// ROUND_Q8_0's codes, packed for the integer matrix-vector product (matvec_texel.comp, INT_DOT):
+// per block of 32, 16 words of two signed 16-bit codes, x[e + 2] + 65536 * x[e] and
+// x[e + 3] + 65536 * x[e + 1] for e = 0, 4, ..., 28 (so that one 32-bit multiply by two weight codes
+// a0 + 65536 * a2 leaves a0 * x[e] + a2 * x[e + 2] in its upper half), then after all blocks'
+// words, per block its scale d (float bits) and the sum of its codes.
+layout(std430, binding = 1) writeonly buffer OutputBuffer { uint yWords[]; };
+#else
 layout(std430, binding = 1) writeonly buffer OutputBuffer { float y[]; };
+#endif
 
 layout(push_constant) uniform Push {
     uint items; // blocks for the Q8 variants, values for F16/BF16
@@ -66,6 +75,25 @@ void main()
     const float id = amax != 0.0 ? 127.0 / amax : 0.0;
     for (uint i = 0; i < 32u; ++i)
         y[base + i] = d * roundEven(x[base + i] * id);
+#elif defined(PACK_Q8_0)
+    const uint base = item * 32u;
+    float amax = 0.0;
+    for (uint i = 0; i < 32u; ++i)
+        amax = max(amax, abs(x[base + i]));
+    const float d = roundToHalf(amax / 127.0);
+    const float id = amax != 0.0 ? 127.0 / amax : 0.0;
+    int codeSum = 0;
+    for (uint e = 0; e < 32u; e += 4u) {
+        const int c0 = int(roundEven(x[base + e] * id));
+        const int c1 = int(roundEven(x[base + e + 1u] * id));
+        const int c2 = int(roundEven(x[base + e + 2u] * id));
+        const int c3 = int(roundEven(x[base + e + 3u] * id));
+        codeSum += c0 + c1 + c2 + c3;
+        yWords[item * 16u + e / 2u] = uint(c2 + 65536 * c0);
+        yWords[item * 16u + e / 2u + 1u] = uint(c3 + 65536 * c1);
+    }
+    yWords[16u * pc.items + 2u * item] = floatBitsToUint(d);
+    yWords[16u * pc.items + 2u * item + 1u] = uint(codeSum);
 #elif defined(ROUND_Q8_K)
     const uint base = item * 256u;
     float amax = 0.0;

@@ -6,9 +6,12 @@
 // magnitudes per block, an all-zero block, exact rounding ties, f16 subnormals and values past the
 // f16 range, so every branch of the shader is exercised.
 #include "../gpu/gpu_test_util.h"
+#include "../gpu/quant_test_util.h"
 
 #include "cpu/ggml_activation_rounding.h"
 #include "model/gpu_kernels.h"
+#include "tensor/quant.h"
+#include "vk/quant_kernels.h"
 #include "vk/buffer.h"
 #include "vk/recorder.h"
 
@@ -136,6 +139,79 @@ private slots:
         QVERIFY2(mismatches == 0, qPrintable(QString("%1 of %2 values differ from the CPU reference")
                                                  .arg(mismatches)
                                                  .arg(got.size())));
+    }
+
+    // The integer decode product: x packed as Q8_0 codes (PACK_Q8_0), Q5_0/Q8_0 rows of padded
+    // texels, against float64 dot products of the dequantized rows with x rounded by the CPU
+    // reference (the values llama.cpp multiplies), with a bias, and adding into y itself.
+    void packedProductMatchesRoundedProduct_data()
+    {
+        QTest::addColumn<int>("type");
+        QTest::addColumn<int>("rows");
+        QTest::addColumn<int>("cols");
+        for (TensorType type : {TensorType::Q5_0, TensorType::Q8_0}) {
+            const std::string name(tensorTypeName(type));
+            QTest::newRow((name + " 200x896").c_str()) << int(type) << 200 << 896; // 3 groups + 2 pairs
+            QTest::newRow((name + " 37x128").c_str()) << int(type) << 37 << 128;   // one partial group
+            QTest::newRow((name + " 9x4864").c_str()) << int(type) << 9 << 4864;
+        }
+    }
+
+    void packedProductMatchesRoundedProduct()
+    {
+        QFETCH(int, type);
+        QFETCH(int, rows);
+        QFETCH(int, cols);
+        const TensorType weightType = TensorType(type);
+        // Weights quantized on the host, rows padded to 16-byte texels (the 0xA5 gap is never read).
+        const uint64_t packedRow = rowBytes(weightType, uint32_t(cols)).value();
+        const uint64_t stride = (packedRow + 15) / 16 * 16;
+        std::vector<std::byte> bytes(stride * rows + 16, std::byte{0xA5});
+        std::vector<float> values(size_t(rows) * cols);
+        const std::vector<float> source = gputest::randomFloats(values.size(), 77 + rows, 1.5f);
+        for (int r = 0; r < rows; ++r) {
+            std::byte* row = bytes.data() + stride * r;
+            QVERIFY(tensor::quantizeRow(weightType, source.data() + size_t(r) * cols, row, cols).ok());
+            QVERIFY(tensor::dequantizeRow(weightType, row, values.data() + size_t(r) * cols, cols).ok());
+        }
+        // x with a different magnitude every block (1e-3 .. 1e3) and an all-zero block.
+        std::vector<float> x = gputest::randomFloats(size_t(cols), 12, 1.0f);
+        for (int c = 0; c < cols; ++c)
+            x[size_t(c)] *= std::pow(10.0f, float((c / 32) % 7) - 3.0f);
+        for (size_t c = 32; c < 64 && c < x.size(); ++c)
+            x[c] = 0.0f;
+        std::vector<float> rounded = x;
+        cpu::roundActivationsLikeGgml(weightType, rounded);
+        std::vector<float> expected, tolerance;
+        gputest::referenceDotProducts(values, uint32_t(rows), uint32_t(cols), rounded, expected, tolerance);
+        const std::vector<float> bias = gputest::randomFloats(size_t(rows), 3, 2.0f);
+
+        auto ws = gputest::deviceBytes(m_device.context, bytes);
+        auto xs = gputest::deviceBytes(m_device.context, std::as_bytes(std::span(x)));
+        auto bs = gputest::deviceBytes(m_device.context, std::as_bytes(std::span(bias)));
+        auto packed = vk::Buffer::create(m_device.context, vk::packedVectorBytes(uint32_t(cols)),
+                                         vk::MemoryUse::DeviceLocal).value();
+        auto ys = vk::Buffer::create(m_device.context, rows * sizeof(float), vk::MemoryUse::DeviceLocal).value();
+        auto sums = gputest::deviceBytes(m_device.context, std::as_bytes(std::span(bias))); // y += W x
+        const vk::WeightMatrix w{ws.range(), weightType, uint32_t(rows), uint32_t(cols), uint32_t(stride)};
+        QVERIFY(vk::packedProductApplies(*m_device.context, w));
+        const vk::WeightMatrix oddBlocks{ws.range(), weightType, uint32_t(rows), uint32_t(cols - 32), uint32_t(stride)};
+        QVERIFY(!vk::packedProductApplies(*m_device.context, oddBlocks)); // rows of whole pairs only
+
+        model::gpu::recordPackActivations(*m_device.recorder, *m_device.context, xs.range(), packed.range(),
+                                          uint32_t(cols));
+        vk::recordMatVecPacked(*m_device.recorder, *m_device.context, w, packed.range(), ys.range(), nullptr);
+        const vk::BufferRange sumsRange = sums.range();
+        vk::recordMatVecPacked(*m_device.recorder, *m_device.context, w, packed.range(), sumsRange, &sumsRange);
+        const auto submitted = m_device.recorder->submit();
+        m_device.recorder->reset();
+        QVERIFY2(submitted.ok(), submitted.ok() ? "" : submitted.error().message.c_str());
+        QVERIFY(gputest::compareWithTolerance(QTest::currentDataTag(), expected,
+                                              gputest::readBack(*m_device.context, ys, size_t(rows)), tolerance));
+        for (int r = 0; r < rows; ++r)
+            expected[size_t(r)] += bias[size_t(r)];
+        QVERIFY(gputest::compareWithTolerance("plus y", expected,
+                                              gputest::readBack(*m_device.context, sums, size_t(rows)), tolerance));
     }
 
     void cleanupTestCase()

@@ -315,6 +315,11 @@ Result<void> GpuForward::allocateState()
     if (!rounded)
         return rounded.error();
     m_roundedInput = std::move(*rounded);
+    // One token's widest input as packed Q8_0 codes (the integer decode product).
+    auto packed = makeBuffer(vk::packedVectorBytes(uint32_t(widestAct / kFloat / m_options.maxBatch)));
+    if (!packed)
+        return packed.error();
+    m_packedInput = std::move(*packed);
     return {};
 }
 
@@ -359,6 +364,7 @@ Result<void> GpuForward::evaluateChunk(std::span<const int32_t> tokens, uint32_t
     m_error.reset();
     m_recorder->reset();
     m_lastRounded.reset();
+    m_lastPacked.reset();
     buildGraph(m_hp, m_model.weights(), *this);
     if (m_error)
         return *m_error;
@@ -449,8 +455,38 @@ void GpuForward::productRecorded(Act in, Act out)
         m_lastRounded.reset();
 }
 
+bool GpuForward::packedApplies(const DeviceMatrix& w, Act in) const
+{
+    return w.quantized && m_tokens.size() == 1 && width(in) == w.cols && vk::packedProductApplies(*m_context, w.weights);
+}
+
+vk::BufferRange GpuForward::packedInput(const DeviceMatrix& w, Act in)
+{
+    const vk::BufferRange packed = m_packedInput.range(0, vk::packedVectorBytes(w.cols));
+    // As the rounded copy: products of one input back to back share one packing.
+    const PackedInput wanted{in, w.cols, m_recorder->dispatchCount()};
+    if (!(m_lastPacked && *m_lastPacked == wanted))
+        gpu::recordPackActivations(*m_recorder, *m_context, range(in), packed, w.cols);
+    m_lastPacked = PackedInput{in, w.cols, 0};
+    return packed;
+}
+
+void GpuForward::packedRecorded(Act in, Act out)
+{
+    if (m_lastPacked && in != out)
+        m_lastPacked->dispatchesAfter = m_recorder->dispatchCount();
+    else
+        m_lastPacked.reset();
+}
+
 void GpuForward::multiply(const DeviceMatrix& w, Act in, Act out, uint32_t nRows, uint32_t xFirstRow)
 {
+    if (nRows == 1 && xFirstRow == 0 && packedApplies(w, in)) { // decode, integer products
+        vk::recordMatVecPacked(*m_recorder, *m_context, w.weights, packedInput(w, in), range(out), nullptr,
+                               m_options.maxBindingBytes);
+        packedRecorded(in, out);
+        return;
+    }
     const vk::BufferRange input = productInput(w, in);
     if (w.quantized) {
         if (nRows == 1 && xFirstRow == 0)
@@ -473,6 +509,12 @@ void GpuForward::multiply(const DeviceMatrix& w, Act in, Act out, uint32_t nRows
 
 bool GpuForward::multiplyAdd(const DeviceMatrix& w, Act in, Act out, const vk::BufferRange& addend)
 {
+    if (in != out && packedApplies(w, in)) {
+        vk::recordMatVecPacked(*m_recorder, *m_context, w.weights, packedInput(w, in), range(out), &addend,
+                               m_options.maxBindingBytes);
+        packedRecorded(in, out);
+        return true;
+    }
     // Decode only: a batch's rows would each need the addend (biases) or are the batch's own rows.
     if (!w.quantized || m_tokens.size() != 1 || in == out
         || vk::resolveLayout(*m_context, vk::ProductLayout::Auto) != vk::ProductLayout::RowPerInvocation

@@ -138,6 +138,17 @@ private:
     // The input a product of w reads: `in`, or its rounded copy (recorded unless still valid).
     vk::BufferRange productInput(const DeviceMatrix& w, Act in);
     void productRecorded(Act in, Act out);
+    // The integer decode product (vk::recordMatVecPacked) and its packed copy of `in`.
+    bool packedApplies(const DeviceMatrix& w, Act in) const;
+    vk::BufferRange packedInput(const DeviceMatrix& w, Act in);
+    void packedRecorded(Act in, Act out);
+    struct PackedInput {
+        Act in;
+        uint32_t cols;
+        uint32_t dispatchesAfter;
+        bool operator==(const PackedInput&) const = default;
+    };
+    std::optional<PackedInput> m_lastPacked;
     // What m_roundedInput holds: `in` rounded for `rounding`, valid while the recorder's dispatch
     // count is still `dispatchesAfter` (the product that read it was the last dispatch).
     struct RoundedInput {
@@ -177,6 +188,7 @@ private:
     vk::Buffer m_attentionScratch;      // split attention's partial results
     std::array<vk::Buffer, kActCount> m_acts;
     vk::Buffer m_roundedInput; // a product's input rounded like llama.cpp (gpu::recordRoundActivations)
+    vk::Buffer m_packedInput;  // one token's input as packed Q8_0 codes (gpu::recordPackActivations)
     vk::Buffer m_tokenIds; // the batch's token ids (uint32) for the embedding lookup
     uint64_t m_deviceBytes = 0;
 

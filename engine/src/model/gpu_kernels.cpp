@@ -2,6 +2,7 @@
 
 #include "vk/basic_kernels.h"
 #include "vk/context.h"
+#include "vk/quant_kernels.h"
 #include "vk/recorder.h"
 #include "vk/vk_error.h"
 
@@ -244,6 +245,18 @@ void recordRoundActivations(vk::CommandRecorder& recorder, const vk::Context& co
     const uint32_t workgroup = elementWorkgroupSize(context);
     const uint32_t items = count / block;
     recorder.dispatch(kernel, {workgroup}, {x, y}, items, vk::linearGroups(context, groupsFor(items, workgroup)));
+}
+
+void recordPackActivations(vk::CommandRecorder& recorder, const vk::Context& context, const vk::BufferRange& x,
+                           const vk::BufferRange& packed, uint32_t count)
+{
+    AGORA_VK_REQUIRE(count % 32 == 0, "packed activations must be whole blocks of 32");
+    AGORA_VK_REQUIRE(x.size >= count * kFloat && packed.size >= vk::packedVectorBytes(count),
+                     "packing buffers too small");
+    const uint32_t workgroup = elementWorkgroupSize(context);
+    const uint32_t blocks = count / 32;
+    recorder.dispatch(KernelId::PackQ8_0, {workgroup}, {x, packed}, blocks,
+                      vk::linearGroups(context, groupsFor(blocks, workgroup)));
 }
 
 void recordSoftmax(vk::CommandRecorder& recorder, const vk::Context& context, const vk::BufferRange& x,

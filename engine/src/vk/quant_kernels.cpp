@@ -239,21 +239,27 @@ std::vector<RowRange> splitRows(uint32_t rows, uint64_t rowBytes, VkDeviceSize o
 
 namespace {
 
-// The texel-buffer matrix-vector product, y = W x (+ addend when there is one).
+// The texel-buffer matrix-vector product, y = W x (+ addend when there is one); `packedX`: x is
+// packed Q8_0 codes for the integer variant.
 void recordTexelMatVec(CommandRecorder& recorder, const Context& context, const WeightMatrix& w,
-                       const PreparedMatrix& m, const BufferRange& x, const BufferRange& y, const BufferRange* addend)
+                       const PreparedMatrix& m, const BufferRange& x, const BufferRange& y, const BufferRange* addend,
+                       bool packedX = false)
 {
     // matvec_texel.comp's LANE_ROWS: Q8_0 and Q5_0 lanes compute two rows each.
     const uint32_t laneRows = w.type == TensorType::Q8_0 || w.type == TensorType::Q5_0 ? 2 : 1;
     const uint32_t workgroupSize = rowsWorkgroupSize(context);
     const uint32_t rowsPerWorkgroup = workgroupSize * laneRows;
     const BufferRange xTexels{x.buffer, x.offset,
-                              (uint64_t(w.cols) * sizeof(float) + kTexelBytes - 1) / kTexelBytes * kTexelBytes};
+                              packedX ? packedVectorBytes(w.cols)
+                                      : (uint64_t(w.cols) * sizeof(float) + kTexelBytes - 1) / kTexelBytes * kTexelBytes};
+    const KernelId kernel = !packedX                     ? m.kernels.matVecTexel
+                            : w.type == TensorType::Q5_0 ? KernelId::MatVecInt_Q5_0
+                                                         : KernelId::MatVecInt_Q8_0;
     for (const RowRange& range : m.ranges) {
         const uint64_t workgroups = (uint64_t(range.rows) + rowsPerWorkgroup - 1) / rowsPerWorkgroup;
         // The stride is whole texels, so the range is too.
         // Without an addend y is bound in its place (never read: HAS_ADDEND is 0).
-        recorder.dispatch(m.kernels.matVecTexel, {workgroupSize, addend ? 1u : 0u},
+        recorder.dispatch(kernel, {workgroupSize, addend ? 1u : 0u},
                           {BufferRange{w.data.buffer, range.offset, range.bytes}, xTexels, y, addend ? *addend : y},
                           MatVecPush{range.rows, w.cols, m.rowBytes, range.firstRow},
                           linearGroups(context, workgroups));
@@ -261,6 +267,39 @@ void recordTexelMatVec(CommandRecorder& recorder, const Context& context, const 
 }
 
 } // namespace
+
+bool packedProductApplies(const Context& context, const WeightMatrix& w)
+{
+    static const bool disabled = [] {
+        const char* value = std::getenv("AGORA_VK_INT_DOT");
+        return value && std::string_view(value) == "off";
+    }();
+    if (disabled || (w.type != TensorType::Q5_0 && w.type != TensorType::Q8_0) || w.cols % 64 != 0
+        || resolveLayout(context, ProductLayout::Auto) != ProductLayout::RowPerInvocation)
+        return false;
+    const VkDeviceSize alignment = std::max<VkDeviceSize>(context.limits().minTexelBufferOffsetAlignment, 1);
+    return w.rowStride != 0 && w.rowStride % kTexelBytes == 0 && w.data.offset % alignment == 0
+           && w.data.size >= uint64_t(w.rows) * w.rowStride
+           && packedVectorBytes(w.cols) / kTexelBytes <= context.limits().maxTexelBufferElements;
+}
+
+uint64_t packedVectorBytes(uint32_t cols)
+{
+    // 16 words of codes per block of 32, then two words (scale, code sum) per block, in whole texels.
+    const uint64_t blocks = (uint64_t(cols) + 31) / 32;
+    return (16 * blocks + (2 * blocks + 3) / 4 * 4) * 4;
+}
+
+void recordMatVecPacked(CommandRecorder& recorder, const Context& context, const WeightMatrix& w,
+                        const BufferRange& packedX, const BufferRange& y, const BufferRange* addend,
+                        VkDeviceSize maxBindingBytes)
+{
+    AGORA_VK_REQUIRE(packedProductApplies(context, w), "the packed-x product does not apply to this matrix");
+    AGORA_VK_REQUIRE(packedX.size >= packedVectorBytes(w.cols), "packed vector shorter than cols need");
+    AGORA_VK_REQUIRE(y.size >= uint64_t(w.rows) * sizeof(float), "matvec output shorter than rows");
+    AGORA_VK_REQUIRE(!addend || addend->size >= uint64_t(w.rows) * sizeof(float), "matvec addend shorter than rows");
+    recordTexelMatVec(recorder, context, w, prepare(context, w, maxBindingBytes, true), packedX, y, addend, true);
+}
 
 bool recordMatVecAdd(CommandRecorder& recorder, const Context& context, const WeightMatrix& w, const BufferRange& x,
                      const BufferRange& y, const BufferRange& addend, VkDeviceSize maxBindingBytes)

@@ -84,6 +84,17 @@ void recordMatVec(CommandRecorder& recorder, const Context& context, const Weigh
 bool recordMatVecAdd(CommandRecorder& recorder, const Context& context, const WeightMatrix& w, const BufferRange& x,
                      const BufferRange& y, const BufferRange& addend, VkDeviceSize maxBindingBytes = 0);
 
+// The integer product (matvec_texel.comp INT_DOT): x as Q8_0 codes packed by the model layer's
+// packing kernel (round_activations.comp PACK_Q8_0: packedVectorBytes(cols) bytes), the sums formed
+// in integers like llama.cpp's. Applies to Q5_0 and Q8_0 rows of whole pairs of blocks read
+// through texel buffers; AGORA_VK_INT_DOT=off in the environment turns it off (A/B benchmarks).
+bool packedProductApplies(const Context& context, const WeightMatrix& w);
+uint64_t packedVectorBytes(uint32_t cols);
+// y = W x (+ addend when not null; it may be y) from the packed x; requires packedProductApplies.
+void recordMatVecPacked(CommandRecorder& recorder, const Context& context, const WeightMatrix& w,
+                        const BufferRange& packedX, const BufferRange& y, const BufferRange* addend,
+                        VkDeviceSize maxBindingBytes = 0);
+
 // The batch of a prompt: y[t * outStride + outOffset + r] = dot(w[r, :], x[xFirstRow + t, :])
 // for t in [0, nTokens); x rows hold w.cols floats.
 struct MatMulShape {
