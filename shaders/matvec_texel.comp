@@ -224,9 +224,9 @@ uint scaleByte(uint w[36], uint b)
 // dot(super-block sb of the row starting at texel rowTexel, x4[x4Base .. x4Base + 63]): its 144
 // bytes are nine whole texels (rows are padded to texels, and 144 = 9 * 16), fetched as such.
 // Each unit's minimum multiplies the sum of its x: one product per unit instead of one per weight.
-float dotSuperBlock(uint rowTexel, uint sb, uint x4Base)
+#define SUPER_BLOCK_WORDS 36u
+void superBlockWords(uint rowTexel, uint sb, out uint w[SUPER_BLOCK_WORDS])
 {
-    uint w[36];
     AGORA_UNROLL for (uint i = 0u; i < 9u; ++i) {
         const uvec4 texel = texelFetch(weights, int(rowTexel + 9u * sb + i));
         w[4u * i] = texel.x;
@@ -234,29 +234,31 @@ float dotSuperBlock(uint rowTexel, uint sb, uint x4Base)
         w[4u * i + 2u] = texel.z;
         w[4u * i + 3u] = texel.w;
     }
+}
+
+// Unit p (a constant: 32 weights) of the super-block in w against its eight x texels.
+float superBlockUnit(uint w[SUPER_BLOCK_WORDS], uint p, vec4 x8[8])
+{
     const vec2 dm = unpackHalf2x16(w[0]); // d, dmin
-    float sum = 0.0;
-    AGORA_UNROLL for (uint p = 0u; p < 8u; ++p) {
-        // Unit p: quarter p / 2 of the quants (words 4 + 8 * (p / 2) ...), low nibbles for even p.
-        uint scale, minimum;
-        if (p < 4u) {
-            scale = scaleByte(w, p) & 63u;
-            minimum = scaleByte(w, p + 4u) & 63u;
-        } else {
-            scale = (scaleByte(w, p + 4u) & 0xFu) | ((scaleByte(w, p - 4u) >> 6) << 4);
-            minimum = (scaleByte(w, p + 4u) >> 4) | ((scaleByte(w, p) >> 6) << 4);
-        }
-        vec4 acc = vec4(0.0), xSum = vec4(0.0);
-        AGORA_UNROLL for (uint k = 0u; k < 8u; ++k) {
-            const uint quants = w[4u + 8u * (p >> 1) + k];
-            const vec4 x4 = loadX4(x4Base + 8u * p + k);
-            acc += ((p & 1u) == 0u ? lowNibbles(quants) : highNibbles(quants)) * x4;
-            xSum += x4;
-        }
-        sum += dm.x * float(scale) * ((acc.x + acc.y) + (acc.z + acc.w))
-               - dm.y * float(minimum) * ((xSum.x + xSum.y) + (xSum.z + xSum.w));
+
+    // Unit p: quarter p / 2 of the quants (words 4 + 8 * (p / 2) ...), low nibbles for even p.
+    uint scale, minimum;
+    if (p < 4u) {
+        scale = scaleByte(w, p) & 63u;
+        minimum = scaleByte(w, p + 4u) & 63u;
+    } else {
+        scale = (scaleByte(w, p + 4u) & 0xFu) | ((scaleByte(w, p - 4u) >> 6) << 4);
+        minimum = (scaleByte(w, p + 4u) >> 4) | ((scaleByte(w, p) >> 6) << 4);
     }
-    return sum;
+    vec4 acc = vec4(0.0), xSum = vec4(0.0);
+    AGORA_UNROLL for (uint k = 0u; k < 8u; ++k) {
+        const uint quants = w[4u + 8u * (p >> 1) + k];
+        const vec4 x4 = x8[k];
+        acc += ((p & 1u) == 0u ? lowNibbles(quants) : highNibbles(quants)) * x4;
+        xSum += x4;
+    }
+    return dm.x * float(scale) * ((acc.x + acc.y) + (acc.z + acc.w))
+           - dm.y * float(minimum) * ((xSum.x + xSum.y) + (xSum.z + xSum.w));
 }
 #endif
 
@@ -266,7 +268,8 @@ float dotSuperBlock(uint rowTexel, uint sb, uint x4Base)
 // super-block is 210 bytes, so it starts 2 * sb % 16 bytes into a texel: the same offset in every
 // lane (rows start on texels), so its fourteen texels are fetched whole and the words realigned
 // with selects on that uniform offset, not fetched one by one.
-float dotSuperBlock(uint rowTexel, uint sb, uint x4Base)
+#define SUPER_BLOCK_WORDS 53u // the 52 words of the super-block, then d in the low half of the last
+void superBlockWords(uint rowTexel, uint sb, out uint a[SUPER_BLOCK_WORDS])
 {
     const uint start = AGORA_Q6_K_BLOCK_BYTES * sb; // byte offset in the row
     const uint first = rowTexel + (start >> 4);
@@ -284,34 +287,55 @@ float dotSuperBlock(uint rowTexel, uint sb, uint x4Base)
     uint shifted[53];
     AGORA_UNROLL for (uint i = 0u; i < 53u; ++i)
         shifted[i] = wordShift == 0u ? w[i] : wordShift == 1u ? w[i + 1u] : wordShift == 2u ? w[i + 2u] : w[i + 3u];
-    uint a[52];
     AGORA_UNROLL for (uint i = 0u; i < 52u; ++i)
         a[i] = halfShift ? (shifted[i] >> 16) | (shifted[i + 1u] << 16) : shifted[i];
-    const float d = unpackHalf2x16(halfShift ? shifted[52] >> 16 : shifted[52] & 0xFFFFu).x;
+    a[52] = halfShift ? shifted[52] >> 16 : shifted[52] & 0xFFFFu;
+}
+
+// Unit p (a constant: 32 weights) of the super-block in a against its eight x texels.
+float superBlockUnit(uint a[SUPER_BLOCK_WORDS], uint p, vec4 x8[8])
+{
+    const float d = unpackHalf2x16(a[52]).x;
+
+    // Unit p: half h of 128 weights; plane pp picks the low/high nibbles of ql words
+    // 16h + 8 * (pp & 1) .. and bit pair pp of qh words 32 + 8h ..; 16 weights per scale.
+    const uint h = p >> 2;
+    const uint pp = p & 3u;
+    vec4 acc0 = vec4(0.0), acc1 = vec4(0.0);
+    AGORA_UNROLL for (uint k = 0u; k < 8u; ++k) {
+        const uint ql = a[16u * h + 8u * (pp & 1u) + k];
+        const uint qh = a[32u + 8u * h + k];
+        const vec4 low = pp < 2u ? lowNibbles(ql) : highNibbles(ql);
+        const uint shift = 2u * pp;
+        const vec4 high = vec4((qh >> shift) & 3u, (qh >> (shift + 8u)) & 3u, (qh >> (shift + 16u)) & 3u,
+                               (qh >> (shift + 24u)) & 3u);
+        const vec4 term = (low + 16.0 * high - 32.0) * x8[k];
+        if (k < 4u)
+            acc0 += term;
+        else
+            acc1 += term;
+    }
+    const uint s0 = 8u * h + 2u * pp; // int8 scales of the unit's two runs: s0, s0 + 1
+    const float scale0 = float(bitfieldExtract(int(a[48u + (s0 >> 2)]), int(8u * (s0 & 3u)), 8));
+    const float scale1 = float(bitfieldExtract(int(a[48u + ((s0 + 1u) >> 2)]), int(8u * ((s0 + 1u) & 3u)), 8));
+    return d * (scale0 * ((acc0.x + acc0.y) + (acc0.z + acc0.w)) + scale1 * ((acc1.x + acc1.y) + (acc1.z + acc1.w)));
+}
+#endif
+
+#if defined(HAS_SUPER_BLOCK_TEXELS)
+#define LANE_ROWS 2u // as for the pairs: two rows share each x fetch
+
+// dot(super-block sb of the row starting at texel rowTexel, x4[x4Base .. x4Base + 63]).
+float dotSuperBlock(uint rowTexel, uint sb, uint x4Base)
+{
+    uint w[SUPER_BLOCK_WORDS];
+    superBlockWords(rowTexel, sb, w);
     float sum = 0.0;
     AGORA_UNROLL for (uint p = 0u; p < 8u; ++p) {
-        // Unit p: half h of 128 weights; plane pp picks the low/high nibbles of ql words
-        // 16h + 8 * (pp & 1) .. and bit pair pp of qh words 32 + 8h ..; 16 weights per scale.
-        const uint h = p >> 2;
-        const uint pp = p & 3u;
-        vec4 acc0 = vec4(0.0), acc1 = vec4(0.0);
-        AGORA_UNROLL for (uint k = 0u; k < 8u; ++k) {
-            const uint ql = a[16u * h + 8u * (pp & 1u) + k];
-            const uint qh = a[32u + 8u * h + k];
-            const vec4 low = pp < 2u ? lowNibbles(ql) : highNibbles(ql);
-            const uint shift = 2u * pp;
-            const vec4 high = vec4((qh >> shift) & 3u, (qh >> (shift + 8u)) & 3u, (qh >> (shift + 16u)) & 3u,
-                                   (qh >> (shift + 24u)) & 3u);
-            const vec4 term = (low + 16.0 * high - 32.0) * loadX4(x4Base + 8u * p + k);
-            if (k < 4u)
-                acc0 += term;
-            else
-                acc1 += term;
-        }
-        const uint s0 = 8u * h + 2u * pp; // int8 scales of the unit's two runs: s0, s0 + 1
-        const float scale0 = float(bitfieldExtract(int(a[48u + (s0 >> 2)]), int(8u * (s0 & 3u)), 8));
-        const float scale1 = float(bitfieldExtract(int(a[48u + ((s0 + 1u) >> 2)]), int(8u * ((s0 + 1u) & 3u)), 8));
-        sum += d * (scale0 * ((acc0.x + acc0.y) + (acc0.z + acc0.w)) + scale1 * ((acc1.x + acc1.y) + (acc1.z + acc1.w)));
+        vec4 x8[8];
+        AGORA_UNROLL for (uint k = 0u; k < 8u; ++k)
+            x8[k] = loadX4(x4Base + 8u * p + k);
+        sum += superBlockUnit(w, p, x8);
     }
     return sum;
 }
@@ -331,7 +355,20 @@ void main()
         sums[j] = 0.0;
     }
     uint u = 0u;
-#if defined(INT_DOT)
+#if defined(HAS_SUPER_BLOCK_TEXELS)
+    for (; u < wholeUnits; u += 8u) { // K-quant rows are whole super-blocks
+        uint w[LANE_ROWS][SUPER_BLOCK_WORDS];
+        AGORA_UNROLL for (uint j = 0u; j < LANE_ROWS; ++j)
+            superBlockWords(rowTexel[j], u >> 3, w[j]);
+        AGORA_UNROLL for (uint p = 0u; p < 8u; ++p) {
+            vec4 x8[8];
+            AGORA_UNROLL for (uint k = 0u; k < 8u; ++k)
+                x8[k] = loadX4(8u * u + 8u * p + k);
+            AGORA_UNROLL for (uint j = 0u; j < LANE_ROWS; ++j)
+                sums[j] += superBlockUnit(w[j], p, x8);
+        }
+    }
+#elif defined(INT_DOT)
     // x: packed codes, 8 texels per pair of blocks, then one texel of scales and sums per pair
     // (the host uses this variant for rows of whole pairs only).
     const uint scaleTexels = 4u * wholeUnits;
@@ -370,7 +407,7 @@ void main()
     }
     u += (wholeUnits - u) & ~1u;
 #endif
-#if !defined(INT_DOT)
+#if defined(HAS_ALIGNED_PAIRS) && !defined(INT_DOT)
     if (u < wholeUnits) { // an odd last block
         vec4 x8[8];
         AGORA_UNROLL for (uint k = 0u; k < 8u; ++k)

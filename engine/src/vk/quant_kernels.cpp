@@ -245,8 +245,11 @@ void recordTexelMatVec(CommandRecorder& recorder, const Context& context, const 
                        const PreparedMatrix& m, const BufferRange& x, const BufferRange& y, const BufferRange* addend,
                        bool packedX = false)
 {
-    // matvec_texel.comp's LANE_ROWS: Q8_0 and Q5_0 lanes compute two rows each.
-    const uint32_t laneRows = w.type == TensorType::Q8_0 || w.type == TensorType::Q5_0 ? 2 : 1;
+    // matvec_texel.comp's LANE_ROWS: Q8_0, Q5_0, Q4_K and Q6_K lanes compute two rows each.
+    const uint32_t laneRows = w.type == TensorType::Q8_0 || w.type == TensorType::Q5_0 || w.type == TensorType::Q4_K
+                                      || w.type == TensorType::Q6_K
+                                  ? 2
+                                  : 1;
     const uint32_t workgroupSize = rowsWorkgroupSize(context);
     const uint32_t rowsPerWorkgroup = workgroupSize * laneRows;
     const BufferRange xTexels{x.buffer, x.offset,

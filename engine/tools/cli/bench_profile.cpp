@@ -2,6 +2,7 @@
 
 #include "cli.h"
 
+#include "model/gpu_kernels.h"
 #include "model/model.h"
 #include "model/weights.h"
 #include "vk/bandwidth.h"
@@ -93,9 +94,19 @@ Result<MatVecKindProfile> profileKind(const Kind& kind, const std::shared_ptr<vk
     if (auto up = vk::uploadFloats(*context, *x, input); !up)
         return up.error();
 
+    // x as the integer decode products read it (packed Q8_0 codes), packed before the timing as
+    // decoding packs once per input; every matrix of a kind has the same columns.
+    const uint32_t kindCols = uint32_t(kind.tensors.front().cols());
+    auto packedX = vk::Buffer::create(context, vk::packedVectorBytes(kindCols), vk::MemoryUse::DeviceLocal);
+    if (!packedX)
+        return packedX.error();
+
     auto recorder = vk::CommandRecorder::create(context, 4);
     if (!recorder)
         return recorder.error();
+    if (kindCols % 32 == 0)
+        model::gpu::recordPackActivations(**recorder, *context, x->range(0, kindCols * sizeof(float)), packedX->range(),
+                                          kindCols);
     (*recorder)->timestamp("start");
     uint64_t row = 0;
     for (size_t i = 0; i < kind.tensors.size(); ++i) {
@@ -103,8 +114,11 @@ Result<MatVecKindProfile> profileKind(const Kind& kind, const std::shared_ptr<vk
         const vk::WeightMatrix w{weights->range(offsets[i], strides[i] * t.rows()), t.type(), uint32_t(t.rows()),
                                  uint32_t(t.cols()), uint32_t(strides[i])};
         // Every product writes its own slice of y, so the recorder puts no barrier between them.
-        vk::recordMatVec(**recorder, *context, w, x->range(0, alignUp(t.cols() * sizeof(float), 16)),
-                         y->range(row * sizeof(float), t.rows() * sizeof(float)));
+        const vk::BufferRange out = y->range(row * sizeof(float), t.rows() * sizeof(float));
+        if (t.cols() == kindCols && vk::packedProductApplies(*context, w))
+            vk::recordMatVecPacked(**recorder, *context, w, packedX->range(), out, nullptr);
+        else
+            vk::recordMatVec(**recorder, *context, w, x->range(0, alignUp(t.cols() * sizeof(float), 16)), out);
         row += t.rows();
     }
     (*recorder)->timestamp("end");
