@@ -236,8 +236,9 @@ void superBlockWords(uint rowTexel, uint sb, out uint w[SUPER_BLOCK_WORDS])
     }
 }
 
-// Unit p (a constant: 32 weights) of the super-block in w against its eight x texels.
-float superBlockUnit(uint w[SUPER_BLOCK_WORDS], uint p, vec4 x8[8])
+// Unit p (a constant: 32 weights) of the super-block in w against its eight x texels, whose sum
+// (for the unit's minimum) the caller forms once for all its rows.
+float superBlockUnit(uint w[SUPER_BLOCK_WORDS], uint p, vec4 x8[8], float xSum)
 {
     const vec2 dm = unpackHalf2x16(w[0]); // d, dmin
 
@@ -250,15 +251,12 @@ float superBlockUnit(uint w[SUPER_BLOCK_WORDS], uint p, vec4 x8[8])
         scale = (scaleByte(w, p + 4u) & 0xFu) | ((scaleByte(w, p - 4u) >> 6) << 4);
         minimum = (scaleByte(w, p + 4u) >> 4) | ((scaleByte(w, p) >> 6) << 4);
     }
-    vec4 acc = vec4(0.0), xSum = vec4(0.0);
+    vec4 acc = vec4(0.0);
     AGORA_UNROLL for (uint k = 0u; k < 8u; ++k) {
         const uint quants = w[4u + 8u * (p >> 1) + k];
-        const vec4 x4 = x8[k];
-        acc += ((p & 1u) == 0u ? lowNibbles(quants) : highNibbles(quants)) * x4;
-        xSum += x4;
+        acc += ((p & 1u) == 0u ? lowNibbles(quants) : highNibbles(quants)) * x8[k];
     }
-    return dm.x * float(scale) * ((acc.x + acc.y) + (acc.z + acc.w))
-           - dm.y * float(minimum) * ((xSum.x + xSum.y) + (xSum.z + xSum.w));
+    return dm.x * float(scale) * ((acc.x + acc.y) + (acc.z + acc.w)) - dm.y * float(minimum) * xSum;
 }
 #endif
 
@@ -293,7 +291,7 @@ void superBlockWords(uint rowTexel, uint sb, out uint a[SUPER_BLOCK_WORDS])
 }
 
 // Unit p (a constant: 32 weights) of the super-block in a against its eight x texels.
-float superBlockUnit(uint a[SUPER_BLOCK_WORDS], uint p, vec4 x8[8])
+float superBlockUnit(uint a[SUPER_BLOCK_WORDS], uint p, vec4 x8[8], float xSum)
 {
     const float d = unpackHalf2x16(a[52]).x;
 
@@ -305,11 +303,12 @@ float superBlockUnit(uint a[SUPER_BLOCK_WORDS], uint p, vec4 x8[8])
     AGORA_UNROLL for (uint k = 0u; k < 8u; ++k) {
         const uint ql = a[16u * h + 8u * (pp & 1u) + k];
         const uint qh = a[32u + 8u * h + k];
-        const vec4 low = pp < 2u ? lowNibbles(ql) : highNibbles(ql);
-        const uint shift = 2u * pp;
-        const vec4 high = vec4((qh >> shift) & 3u, (qh >> (shift + 8u)) & 3u, (qh >> (shift + 16u)) & 3u,
-                               (qh >> (shift + 24u)) & 3u);
-        const vec4 term = (low + 16.0 * high - 32.0) * x8[k];
+        // The four 6-bit codes c of the word's bytes, assembled in one word (nibbles | two high bits
+        // << 4) and read as c - 32 by a signed extraction after flipping bit 5.
+        const uint nibbles = pp < 2u ? ql & 0x0F0F0F0Fu : (ql >> 4) & 0x0F0F0F0Fu;
+        const int codes = int((nibbles | (((qh >> (2u * pp)) & 0x03030303u) << 4)) ^ 0x20202020u);
+        const vec4 term = vec4(bitfieldExtract(codes, 0, 6), bitfieldExtract(codes, 8, 6), bitfieldExtract(codes, 16, 6),
+                               bitfieldExtract(codes, 24, 6)) * x8[k];
         if (k < 4u)
             acc0 += term;
         else
@@ -325,6 +324,19 @@ float superBlockUnit(uint a[SUPER_BLOCK_WORDS], uint p, vec4 x8[8])
 #if defined(HAS_SUPER_BLOCK_TEXELS)
 #define LANE_ROWS 2u // as for the pairs: two rows share each x fetch
 
+// The sum of a unit's 32 x values (Q4_K subtracts minimum * sum; Q6_K ignores it).
+float unitSum(vec4 x8[8])
+{
+#if defined(TYPE_Q4_K)
+    vec4 sum = vec4(0.0);
+    AGORA_UNROLL for (uint k = 0u; k < 8u; ++k)
+        sum += x8[k];
+    return (sum.x + sum.y) + (sum.z + sum.w);
+#else
+    return 0.0;
+#endif
+}
+
 // dot(super-block sb of the row starting at texel rowTexel, x4[x4Base .. x4Base + 63]).
 float dotSuperBlock(uint rowTexel, uint sb, uint x4Base)
 {
@@ -335,7 +347,7 @@ float dotSuperBlock(uint rowTexel, uint sb, uint x4Base)
         vec4 x8[8];
         AGORA_UNROLL for (uint k = 0u; k < 8u; ++k)
             x8[k] = loadX4(x4Base + 8u * p + k);
-        sum += superBlockUnit(w, p, x8);
+        sum += superBlockUnit(w, p, x8, unitSum(x8));
     }
     return sum;
 }
@@ -364,8 +376,9 @@ void main()
             vec4 x8[8];
             AGORA_UNROLL for (uint k = 0u; k < 8u; ++k)
                 x8[k] = loadX4(8u * u + 8u * p + k);
+            const float xSum = unitSum(x8);
             AGORA_UNROLL for (uint j = 0u; j < LANE_ROWS; ++j)
-                sums[j] += superBlockUnit(w[j], p, x8);
+                sums[j] += superBlockUnit(w[j], p, x8, xSum);
         }
     }
 #elif defined(INT_DOT)
