@@ -1,5 +1,6 @@
 #version 450
 #extension GL_GOOGLE_include_directive : require
+#extension GL_EXT_control_flow_attributes : require
 // matmul_rows.comp (one row of W per invocation, a tile of TOKENS_PER_TILE tokens per
 // workgroup) with the weights and x read through uniform texel buffers, for the reason given in
 // matvec_texel.comp: on llvmpipe a texel fetch is a branch-free gather, a storage-buffer load a
@@ -44,6 +45,67 @@ vec4 loadX4(uint index)
 
 #include "dequant.glsl"
 
+#if defined(INT_DOT)
+#include "aligned_pairs.glsl"
+#include "texel_pairs.glsl"
+
+// Q5_0 / Q8_0 with x packed as Q8_0 codes, one packed row of rowTexels texels per token
+// (round_activations.comp PACK_Q8_0; quant_kernels.cpp recordMatMulPacked): each lane computes
+// two rows, r and r + WORKGROUP_SIZE, for the tile's tokens, reading each pair of blocks of its
+// rows once and each packed x texel once for both rows.
+const uint LANE_ROWS = 2u;
+
+void main()
+{
+    const uint rowGroups = (pc.rows + LANE_ROWS * WORKGROUP_SIZE - 1u) / (LANE_ROWS * WORKGROUP_SIZE);
+    const uint group = linearWorkgroupIndex();
+    const uint firstToken = (group / rowGroups) * TOKENS_PER_TILE;
+    if (firstToken >= pc.nTokens)
+        return; // the whole workgroup: the overhang of the grid
+    const uint tileTokens = min(TOKENS_PER_TILE, pc.nTokens - firstToken);
+    const uint firstRow = (group % rowGroups) * (LANE_ROWS * WORKGROUP_SIZE) + gl_LocalInvocationIndex;
+    uint rowTexel[LANE_ROWS];
+    AGORA_UNROLL for (uint j = 0u; j < LANE_ROWS; ++j)
+        rowTexel[j] = (min(firstRow + j * WORKGROUP_SIZE, pc.rows - 1u) * pc.rowBytes) >> 4; // see matmul_rows.comp
+    const uint blocks = pc.cols / 32u;
+    const uint packedTexels = (16u * blocks + (2u * blocks + 3u) / 4u * 4u) / 4u; // per token (vk::packedVectorBytes)
+    float sums[LANE_ROWS][TOKENS_PER_TILE];
+    AGORA_UNROLL for (uint j = 0u; j < LANE_ROWS; ++j) {
+        AGORA_UNROLL for (uint t = 0u; t < TOKENS_PER_TILE; ++t)
+            sums[j][t] = 0.0;
+    }
+    for (uint u = 0u; u + 1u < blocks; u += 8u) {
+        AGORA_UNROLL for (uint p = 0u; p < 4u; ++p) {
+            if (u + 2u * p + 1u < blocks) {
+                uint w[LANE_ROWS][PAIR_WORDS];
+                AGORA_UNROLL for (uint j = 0u; j < LANE_ROWS; ++j)
+                    pairWords(rowTexel[j], u >> 3, p, w[j]);
+                const uint pairIndex = (u >> 1) + p;
+                AGORA_UNROLL for (uint t = 0u; t < TOKENS_PER_TILE; ++t) {
+                    if (t < tileTokens) {
+                        const uint rowBase = (pc.xFirstRow + firstToken + t) * packedTexels;
+                        uvec4 xp[8];
+                        AGORA_UNROLL for (uint i = 0u; i < 8u; ++i)
+                            xp[i] = texelFetch(activations, int(rowBase + 8u * pairIndex + i));
+                        const uvec4 scales = texelFetch(activations, int(rowBase + 4u * blocks + pairIndex));
+                        AGORA_UNROLL for (uint j = 0u; j < LANE_ROWS; ++j)
+                            sums[j][t] += pairDotWords(w[j], xp, scales);
+                    }
+                }
+            }
+        }
+    }
+    AGORA_UNROLL for (uint j = 0u; j < LANE_ROWS; ++j) {
+        const uint row = firstRow + j * WORKGROUP_SIZE;
+        if (row < pc.rows) {
+            AGORA_UNROLL for (uint t = 0u; t < TOKENS_PER_TILE; ++t) {
+                if (t < tileTokens)
+                    y[(firstToken + t) * pc.outStride + pc.outOffset + row] = sums[j][t];
+            }
+        }
+    }
+}
+#else
 void main()
 {
     const uint rowGroups = (pc.rows + WORKGROUP_SIZE - 1u) / WORKGROUP_SIZE;
@@ -86,3 +148,4 @@ void main()
             y[(firstToken + t) * pc.outStride + pc.outOffset + row] = sums[t];
     }
 }
+#endif

@@ -18,6 +18,7 @@ endforeach()
 # PACK_Q8_0): the types whose partner is Q8_0 and whose rows are read as pairs of blocks.
 foreach(type Q5_0 Q8_0)
     agora_kernel(MatVecInt_${type} SOURCE matvec_texel.comp BINDINGS ttwr PUSH 16 SPECS 2 DEFINES TYPE_${type} INT_DOT)
+    agora_kernel(MatMulInt_${type} SOURCE matmul_texel.comp BINDINGS ttw PUSH 28 SPECS 1 DEFINES TYPE_${type} INT_DOT)
 endforeach()
 # The copy bandwidth yardstick of the bench profile (engine/src/vk/bandwidth.cpp).
 agora_kernel(CopyVec4 SOURCE copy_vec4.comp BINDINGS rw PUSH 4 SPECS 1)

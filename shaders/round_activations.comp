@@ -21,7 +21,8 @@ layout(std430, binding = 0) readonly buffer InputBuffer { float x[]; };
 // per block of 32, 16 words of two signed 16-bit codes, x[e + 2] + 65536 * x[e] and
 // x[e + 3] + 65536 * x[e + 1] for e = 0, 4, ..., 28 (so that one 32-bit multiply by two weight codes
 // a0 + 65536 * a2 leaves a0 * x[e] + a2 * x[e + 2] in its upper half), then after all blocks'
-// words, per block its scale d (float bits) and the sum of its codes.
+// words, per block its scale d (float bits) and the sum of its codes; each row of rowBlocks blocks
+// on its own, rows vk::packedVectorBytes apart.
 layout(std430, binding = 1) writeonly buffer OutputBuffer { uint yWords[]; };
 #else
 layout(std430, binding = 1) writeonly buffer OutputBuffer { float y[]; };
@@ -29,6 +30,9 @@ layout(std430, binding = 1) writeonly buffer OutputBuffer { float y[]; };
 
 layout(push_constant) uniform Push {
     uint items; // blocks for the Q8 variants, values for F16/BF16
+#if defined(PACK_Q8_0)
+    uint rowBlocks; // blocks per row: each row is packed on its own (vk::packedVectorBytes per row)
+#endif
 } pc;
 
 // f32 -> nearest f16 -> f32 with ties to even, done on the bits: the conversion instructions
@@ -77,6 +81,9 @@ void main()
         y[base + i] = d * roundEven(x[base + i] * id);
 #elif defined(PACK_Q8_0)
     const uint base = item * 32u;
+    const uint row = item / pc.rowBlocks;
+    const uint block = item % pc.rowBlocks;
+    const uint rowWords = 16u * pc.rowBlocks + (2u * pc.rowBlocks + 3u) / 4u * 4u;
     float amax = 0.0;
     for (uint i = 0; i < 32u; ++i)
         amax = max(amax, abs(x[base + i]));
@@ -89,11 +96,11 @@ void main()
         const int c2 = int(roundEven(x[base + e + 2u] * id));
         const int c3 = int(roundEven(x[base + e + 3u] * id));
         codeSum += c0 + c1 + c2 + c3;
-        yWords[item * 16u + e / 2u] = uint(c2 + 65536 * c0);
-        yWords[item * 16u + e / 2u + 1u] = uint(c3 + 65536 * c1);
+        yWords[row * rowWords + block * 16u + e / 2u] = uint(c2 + 65536 * c0);
+        yWords[row * rowWords + block * 16u + e / 2u + 1u] = uint(c3 + 65536 * c1);
     }
-    yWords[16u * pc.items + 2u * item] = floatBitsToUint(d);
-    yWords[16u * pc.items + 2u * item + 1u] = uint(codeSum);
+    yWords[row * rowWords + 16u * pc.rowBlocks + 2u * block] = floatBitsToUint(d);
+    yWords[row * rowWords + 16u * pc.rowBlocks + 2u * block + 1u] = uint(codeSum);
 #elif defined(ROUND_Q8_K)
     const uint base = item * 256u;
     float amax = 0.0;

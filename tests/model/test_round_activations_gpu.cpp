@@ -212,6 +212,40 @@ private slots:
             expected[size_t(r)] += bias[size_t(r)];
         QVERIFY(gputest::compareWithTolerance("plus y", expected,
                                               gputest::readBack(*m_device.context, sums, size_t(rows)), tolerance));
+
+        // A batch: 11 token rows packed row by row, all of them, then only the last (the logits).
+        const uint32_t tokens = 11;
+        std::vector<float> batch = gputest::randomFloats(size_t(tokens) * cols, 19, 3.0f);
+        std::vector<float> expectedAll, toleranceAll;
+        for (uint32_t t = 0; t < tokens; ++t) {
+            std::vector<float> row(batch.begin() + size_t(t) * cols, batch.begin() + size_t(t + 1) * cols);
+            cpu::roundActivationsLikeGgml(weightType, row);
+            gputest::referenceDotProducts(values, uint32_t(rows), uint32_t(cols), row, expected, tolerance);
+            expectedAll.insert(expectedAll.end(), expected.begin(), expected.end());
+            toleranceAll.insert(toleranceAll.end(), tolerance.begin(), tolerance.end());
+        }
+        auto batchIn = gputest::deviceBytes(m_device.context, std::as_bytes(std::span(batch)));
+        auto batchPacked = vk::Buffer::create(m_device.context, tokens * vk::packedVectorBytes(uint32_t(cols)),
+                                              vk::MemoryUse::DeviceLocal).value();
+        auto batchOut = vk::Buffer::create(m_device.context, expectedAll.size() * sizeof(float),
+                                           vk::MemoryUse::DeviceLocal).value();
+        auto lastOut = vk::Buffer::create(m_device.context, rows * sizeof(float), vk::MemoryUse::DeviceLocal).value();
+        model::gpu::recordPackActivations(*m_device.recorder, *m_device.context, batchIn.range(), batchPacked.range(),
+                                          uint32_t(cols), tokens);
+        vk::recordMatMulPacked(*m_device.recorder, *m_device.context, w, batchPacked.range(), batchOut.range(),
+                               vk::MatMulShape{tokens, 0, 0, 0});
+        vk::recordMatMulPacked(*m_device.recorder, *m_device.context, w, batchPacked.range(), lastOut.range(),
+                               vk::MatMulShape{1, tokens - 1, 0, 0});
+        const auto batchSubmitted = m_device.recorder->submit();
+        m_device.recorder->reset();
+        QVERIFY(batchSubmitted.ok());
+        QVERIFY(gputest::compareWithTolerance("batch", expectedAll,
+                                              gputest::readBack(*m_device.context, batchOut, expectedAll.size()),
+                                              toleranceAll));
+        QVERIFY(gputest::compareWithTolerance(
+            "last row", std::span(expectedAll).subspan(size_t(tokens - 1) * rows, size_t(rows)),
+            gputest::readBack(*m_device.context, lastOut, size_t(rows)),
+            std::span(toleranceAll).subspan(size_t(tokens - 1) * rows, size_t(rows))));
     }
 
     void cleanupTestCase()

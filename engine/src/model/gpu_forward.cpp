@@ -315,8 +315,9 @@ Result<void> GpuForward::allocateState()
     if (!rounded)
         return rounded.error();
     m_roundedInput = std::move(*rounded);
-    // One token's widest input as packed Q8_0 codes (the integer decode product).
-    auto packed = makeBuffer(vk::packedVectorBytes(uint32_t(widestAct / kFloat / m_options.maxBatch)));
+    // A batch's widest input as packed Q8_0 codes (the integer products), a row per token.
+    auto packed = makeBuffer(uint64_t(m_options.maxBatch)
+                             * vk::packedVectorBytes(uint32_t(widestAct / kFloat / m_options.maxBatch)));
     if (!packed)
         return packed.error();
     m_packedInput = std::move(*packed);
@@ -457,16 +458,17 @@ void GpuForward::productRecorded(Act in, Act out)
 
 bool GpuForward::packedApplies(const DeviceMatrix& w, Act in) const
 {
-    return w.quantized && m_tokens.size() == 1 && width(in) == w.cols && vk::packedProductApplies(*m_context, w.weights);
+    return w.quantized && width(in) == w.cols && vk::packedProductApplies(*m_context, w.weights);
 }
 
 vk::BufferRange GpuForward::packedInput(const DeviceMatrix& w, Act in)
 {
-    const vk::BufferRange packed = m_packedInput.range(0, vk::packedVectorBytes(w.cols));
+    const uint32_t rows = uint32_t(m_tokens.size());
+    const vk::BufferRange packed = m_packedInput.range(0, rows * vk::packedVectorBytes(w.cols));
     // As the rounded copy: products of one input back to back share one packing.
     const PackedInput wanted{in, w.cols, m_recorder->dispatchCount()};
     if (!(m_lastPacked && *m_lastPacked == wanted))
-        gpu::recordPackActivations(*m_recorder, *m_context, range(in), packed, w.cols);
+        gpu::recordPackActivations(*m_recorder, *m_context, range(in), packed, w.cols, rows);
     m_lastPacked = PackedInput{in, w.cols, 0};
     return packed;
 }
@@ -481,9 +483,19 @@ void GpuForward::packedRecorded(Act in, Act out)
 
 void GpuForward::multiply(const DeviceMatrix& w, Act in, Act out, uint32_t nRows, uint32_t xFirstRow)
 {
-    if (nRows == 1 && xFirstRow == 0 && packedApplies(w, in)) { // decode, integer products
-        vk::recordMatVecPacked(*m_recorder, *m_context, w.weights, packedInput(w, in), range(out), nullptr,
-                               m_options.maxBindingBytes);
+    const bool decode = nRows == 1 && xFirstRow == 0 && m_tokens.size() == 1;
+    // Integer products against x packed as Q8_0 codes: decode for Q5_0 and Q8_0, prompt batches for
+    // Q5_0 only. Q8_0 batches stay in float: with integer sums syn-llama-spm4k-Q8_0's greedy run
+    // left llama.cpp's at a step whose reference margin (>= 0.1) is below this engine's logit
+    // deviation there (0.21), which test_gpu_forward does not allow; the float path happens to agree.
+    if (packedApplies(w, in) && (decode || w.sourceType == TensorType::Q5_0)) {
+        const vk::BufferRange packed = packedInput(w, in);
+        if (decode)
+            vk::recordMatVecPacked(*m_recorder, *m_context, w.weights, packed, range(out), nullptr,
+                                   m_options.maxBindingBytes); // decode
+        else
+            vk::recordMatMulPacked(*m_recorder, *m_context, w.weights, packed, range(out),
+                                   vk::MatMulShape{nRows, xFirstRow, 0, w.rows}, m_options.maxBindingBytes);
         packedRecorded(in, out);
         return;
     }
@@ -509,7 +521,7 @@ void GpuForward::multiply(const DeviceMatrix& w, Act in, Act out, uint32_t nRows
 
 bool GpuForward::multiplyAdd(const DeviceMatrix& w, Act in, Act out, const vk::BufferRange& addend)
 {
-    if (in != out && packedApplies(w, in)) {
+    if (in != out && m_tokens.size() == 1 && packedApplies(w, in)) {
         vk::recordMatVecPacked(*m_recorder, *m_context, w.weights, packedInput(w, in), range(out), &addend,
                                m_options.maxBindingBytes);
         packedRecorded(in, out);

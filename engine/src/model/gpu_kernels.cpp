@@ -248,15 +248,18 @@ void recordRoundActivations(vk::CommandRecorder& recorder, const vk::Context& co
 }
 
 void recordPackActivations(vk::CommandRecorder& recorder, const vk::Context& context, const vk::BufferRange& x,
-                           const vk::BufferRange& packed, uint32_t count)
+                           const vk::BufferRange& packed, uint32_t cols, uint32_t rows)
 {
-    AGORA_VK_REQUIRE(count % 32 == 0, "packed activations must be whole blocks of 32");
-    AGORA_VK_REQUIRE(x.size >= count * kFloat && packed.size >= vk::packedVectorBytes(count),
+    AGORA_VK_REQUIRE(cols % 32 == 0 && rows > 0, "packed activations must be whole blocks of 32");
+    AGORA_VK_REQUIRE(x.size >= uint64_t(rows) * cols * kFloat && packed.size >= rows * vk::packedVectorBytes(cols),
                      "packing buffers too small");
     const uint32_t workgroup = elementWorkgroupSize(context);
-    const uint32_t blocks = count / 32;
-    recorder.dispatch(KernelId::PackQ8_0, {workgroup}, {x, packed}, blocks,
-                      vk::linearGroups(context, groupsFor(blocks, workgroup)));
+    struct {
+        uint32_t items;
+        uint32_t rowBlocks;
+    } push{rows * (cols / 32), cols / 32};
+    recorder.dispatch(KernelId::PackQ8_0, {workgroup}, {x, packed}, push,
+                      vk::linearGroups(context, groupsFor(push.items, workgroup)));
 }
 
 void recordSoftmax(vk::CommandRecorder& recorder, const vk::Context& context, const vk::BufferRange& x,

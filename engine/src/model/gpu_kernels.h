@@ -95,10 +95,11 @@ ActivationRounding activationRoundingFor(TensorType weightType);
 // nothing for None.
 void recordRoundActivations(vk::CommandRecorder& recorder, const vk::Context& context, ActivationRounding rounding,
                             const vk::BufferRange& x, const vk::BufferRange& y, uint32_t count);
-// x (count floats, whole blocks of 32) as Q8_0 codes packed for vk::recordMatVecPacked (the codes
-// and scales ROUND_Q8_0 rounds to); packed holds vk::packedVectorBytes(count) bytes.
+// `rows` rows of x (cols floats each, whole blocks of 32) as Q8_0 codes packed for
+// vk::recordMatVecPacked / recordMatMulPacked (the codes and scales ROUND_Q8_0 rounds to); row r
+// at r * vk::packedVectorBytes(cols) in packed.
 void recordPackActivations(vk::CommandRecorder& recorder, const vk::Context& context, const vk::BufferRange& x,
-                           const vk::BufferRange& packed, uint32_t count);
+                           const vk::BufferRange& packed, uint32_t cols, uint32_t rows = 1);
 
 // Softmax of each of `rows` rows of `cols` floats, in place.
 void recordSoftmax(vk::CommandRecorder& recorder, const vk::Context& context, const vk::BufferRange& x,

@@ -304,6 +304,34 @@ void recordMatVecPacked(CommandRecorder& recorder, const Context& context, const
     recordTexelMatVec(recorder, context, w, prepare(context, w, maxBindingBytes, true), packedX, y, addend, true);
 }
 
+void recordMatMulPacked(CommandRecorder& recorder, const Context& context, const WeightMatrix& w,
+                        const BufferRange& packedX, const BufferRange& y, const MatMulShape& shape,
+                        VkDeviceSize maxBindingBytes)
+{
+    if (shape.nTokens == 0)
+        return;
+    AGORA_VK_REQUIRE(packedProductApplies(context, w), "the packed-x product does not apply to this matrix");
+    const uint64_t xBytes = (uint64_t(shape.xFirstRow) + shape.nTokens) * packedVectorBytes(w.cols);
+    AGORA_VK_REQUIRE(packedX.size >= xBytes, "packed input shorter than (xFirstRow + nTokens) rows");
+    const uint32_t outStride = shape.outStride ? shape.outStride : w.rows;
+    AGORA_VK_REQUIRE(y.size >= (uint64_t(shape.nTokens - 1) * outStride + shape.outOffset + w.rows) * sizeof(float),
+                     "matmul output too short");
+    const PreparedMatrix m = prepare(context, w, maxBindingBytes, true);
+    const uint64_t tiles = (uint64_t(shape.nTokens) + kTokensPerTile - 1) / kTokensPerTile;
+    const uint32_t workgroupSize = rowsWorkgroupSize(context);
+    const uint32_t rowsPerWorkgroup = 2 * workgroupSize; // matmul_texel.comp INT_DOT: LANE_ROWS
+    const KernelId kernel = w.type == TensorType::Q5_0 ? KernelId::MatMulInt_Q5_0 : KernelId::MatMulInt_Q8_0;
+    for (const RowRange& range : m.ranges) {
+        const uint64_t rowGroups = (uint64_t(range.rows) + rowsPerWorkgroup - 1) / rowsPerWorkgroup;
+        recorder.dispatch(kernel, {workgroupSize},
+                          {BufferRange{w.data.buffer, range.offset, range.bytes},
+                           BufferRange{packedX.buffer, packedX.offset, xBytes}, y},
+                          MatMulPush{range.rows, w.cols, m.rowBytes, shape.nTokens, shape.xFirstRow,
+                                     shape.outOffset + range.firstRow, outStride},
+                          linearGroups(context, rowGroups * tiles));
+    }
+}
+
 bool recordMatVecAdd(CommandRecorder& recorder, const Context& context, const WeightMatrix& w, const BufferRange& x,
                      const BufferRange& y, const BufferRange& addend, VkDeviceSize maxBindingBytes)
 {

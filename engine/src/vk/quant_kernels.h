@@ -95,6 +95,13 @@ void recordMatVecPacked(CommandRecorder& recorder, const Context& context, const
                         const BufferRange& packedX, const BufferRange& y, const BufferRange* addend,
                         VkDeviceSize maxBindingBytes = 0);
 
+struct MatMulShape;
+// recordMatMul from x packed per token row (rows packedVectorBytes(cols) apart): the integer
+// product for a batch; requires packedProductApplies.
+void recordMatMulPacked(CommandRecorder& recorder, const Context& context, const WeightMatrix& w,
+                        const BufferRange& packedX, const BufferRange& y, const MatMulShape& shape,
+                        VkDeviceSize maxBindingBytes = 0);
+
 // The batch of a prompt: y[t * outStride + outOffset + r] = dot(w[r, :], x[xFirstRow + t, :])
 // for t in [0, nTokens); x rows hold w.cols floats.
 struct MatMulShape {
