@@ -4,8 +4,9 @@
 
     python3 bench/plot.py            # reads bench/results/*.json, writes bench/*.svg
 
-decode_vs_context.svg: decode tokens/s against context depth (agora-cli bench --ctx-sweep --json).
-pp_vs_batch.svg: prompt tokens/s against the batch size (--batch) of the pp runs.
+decode_vs_context.svg: decode tokens/s against context depth (agora-cli bench --ctx-sweep --json,
+files named *-ctx-sweep-<run>.json).
+pp_vs_batch.svg: prompt tokens/s against the batch size (files named *-pp-batch<N>.json).
 """
 import json
 import pathlib
@@ -79,27 +80,18 @@ def svg_plot(title, x_label, y_label, series, out_path, anchors=()):
 
 
 def main():
+    # The current results (bench/results/*.json; earlier ones are kept in results/earlier/).
     results = load_results()
     sweep_series, pp_series = [], {}
     for r in results:
-        if "texel" in r and "storage" in r:
-            # The A/B file (texel-buffer products vs storage-buffer ones, one binary, back to back).
-            for run, name in (("texel", "texel buffers"), ("storage", "storage buffers")):
-                bench = r[run]["bench"]
-                pp_series.setdefault(name, []).append((bench["batch"], bench["prompt_tokens_per_second_median"]))
-            if "prompt_only_texel" in r:
-                bench = r["prompt_only_texel"]["bench"]
-                pp_series["texel buffers"].append((bench["batch"], bench["prompt_tokens_per_second"]))
-            continue
         if "model" not in r:
             continue
-        label = f'{pathlib.Path(r["model"]).stem} ({r["_file"]})'
-        if "ctx_sweep" in r:
-            sweep_series.append((label, [(p["depth"], p["gen_tokens_per_second"]) for p in r["ctx_sweep"]]))
-        if "batch" in r and "prompt_tokens_per_second" in r and "baseline" not in r["_file"]:
-            # Results before the texel-buffer products (commit a12228f) ran the storage-buffer ones.
-            key = "texel buffers" if "texel" in r["_file"] else "storage buffers (earlier runs)"
-            pp_series.setdefault(key, []).append((r["batch"], r["prompt_tokens_per_second"]))
+        if "-ctx-sweep-" in r["_file"]:
+            shape, run = r["_file"].split("-ctx-sweep-")
+            sweep_series.append((f"{shape}, run {run}", [(p["depth"], p["gen_tokens_per_second"]) for p in r["ctx_sweep"]]))
+        if "-pp-batch" in r["_file"]:
+            shape = r["_file"].split("-pp-batch")[0]
+            pp_series.setdefault(shape, []).append((r["batch"], r["prompt_tokens_per_second_median"]))
     # llama.cpp CPU (tg 43.8) is left out: on the axis it would flatten every lavapipe curve.
     anchors = [("llama.cpp Vulkan/lavapipe tg 0.47 (idle machine)", 0.47)]
     wrote = svg_plot("Decode tokens/s vs context depth (lavapipe, 2 cores)", "context depth (tokens)",
