@@ -106,6 +106,61 @@ void main()
     }
 }
 #else
+#include "aligned_pairs.glsl" // AGORA_UNROLL
+#include "texel_superblocks.glsl"
+#if defined(HAS_SUPER_BLOCK_TEXELS)
+// Q4_K / Q6_K: each lane computes two rows (r and r + WORKGROUP_SIZE) for the tile's tokens, each
+// super-block of its rows fetched once as whole texels and each x texel once for both rows
+// (quant_kernels.cpp: kSuperBlockLaneRows), with matvec_texel.comp's per-unit dot.
+const uint LANE_ROWS = 2u;
+
+void main()
+{
+    const uint rowGroups = (pc.rows + LANE_ROWS * WORKGROUP_SIZE - 1u) / (LANE_ROWS * WORKGROUP_SIZE);
+    const uint group = linearWorkgroupIndex();
+    const uint firstToken = (group / rowGroups) * TOKENS_PER_TILE;
+    if (firstToken >= pc.nTokens)
+        return; // the whole workgroup: the overhang of the grid
+    const uint tileTokens = min(TOKENS_PER_TILE, pc.nTokens - firstToken);
+    const uint firstRow = (group % rowGroups) * (LANE_ROWS * WORKGROUP_SIZE) + gl_LocalInvocationIndex;
+    uint rowTexel[LANE_ROWS];
+    AGORA_UNROLL for (uint j = 0u; j < LANE_ROWS; ++j)
+        rowTexel[j] = (min(firstRow + j * WORKGROUP_SIZE, pc.rows - 1u) * pc.rowBytes) >> 4; // see matmul_rows.comp
+    const uint x4Row = pc.cols / 4u; // texels per row of x
+    const uint x4Base = (pc.xFirstRow + firstToken) * x4Row;
+    float sums[LANE_ROWS][TOKENS_PER_TILE];
+    AGORA_UNROLL for (uint j = 0u; j < LANE_ROWS; ++j) {
+        AGORA_UNROLL for (uint t = 0u; t < TOKENS_PER_TILE; ++t)
+            sums[j][t] = 0.0;
+    }
+    for (uint sb = 0u; sb < pc.cols / 256u; ++sb) {
+        uint w[LANE_ROWS][SUPER_BLOCK_WORDS];
+        AGORA_UNROLL for (uint j = 0u; j < LANE_ROWS; ++j)
+            superBlockWords(rowTexel[j], sb, w[j]);
+        AGORA_UNROLL for (uint p = 0u; p < 8u; ++p) {
+            AGORA_UNROLL for (uint t = 0u; t < TOKENS_PER_TILE; ++t) {
+                if (t < tileTokens) {
+                    vec4 x8[8];
+                    AGORA_UNROLL for (uint k = 0u; k < 8u; ++k)
+                        x8[k] = loadX4(x4Base + t * x4Row + 64u * sb + 8u * p + k);
+                    const float xSum = unitSum(x8);
+                    AGORA_UNROLL for (uint j = 0u; j < LANE_ROWS; ++j)
+                        sums[j][t] += superBlockUnit(w[j], p, x8, xSum);
+                }
+            }
+        }
+    }
+    AGORA_UNROLL for (uint j = 0u; j < LANE_ROWS; ++j) {
+        const uint row = firstRow + j * WORKGROUP_SIZE;
+        if (row < pc.rows) {
+            AGORA_UNROLL for (uint t = 0u; t < TOKENS_PER_TILE; ++t) {
+                if (t < tileTokens)
+                    y[(firstToken + t) * pc.outStride + pc.outOffset + row] = sums[j][t];
+            }
+        }
+    }
+}
+#else
 void main()
 {
     const uint rowGroups = (pc.rows + WORKGROUP_SIZE - 1u) / WORKGROUP_SIZE;
@@ -148,4 +203,5 @@ void main()
             y[(firstToken + t) * pc.outStride + pc.outOffset + row] = sums[t];
     }
 }
+#endif
 #endif

@@ -394,10 +394,13 @@ void recordMatMul(CommandRecorder& recorder, const Context& context, const Weigh
     if (rowsLayout && w.cols % 4 == 0 && texelProductApplies(context, w, xTexels)
         && xTexels.size / kTexelBytes <= context.limits().maxTexelBufferElements) {
         const PreparedMatrix texelMatrix = prepare(context, w, maxBindingBytes, true);
-        const uint32_t rowsPerWorkgroup = rowsWorkgroupSize(context);
+        // matmul_texel.comp: Q4_K and Q6_K lanes compute two rows each.
+        const uint32_t laneRows = w.type == TensorType::Q4_K || w.type == TensorType::Q6_K ? 2 : 1;
+        const uint32_t workgroupSize = rowsWorkgroupSize(context);
+        const uint32_t rowsPerWorkgroup = laneRows * workgroupSize;
         for (const RowRange& range : texelMatrix.ranges) {
             const uint64_t rowGroups = (uint64_t(range.rows) + rowsPerWorkgroup - 1) / rowsPerWorkgroup;
-            recorder.dispatch(m.kernels.matMulTexel, {rowsPerWorkgroup},
+            recorder.dispatch(m.kernels.matMulTexel, {workgroupSize},
                               {BufferRange{w.data.buffer, range.offset, range.bytes}, xTexels, y},
                               MatMulPush{range.rows, w.cols, m.rowBytes, shape.nTokens, shape.xFirstRow,
                                          shape.outOffset + range.firstRow, outStride},
