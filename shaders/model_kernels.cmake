@@ -19,6 +19,7 @@ agora_kernel(Scale          SOURCE family_elementwise.comp BINDINGS rrw PUSH 8 S
 # Activations rounded like llama.cpp before a product with quantized weights (round_activations.comp).
 agora_kernel(RoundQ8_0      SOURCE round_activations.comp BINDINGS rw PUSH 4 SPECS 1 DEFINES ROUND_Q8_0)
 agora_kernel(PackQ8_0       SOURCE round_activations.comp BINDINGS rw PUSH 8 SPECS 1 DEFINES PACK_Q8_0)
+agora_kernel(RmsNormPackQ8_0 SOURCE rmsnorm.comp BINDINGS rrww PUSH 12 SPECS 1 DEFINES PACK_Q8_0)
 agora_kernel(RoundQ8_K      SOURCE round_activations.comp BINDINGS rw PUSH 4 SPECS 1 DEFINES ROUND_Q8_K)
 agora_kernel(RoundF16       SOURCE round_activations.comp BINDINGS rw PUSH 4 SPECS 1 DEFINES ROUND_F16)
 agora_kernel(RoundBF16      SOURCE round_activations.comp BINDINGS rw PUSH 4 SPECS 1 DEFINES ROUND_BF16)

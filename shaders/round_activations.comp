@@ -1,5 +1,6 @@
 #version 450
 #extension GL_GOOGLE_include_directive : require
+#extension GL_EXT_control_flow_attributes : require
 // Rounds activations the way llama.cpp's CPU backend does before a product with quantized
 // weights (engine/src/cpu/ggml_activation_rounding.cpp is the CPU reference): the input is
 // converted to the weight type's vec_dot partner and back, and the copy goes to `y` so the
@@ -24,6 +25,7 @@ layout(std430, binding = 0) readonly buffer InputBuffer { float x[]; };
 // words, per block its scale d (float bits) and the sum of its codes; each row of rowBlocks blocks
 // on its own, rows vk::packedVectorBytes apart.
 layout(std430, binding = 1) writeonly buffer OutputBuffer { uint yWords[]; };
+#define PACKED_WORDS yWords
 #else
 layout(std430, binding = 1) writeonly buffer OutputBuffer { float y[]; };
 #endif
@@ -35,22 +37,7 @@ layout(push_constant) uniform Push {
 #endif
 } pc;
 
-// f32 -> nearest f16 -> f32 with ties to even, done on the bits: the conversion instructions
-// leave their rounding mode to the driver.
-float roundToHalf(float v)
-{
-    if (isnan(v) || isinf(v))
-        return v;
-    const float a = abs(v);
-    if (a < 6.103515625e-05) // below the smallest normal f16: a multiple of 2^-24
-        return roundEven(v * 16777216.0) * (1.0 / 16777216.0);
-    uint bits = floatBitsToUint(v);
-    bits = (bits + 0xfffu + ((bits >> 13) & 1u)) & 0xffffe000u;
-    const float r = uintBitsToFloat(bits);
-    if (abs(r) >= 65536.0) // past the largest f16 (65504): infinity, as the conversion gives
-        return v < 0.0 ? uintBitsToFloat(0xff800000u) : uintBitsToFloat(0x7f800000u);
-    return r;
-}
+#include "pack_q8_0.glsl"
 
 float roundToBf16(float v)
 {
@@ -80,27 +67,12 @@ void main()
     for (uint i = 0; i < 32u; ++i)
         y[base + i] = d * roundEven(x[base + i] * id);
 #elif defined(PACK_Q8_0)
-    const uint base = item * 32u;
     const uint row = item / pc.rowBlocks;
     const uint block = item % pc.rowBlocks;
-    const uint rowWords = 16u * pc.rowBlocks + (2u * pc.rowBlocks + 3u) / 4u * 4u;
-    float amax = 0.0;
-    for (uint i = 0; i < 32u; ++i)
-        amax = max(amax, abs(x[base + i]));
-    const float d = roundToHalf(amax / 127.0);
-    const float id = amax != 0.0 ? 127.0 / amax : 0.0;
-    int codeSum = 0;
-    for (uint e = 0; e < 32u; e += 4u) {
-        const int c0 = int(roundEven(x[base + e] * id));
-        const int c1 = int(roundEven(x[base + e + 1u] * id));
-        const int c2 = int(roundEven(x[base + e + 2u] * id));
-        const int c3 = int(roundEven(x[base + e + 3u] * id));
-        codeSum += c0 + c1 + c2 + c3;
-        yWords[row * rowWords + block * 16u + e / 2u] = uint(c2 + 65536 * c0);
-        yWords[row * rowWords + block * 16u + e / 2u + 1u] = uint(c3 + 65536 * c1);
-    }
-    yWords[row * rowWords + 16u * pc.rowBlocks + 2u * block] = floatBitsToUint(d);
-    yWords[row * rowWords + 16u * pc.rowBlocks + 2u * block + 1u] = uint(codeSum);
+    float v[32];
+    [[unroll]] for (uint i = 0; i < 32u; ++i)
+        v[i] = x[item * 32u + i];
+    packQ8_0Block(v, row, block, pc.rowBlocks);
 #elif defined(ROUND_Q8_K)
     const uint base = item * 256u;
     float amax = 0.0;

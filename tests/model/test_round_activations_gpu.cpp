@@ -12,6 +12,7 @@
 #include "model/gpu_kernels.h"
 #include "tensor/quant.h"
 #include "vk/quant_kernels.h"
+#include "vk/basic_kernels.h"
 #include "vk/buffer.h"
 #include "vk/recorder.h"
 
@@ -246,6 +247,58 @@ private slots:
             "last row", std::span(expectedAll).subspan(size_t(tokens - 1) * rows, size_t(rows)),
             gputest::readBack(*m_device.context, lastOut, size_t(rows)),
             std::span(toleranceAll).subspan(size_t(tokens - 1) * rows, size_t(rows))));
+    }
+
+    // The RMSNorm that also packs its output (what a decoded token's norms run when integer
+    // products read them) writes the same floats as the plain norm and the same words as packing
+    // them afterwards, bit for bit.
+    void normPackedEqualsNormThenPack_data()
+    {
+        QTest::addColumn<int>("rows");
+        QTest::addColumn<int>("cols");
+        QTest::newRow("1x896") << 1 << 896;   // a decoded token of the Qwen2.5-0.5B shape
+        QTest::newRow("3x4864") << 3 << 4864; // more blocks than lanes
+        QTest::newRow("7x64") << 7 << 64;     // fewer blocks than lanes, a batch
+    }
+
+    void normPackedEqualsNormThenPack()
+    {
+        QFETCH(int, rows);
+        QFETCH(int, cols);
+        std::vector<float> x = gputest::randomFloats(size_t(rows) * cols, 5 + cols, 2.0f);
+        for (size_t i = 0; i < x.size(); ++i) // magnitudes that differ per block, so do the scales
+            x[i] *= std::pow(10.0f, float((i / 32) % 5) - 2.0f);
+        const std::vector<float> weight = gputest::randomFloats(size_t(cols), 6, 1.5f);
+        const uint64_t packedBytes = uint64_t(rows) * vk::packedVectorBytes(uint32_t(cols));
+        auto xs = gputest::deviceBytes(m_device.context, std::as_bytes(std::span(x)));
+        auto ws = gputest::deviceBytes(m_device.context, std::as_bytes(std::span(weight)));
+        auto make = [&](uint64_t bytes) { return vk::Buffer::create(m_device.context, bytes, vk::MemoryUse::DeviceLocal).value(); };
+        vk::Buffer y1 = make(x.size() * sizeof(float)), y2 = make(x.size() * sizeof(float));
+        vk::Buffer p1 = make(packedBytes), p2 = make(packedBytes);
+        const float eps = 1e-6f;
+        vk::recordRmsNorm(*m_device.recorder, *m_device.context, xs.range(), ws.range(), y1.range(), uint32_t(rows),
+                          uint32_t(cols), eps);
+        model::gpu::recordPackActivations(*m_device.recorder, *m_device.context, y1.range(), p1.range(), uint32_t(cols),
+                                          uint32_t(rows));
+        model::gpu::recordRmsNormPacked(*m_device.recorder, *m_device.context, xs.range(), ws.range(), y2.range(),
+                                        p2.range(), uint32_t(rows), uint32_t(cols), eps);
+        const auto submitted = m_device.recorder->submit();
+        m_device.recorder->reset();
+        QVERIFY(submitted.ok());
+        auto bytesOf = [&](const vk::Buffer& b, uint64_t n) {
+            std::vector<std::byte> out(n);
+            QTest::qVerify(vk::download(*m_device.context, b, 0, out).ok(), "download", "", __FILE__, __LINE__);
+            return out;
+        };
+        QVERIFY(bytesOf(y1, x.size() * sizeof(float)) == bytesOf(y2, x.size() * sizeof(float)));
+        const std::vector<std::byte> packedSeparately = bytesOf(p1, packedBytes), packedTogether = bytesOf(p2, packedBytes);
+        // Only the code and scale words are defined (each row is padded to whole texels).
+        const uint32_t blocks = uint32_t(cols) / 32;
+        const uint64_t rowBytes = vk::packedVectorBytes(uint32_t(cols)), usedBytes = uint64_t(blocks) * (64 + 8);
+        for (int r = 0; r < rows; ++r)
+            QVERIFY2(std::equal(packedSeparately.begin() + r * rowBytes, packedSeparately.begin() + r * rowBytes + usedBytes,
+                                packedTogether.begin() + r * rowBytes),
+                     qPrintable(QString("packed row %1 differs").arg(r)));
     }
 
     void cleanupTestCase()

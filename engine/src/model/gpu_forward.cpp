@@ -41,11 +41,37 @@ GpuForward::~GpuForward() = default;
 
 Result<void> GpuForward::createRecorder()
 {
-    auto recorder = vk::CommandRecorder::create(m_context);
+    // With kernel timing, room for a timestamp per dispatch of a batch (a few hundred per layer
+    // at most, and most models have fewer than 64 layers).
+    constexpr uint32_t kTimedDispatches = 1u << 15;
+    auto recorder = vk::CommandRecorder::create(m_context, m_timeKernels ? kTimedDispatches : 64);
     if (!recorder)
         return recorder.error();
     m_recorder = std::move(*recorder);
+    m_recorder->timeEveryDispatch(m_timeKernels);
     return {};
+}
+
+Result<void> GpuForward::setKernelTiming(bool on)
+{
+    if (on == m_timeKernels)
+        return {};
+    m_timeKernels = on;
+    return createRecorder();
+}
+
+void GpuForward::addKernelTimes()
+{
+    const std::vector<vk::TimestampSample> samples = m_recorder->timings();
+    for (size_t i = 1; i < samples.size(); ++i) {
+        const double ms = samples[i].milliseconds - samples[i - 1].milliseconds;
+        auto it = std::find_if(m_kernelTimes.begin(), m_kernelTimes.end(),
+                               [&](const KernelTime& k) { return k.kernel == samples[i].label; });
+        if (it == m_kernelTimes.end())
+            it = m_kernelTimes.insert(m_kernelTimes.end(), KernelTime{samples[i].label, 0.0, 0});
+        it->milliseconds += ms;
+        ++it->dispatches;
+    }
 }
 
 Result<std::unique_ptr<GpuForward>> GpuForward::createSharingWeights(const GpuForward& loaded,
@@ -71,10 +97,8 @@ Result<std::unique_ptr<GpuForward>> GpuForward::create(const Model& model, std::
                                                  "most 256; this model's is " +
                                                      std::to_string(model.hparams().headDimK));
     std::unique_ptr<GpuForward> forward(new GpuForward(model, std::move(context), options));
-    auto recorder = vk::CommandRecorder::create(forward->m_context);
-    if (!recorder)
+    if (auto recorder = forward->createRecorder(); !recorder)
         return recorder.error();
-    forward->m_recorder = std::move(*recorder);
     if (auto uploaded = forward->uploadWeights(); !uploaded)
         return uploaded.error();
     if (auto allocated = forward->allocateState(); !allocated)
@@ -372,6 +396,8 @@ Result<void> GpuForward::evaluateChunk(std::span<const int32_t> tokens, uint32_t
     m_lastDispatches = m_recorder->dispatchCount();
     if (auto submitted = m_recorder->submit(); !submitted)
         return submitted.error();
+    if (m_timeKernels)
+        addKernelTimes();
     if (!logitsOut)
         return {};
     const size_t rows = allLogits ? tokens.size() : 1;
@@ -420,8 +446,17 @@ void GpuForward::embed(const Tensor& table, Act out)
 
 void GpuForward::rmsNorm(Act in, const Tensor& weight, Act out)
 {
-    vk::recordRmsNorm(*m_recorder, *m_context, range(in), m_vectors.at(weight.info).range(), range(out),
-                      uint32_t(m_tokens.size()), width(in), m_hp.rmsEps);
+    const uint32_t rows = uint32_t(m_tokens.size()), cols = width(in);
+    if (in != out && packsProductInputs(cols, rows == 1)) {
+        // The products that read the norm next take it packed: one dispatch writes both, and the
+        // first product finds the packing current (packedInput).
+        gpu::recordRmsNormPacked(*m_recorder, *m_context, range(in), m_vectors.at(weight.info).range(), range(out),
+                                 m_packedInput.range(0, rows * vk::packedVectorBytes(cols)), rows, cols, m_hp.rmsEps);
+        m_lastPacked = PackedInput{out, cols, m_recorder->dispatchCount()};
+        return;
+    }
+    vk::recordRmsNorm(*m_recorder, *m_context, range(in), m_vectors.at(weight.info).range(), range(out), rows, cols,
+                      m_hp.rmsEps);
 }
 
 

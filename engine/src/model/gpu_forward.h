@@ -24,6 +24,7 @@
 #include <memory>
 #include <optional>
 #include <span>
+#include <string>
 #include <unordered_map>
 #include <vector>
 
@@ -70,6 +71,18 @@ public:
     uint64_t weightBytes() const { return m_weightBytes; }
     // Kernel dispatches of the last evaluated chunk (bench: dispatches per decoded token).
     uint32_t lastDispatchCount() const { return m_lastDispatches; }
+
+    // Per-kernel timing (agora-cli bench --profile): while on, every dispatch is timed with
+    // timestamp queries and the times add up per kernel name over the evaluations, until cleared.
+    // Timing costs a query per dispatch, so it is off unless asked for.
+    struct KernelTime {
+        std::string kernel;
+        double milliseconds = 0;
+        uint32_t dispatches = 0;
+    };
+    Result<void> setKernelTiming(bool on);
+    const std::vector<KernelTime>& kernelTimes() const { return m_kernelTimes; }
+    void clearKernelTimes() { m_kernelTimes.clear(); }
     // The f16 KV cache of every layer for nCtx positions and batches of maxBatch tokens: full
     // layers hold nCtx positions, sliding-window layers a ring of window + maxBatch - 1 slots.
     static uint64_t kvCacheBytes(const HParams& hp, uint32_t nCtx, uint32_t maxBatch);
@@ -140,6 +153,10 @@ private:
     void productRecorded(Act in, Act out);
     // The integer decode product (vk::recordMatVecPacked) and its packed copy of `in`.
     bool packedApplies(const DeviceMatrix& w, Act in) const;
+    // Whether some product of this model reads an input of `cols` packed (decode: one token), so
+    // a norm producing such an input packs it in the same dispatch.
+    bool packsProductInputs(uint32_t cols, bool decode) const;
+    mutable std::unordered_map<uint32_t, bool> m_packsForDecode, m_packsForBatch; // by cols
     vk::BufferRange packedInput(const DeviceMatrix& w, Act in);
     void packedRecorded(Act in, Act out);
     struct PackedInput {
@@ -159,6 +176,9 @@ private:
         bool operator==(const RoundedInput&) const = default;
     };
     uint32_t m_lastDispatches = 0;
+    bool m_timeKernels = false;
+    std::vector<KernelTime> m_kernelTimes;
+    void addKernelTimes();
     std::optional<RoundedInput> m_lastRounded;
     void fail(Error error);
 

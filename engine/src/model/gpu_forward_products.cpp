@@ -50,6 +50,22 @@ bool GpuForward::packedApplies(const DeviceMatrix& w, Act in) const
     return w.quantized && width(in) == w.cols && vk::packedProductApplies(*m_context, w.weights);
 }
 
+bool GpuForward::packsProductInputs(uint32_t cols, bool decode) const
+{
+    // Packed inputs serve decode products of Q5_0 and Q8_0 and prompt products of Q5_0 (multiply).
+    if (cols % 32 != 0)
+        return false;
+    auto& known = decode ? m_packsForDecode : m_packsForBatch;
+    if (auto it = known.find(cols); it != known.end())
+        return it->second;
+    bool packs = false;
+    for (const auto& [matrixKey, w] : m_matrices)
+        packs = packs || (w.quantized && w.cols == cols && vk::packedProductApplies(*m_context, w.weights)
+                          && (decode || w.sourceType == TensorType::Q5_0));
+    known.emplace(cols, packs);
+    return packs;
+}
+
 vk::BufferRange GpuForward::packedInput(const DeviceMatrix& w, Act in)
 {
     const uint32_t rows = uint32_t(m_tokens.size());

@@ -262,6 +262,25 @@ void recordPackActivations(vk::CommandRecorder& recorder, const vk::Context& con
                       vk::linearGroups(context, groupsFor(push.items, workgroup)));
 }
 
+void recordRmsNormPacked(vk::CommandRecorder& recorder, const vk::Context& context, const vk::BufferRange& x,
+                         const vk::BufferRange& weight, const vk::BufferRange& y, const vk::BufferRange& packed,
+                         uint32_t rows, uint32_t cols, float eps)
+{
+    AGORA_VK_REQUIRE(cols % 32 == 0 && rows > 0, "packed activations must be whole blocks of 32");
+    AGORA_VK_REQUIRE(x.size >= uint64_t(rows) * cols * kFloat && y.size >= uint64_t(rows) * cols * kFloat
+                         && weight.size >= uint64_t(cols) * kFloat,
+                     "rmsnorm buffers too small");
+    AGORA_VK_REQUIRE(packed.size >= rows * vk::packedVectorBytes(cols), "packing buffer too small");
+    AGORA_VK_REQUIRE(!x.overlaps(y), "the packing rmsnorm reads x after writing y: they must not overlap");
+    struct {
+        uint32_t cols;
+        float eps;
+        uint32_t rows;
+    } push{cols, eps, rows};
+    recorder.dispatch(KernelId::RmsNormPackQ8_0, {vk::rowWorkgroupSize(context)}, {x, weight, y, packed}, push,
+                      vk::linearGroups(context, rows));
+}
+
 void recordSoftmax(vk::CommandRecorder& recorder, const vk::Context& context, const vk::BufferRange& x,
                    uint32_t rows, uint32_t cols)
 {

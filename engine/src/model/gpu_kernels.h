@@ -100,6 +100,11 @@ void recordRoundActivations(vk::CommandRecorder& recorder, const vk::Context& co
 // at r * vk::packedVectorBytes(cols) in packed.
 void recordPackActivations(vk::CommandRecorder& recorder, const vk::Context& context, const vk::BufferRange& x,
                            const vk::BufferRange& packed, uint32_t cols, uint32_t rows = 1);
+// vk::recordRmsNorm into y and, in the same dispatch, y packed as recordPackActivations packs it
+// (cols whole blocks of 32; x and y must not overlap).
+void recordRmsNormPacked(vk::CommandRecorder& recorder, const vk::Context& context, const vk::BufferRange& x,
+                         const vk::BufferRange& weight, const vk::BufferRange& y, const vk::BufferRange& packed,
+                         uint32_t rows, uint32_t cols, float eps);
 
 // Softmax of each of `rows` rows of `cols` floats, in place.
 void recordSoftmax(vk::CommandRecorder& recorder, const vk::Context& context, const vk::BufferRange& x,

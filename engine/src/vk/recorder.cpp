@@ -135,6 +135,8 @@ bool CommandRecorder::ensureRecording(std::source_location where)
         if (m_queryPool != VK_NULL_HANDLE)
             vkCmdResetQueryPool(m_commandBuffer, m_queryPool, 0, m_maxTimestamps);
         m_state = State::Recording;
+        if (m_timeDispatches)
+            timestamp("start");
     }
     return !m_error;
 }
@@ -305,6 +307,8 @@ void CommandRecorder::dispatch(shaders::KernelId kernel, std::span<const uint32_
                            static_cast<uint32_t>(push.size()), push.data());
     vkCmdDispatch(m_commandBuffer, groups.x, groups.y, groups.z);
     ++m_dispatches;
+    if (m_timeDispatches)
+        timestamp(std::string(shaders::kernelName(kernel)));
 }
 
 void CommandRecorder::copy(const BufferRange& from, const BufferRange& to, std::source_location where)

@@ -83,6 +83,11 @@ public:
 
     // The timestamps of the last submission.
     std::vector<TimestampSample> timings() const;
+    // When on, every dispatch is followed by a timestamp labelled with its kernel's name (and a
+    // recording starts with one labelled "start"), so timings() gives each dispatch's time as the
+    // difference to the sample before it: what `agora-cli bench --profile` reports per kernel.
+    // Needs a recorder created with room for the dispatches it will record.
+    void timeEveryDispatch(bool on) { m_timeDispatches = on; }
     uint32_t dispatchCount() const { return m_dispatches; }
     uint32_t barrierCount() const { return m_barriers; }
 
@@ -103,6 +108,7 @@ private:
     VkQueryPool m_queryPool = VK_NULL_HANDLE;
     uint32_t m_maxTimestamps = 0;
     std::vector<std::string> m_timestampLabels;
+    bool m_timeDispatches = false;
 
     enum class State { Empty, Recording, Ended };
     State m_state = State::Empty;

@@ -136,6 +136,36 @@ Result<MatVecKindProfile> profileKind(const Kind& kind, const std::shared_ptr<vk
     return p;
 }
 
+// The cost of one small dispatch that depends on the one before it (a tiny in-place scale, as a
+// norm or a rope of a decoded token is), so that a token's kernel count can be weighed against
+// its products: on lavapipe each dispatch hands the work to the driver's worker threads and waits.
+Result<double> measureDispatchMicroseconds(const std::shared_ptr<vk::Context>& context, int repetitions)
+{
+    constexpr uint32_t kDispatches = 256, kFloats = 64;
+    auto buffer = vk::Buffer::create(context, kFloats * sizeof(float), vk::MemoryUse::DeviceLocal);
+    if (!buffer)
+        return buffer.error();
+    auto recorder = vk::CommandRecorder::create(context, 4);
+    if (!recorder)
+        return recorder.error();
+    (*recorder)->timestamp("start");
+    for (uint32_t i = 0; i < kDispatches; ++i)
+        model::gpu::recordScale(**recorder, *context, buffer->range(), kFloats, 1.0f);
+    (*recorder)->timestamp("end");
+    double best = 0;
+    for (int r = 0; r < std::max(repetitions, 1); ++r) {
+        const auto start = std::chrono::steady_clock::now();
+        if (auto submitted = (*recorder)->submit(); !submitted)
+            return submitted.error();
+        double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+        const auto samples = (*recorder)->timings();
+        if (samples.size() == 2 && samples[1].milliseconds > samples[0].milliseconds)
+            ms = samples[1].milliseconds - samples[0].milliseconds;
+        best = r == 0 ? ms : std::min(best, ms);
+    }
+    return best * 1000.0 / kDispatches;
+}
+
 } // namespace
 
 double BenchProfile::matVecMsPerToken() const
@@ -157,6 +187,10 @@ Result<BenchProfile> profileMatVecs(const model::Model& model, std::shared_ptr<v
         return copy.error();
     profile.copyKernelGBps = copy->kernelReadGBps;
     profile.copyTransferGBps = copy->transferReadGBps;
+    auto dispatchCost = measureDispatchMicroseconds(context, repetitions);
+    if (!dispatchCost)
+        return dispatchCost.error();
+    profile.dispatchMicroseconds = *dispatchCost;
     for (const Kind& kind : matrixKinds(model)) {
         auto p = profileKind(kind, context, repetitions);
         if (!p)
@@ -171,7 +205,8 @@ std::string profileJson(const BenchProfile& profile)
     std::ostringstream out;
     out << "{\"matvec_layout\": \"" << profile.layout << "\", \"copy_kernel_gbps\": "
         << jsonFloat(float(profile.copyKernelGBps)) << ", \"copy_transfer_gbps\": "
-        << jsonFloat(float(profile.copyTransferGBps)) << ", \"matvec_ms_per_token\": "
+        << jsonFloat(float(profile.copyTransferGBps)) << ", \"dispatch_us\": "
+        << jsonFloat(float(profile.dispatchMicroseconds)) << ", \"matvec_ms_per_token\": "
         << jsonFloat(float(profile.matVecMsPerToken())) << ", \"kinds\": [";
     for (size_t i = 0; i < profile.kinds.size(); ++i) {
         const MatVecKindProfile& k = profile.kinds[i];
@@ -180,6 +215,13 @@ std::string profileJson(const BenchProfile& profile)
             << ", \"bytes\": " << k.bytes << ", \"ms_per_token\": " << jsonFloat(float(k.msPerToken))
             << ", \"gbps\": " << jsonFloat(float(k.gbPerSecond)) << "}";
     }
+    out << "], \"timed_tokens\": " << profile.timedTokens << ", \"timed_token_ms\": " << jsonFloat(float(profile.timedTokenMs))
+        << ", \"kernels\": [";
+    for (size_t i = 0; i < profile.kernels.size(); ++i) {
+        const KernelShare& k = profile.kernels[i];
+        out << (i ? ", " : "") << "{\"kernel\": \"" << k.kernel << "\", \"ms_per_token\": " << jsonFloat(float(k.msPerToken))
+            << ", \"dispatches_per_token\": " << jsonFloat(float(k.dispatchesPerToken)) << "}";
+    }
     out << "]}";
     return out.str();
 }
@@ -187,8 +229,10 @@ std::string profileJson(const BenchProfile& profile)
 void printProfile(const BenchProfile& profile, double tokenMs)
 {
     const double copy = std::max(profile.copyKernelGBps, profile.copyTransferGBps);
-    std::printf("profile (matvec layout: %s; copy bandwidth: kernel %.1f GB/s, transfer %.1f GB/s)\n",
-                profile.layout.c_str(), profile.copyKernelGBps, profile.copyTransferGBps);
+    std::printf("profile (matvec layout: %s; copy bandwidth: kernel %.1f GB/s, transfer %.1f GB/s; "
+                "a small dependent dispatch: %.1f us)\n",
+                profile.layout.c_str(), profile.copyKernelGBps, profile.copyTransferGBps,
+                profile.dispatchMicroseconds);
     std::printf("  %-12s %-10s %4s %13s %9s %8s %7s\n", "kind", "types", "n", "rows x cols", "ms/token", "GB/s",
                 "of copy");
     for (const MatVecKindProfile& k : profile.kinds)
@@ -199,6 +243,22 @@ void printProfile(const BenchProfile& profile, double tokenMs)
     if (tokenMs > 0)
         std::printf("  %-12s %40.2f ms (measured token %.2f ms minus the products)\n", "other", tokenMs - matvec,
                     tokenMs);
+    if (profile.kernels.empty())
+        return;
+    std::vector<KernelShare> kernels = profile.kernels;
+    std::sort(kernels.begin(), kernels.end(), [](const KernelShare& a, const KernelShare& b) { return a.msPerToken > b.msPerToken; });
+    double total = 0, dispatches = 0;
+    for (const KernelShare& k : kernels) {
+        total += k.msPerToken;
+        dispatches += k.dispatchesPerToken;
+    }
+    std::printf("every kernel of %u decoded tokens, timed dispatch by dispatch (hand-offs included):\n", profile.timedTokens);
+    std::printf("  %-24s %10s %10s %8s\n", "kernel", "dispatches", "ms/token", "share");
+    for (const KernelShare& k : kernels)
+        std::printf("  %-24s %10.1f %10.2f %7.1f%%\n", k.kernel.c_str(), k.dispatchesPerToken, k.msPerToken,
+                    total > 0 ? 100.0 * k.msPerToken / total : 0.0);
+    std::printf("  %-24s %10.1f %10.2f ms (token %.2f ms with the timing)\n", "all kernels", dispatches, total,
+                profile.timedTokenMs);
 }
 
 } // namespace agora::cli

@@ -30,12 +30,23 @@ struct MatVecKindProfile {
     double gbPerSecond = 0; // bytes / time
 };
 
+// One kernel's share of a decoded token, from per-dispatch timestamps.
+struct KernelShare {
+    std::string kernel;          // the shader variant, e.g. "MatVecInt_Q5_0", "RmsNormPackQ8_0"
+    double msPerToken = 0;       // summed over its dispatches; on lavapipe this includes each dispatch's hand-off
+    double dispatchesPerToken = 0;
+};
+
 struct BenchProfile {
     std::string layout;                   // the matvec layout the device uses (rows / subgroup)
     double copyKernelGBps = 0;            // read rate of a copy kernel
     double copyTransferGBps = 0;          // read rate of vkCmdCopyBuffer
+    double dispatchMicroseconds = 0;      // one small dispatch after another that it depends on
     std::vector<MatVecKindProfile> kinds;
     double matVecMsPerToken() const;
+    std::vector<KernelShare> kernels;     // every kernel of a decoded token, slowest first when printed
+    uint32_t timedTokens = 0;             // decoded tokens the kernel times are averaged over
+    double timedTokenMs = 0;              // their wall time per token (timing each dispatch included)
 };
 
 // Uploads the model's matrices again, kind by kind (each kind freed before the next), and times

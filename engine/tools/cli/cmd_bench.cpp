@@ -143,13 +143,30 @@ int cmdBench(const std::vector<std::string>& argv)
         }
     }
     std::optional<BenchProfile> kernelProfile;
+    auto* gpu = dynamic_cast<model::GpuForward*>(loaded->forward.get());
+    const uint32_t dispatches = gpu ? gpu->lastDispatchCount() : 0;
     if (profile) {
         auto p = profileMatVecs(*loaded->model, loaded->context, int(std::min<int64_t>(repetitions, 5)) + 2);
         if (!p)
             return failure(p.error().message);
         kernelProfile = std::move(*p);
+        // Every kernel of decoded tokens, timed dispatch by dispatch, after the prompt.
+        if (gpu) {
+            constexpr int64_t kTimedTokens = 16;
+            if (auto on = gpu->setKernelTiming(true); !on)
+                return failure(on.error().message);
+            gpu->clearKernelTimes();
+            auto rate = decodeRate(*gpu, prompt.back(), uint32_t(nPrompt), kTimedTokens, nVocab);
+            if (!rate)
+                return failure(rate.error().message);
+            kernelProfile->timedTokens = uint32_t(kTimedTokens);
+            kernelProfile->timedTokenMs = 1000.0 / *rate;
+            for (const model::GpuForward::KernelTime& k : gpu->kernelTimes())
+                kernelProfile->kernels.push_back({k.kernel, k.milliseconds / kTimedTokens, double(k.dispatches) / kTimedTokens});
+            if (auto off = gpu->setKernelTiming(false); !off)
+                return failure(off.error().message);
+        }
     }
-    const auto* gpu = dynamic_cast<const model::GpuForward*>(loaded->forward.get());
     const uint64_t weightBytes = gpu ? gpu->weightBytes() : 0;
     const uint64_t kvBytes = gpu ? model::GpuForward::kvCacheBytes(loaded->model->hparams(), request.nCtx, request.maxBatch) : 0;
     // What the device holds beyond the weights and the KV cache, as a fraction of those two.
@@ -162,7 +179,7 @@ int cmdBench(const std::vector<std::string>& argv)
                   << ", \"prompt_tokens\": " << nPrompt << ", \"prompt_tokens_per_second\": " << jsonFloat(float(pp.median))
                   << ", \"gen_tokens\": " << nGen << ", \"gen_tokens_per_second\": " << jsonFloat(float(tg.median))
                   << ", \"device_memory_bytes\": " << loaded->deviceBytes << ", \"weight_bytes\": " << weightBytes
-                  << ", \"dispatches_per_token\": " << (gpu ? gpu->lastDispatchCount() : 0)
+                  << ", \"dispatches_per_token\": " << dispatches
                   << ", \"kv_cache_bytes\": " << kvBytes << ", \"device_memory_overhead\": " << jsonFloat(float(overhead))
                   << ", \"context\": " << request.nCtx << ", \"batch\": " << batch
                   << ", \"repetitions\": " << repetitions << statsJson("prompt_tokens_per_second", pp)
