@@ -7,6 +7,7 @@
 //   OP_BIAS_ADD   out[i] = a[i] + b[i % width]        (a bias row added to every row)
 // out may be the same range as a or b: each invocation reads its element before writing it.
 #include "common.glsl"
+#include "gates.glsl"
 
 layout(local_size_x_id = 0) in;
 layout(constant_id = 0) const uint WORKGROUP_SIZE = 64;
@@ -26,8 +27,7 @@ void main()
     if (i >= pc.count)
         return;
 #if defined(OP_SILU_GATE)
-    const float g = a[i];
-    outValues[i] = g / (1.0 + exp(-g)) * b[i];
+    outValues[i] = siluGate(a[i], b[i]);
 #elif defined(OP_ADD)
     outValues[i] = a[i] + b[i];
 #elif defined(OP_BIAS_ADD)

@@ -7,6 +7,7 @@
 //   OP_SCALE      out[i] = a[i] * param                    (gemma's sqrt(n_embd) embedding scale)
 // out may be the same range as a or b: each invocation reads its element before writing it.
 #include "common.glsl"
+#include "gates.glsl"
 
 layout(local_size_x_id = 0) in;
 layout(constant_id = 0) const uint WORKGROUP_SIZE = 64;
@@ -26,11 +27,7 @@ void main()
     if (i >= pc.count)
         return;
 #if defined(OP_GELU_GATE)
-    const float x = a[i];
-    // tanh written through exp so that large |x| saturates instead of overflowing.
-    const float inner = 0.7978845608 * x * (1.0 + 0.044715 * x * x);
-    const float t = 1.0 - 2.0 / (exp(2.0 * clamp(inner, -15.0, 15.0)) + 1.0);
-    outValues[i] = 0.5 * x * (1.0 + t) * b[i];
+    outValues[i] = geluGate(a[i], b[i]);
 #elif defined(OP_SOFTCAP)
     const float s = clamp(a[i] / pc.param, -15.0, 15.0);
     outValues[i] = pc.param * (1.0 - 2.0 / (exp(2.0 * s) + 1.0));

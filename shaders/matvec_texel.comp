@@ -28,6 +28,14 @@ void storeRow(uint index, float sum)
     y[index] = HAS_ADDEND != 0u ? sum + addend[index] : sum;
 }
 
+// GATE 1 (SiLU) or 2 (GELU-tanh), for the variants with two rows per lane: W holds the gate rows
+// then as many up rows (pc.rows is the gate's count), a lane computes gate row r and up row r, and
+// y[r] = act(gate . x) * (up . x): a decoded token's feed-forward input in one dispatch instead of
+// two products and the elementwise gate (quant_kernels.cpp: recordMatVecGated). Not combined with
+// HAS_ADDEND.
+layout(constant_id = 2) const uint GATE = 0;
+#include "gates.glsl"
+
 layout(push_constant) uniform Push {
     uint rows;      // rows in this binding of W
     uint cols;
@@ -139,13 +147,16 @@ float dotSuperBlock(uint rowTexel, uint sb, uint x4Base)
 void main()
 {
     const uint wholeUnits = pc.cols / 32u;
-    const uint firstRow = linearWorkgroupIndex() * (LANE_ROWS * WORKGROUP_SIZE) + gl_LocalInvocationIndex;
-    // Lane rows firstRow + j * WORKGROUP_SIZE; lanes past the last row compute row rows-1 again
-    // and do not store (see matvec_rows.comp).
+    const uint rowsOfY = GATE != 0u ? 1u : LANE_ROWS; // rows of y a lane stores
+    const uint firstRow = linearWorkgroupIndex() * (rowsOfY * WORKGROUP_SIZE) + gl_LocalInvocationIndex;
+    // Lane rows firstRow + j * WORKGROUP_SIZE (GATE: gate row firstRow, up row firstRow + rows);
+    // lanes past the last row compute row rows-1 again and do not store (see matvec_rows.comp).
     uint rowTexel[LANE_ROWS];
     float sums[LANE_ROWS];
     AGORA_UNROLL for (uint j = 0u; j < LANE_ROWS; ++j) {
-        rowTexel[j] = (min(firstRow + j * WORKGROUP_SIZE, pc.rows - 1u) * pc.rowBytes) >> 4;
+        const uint row = GATE != 0u ? min(firstRow, pc.rows - 1u) + j * pc.rows
+                                    : min(firstRow + j * WORKGROUP_SIZE, pc.rows - 1u);
+        rowTexel[j] = (row * pc.rowBytes) >> 4;
         sums[j] = 0.0;
     }
     uint u = 0u;
@@ -217,6 +228,11 @@ void main()
         }
     }
 #endif
+    if (GATE != 0u) {
+        if (firstRow < pc.rows)
+            y[pc.outOffset + firstRow] = GATE == 1u ? siluGate(sums[0], sums[1]) : geluGate(sums[0], sums[1]);
+        return;
+    }
     AGORA_UNROLL for (uint j = 0u; j < LANE_ROWS; ++j) {
         const uint row = firstRow + j * WORKGROUP_SIZE;
         if (row < pc.rows)

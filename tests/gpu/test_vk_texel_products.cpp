@@ -236,6 +236,63 @@ private slots:
         QCOMPARE(recorder->dispatchCount(), 0u);
     }
 
+    // A gated feed-forward's input in one dispatch: gate rows then up rows in one matrix, y[r] =
+    // act(gate_r . x) * (up_r . x), against the reference products through the same activation.
+    void gatedProduct_data()
+    {
+        QTest::addColumn<TensorType>("type");
+        QTest::addColumn<int>("rows"); // gate rows (the matrix has twice as many)
+        QTest::addColumn<int>("cols");
+        QTest::newRow("Q5_0 100x896") << TensorType::Q5_0 << 100 << 896;
+        QTest::newRow("Q8_0 70x96") << TensorType::Q8_0 << 70 << 96;
+        QTest::newRow("Q4_K 9x4864") << TensorType::Q4_K << 9 << 4864;
+        QTest::newRow("Q6_K 37x256") << TensorType::Q6_K << 37 << 256;
+    }
+
+    void gatedProduct()
+    {
+        QFETCH(TensorType, type);
+        QFETCH(int, rows);
+        QFETCH(int, cols);
+        PaddedMatrix m = paddedMatrix(type, uint32_t(2 * rows), uint32_t(cols), 57 + rows);
+        const std::vector<float> x = gputest::randomFloats(size_t(cols), 8, 0.5f);
+        std::vector<float> products, tolerance;
+        reference(m, x, products, tolerance);
+        auto ws = deviceBytes(m_context, m.bytes);
+        auto xs = deviceBytes(m_context, std::as_bytes(std::span(x)));
+        const vk::WeightMatrix w{ws.range(), type, uint32_t(2 * rows), uint32_t(cols), uint32_t(m.stride)};
+        for (vk::Gate gate : {vk::Gate::Silu, vk::Gate::Gelu}) {
+            std::vector<float> expected(static_cast<size_t>(rows)), bound(static_cast<size_t>(rows));
+            for (int r = 0; r < rows; ++r) {
+                const double g = products[size_t(r)], u = products[size_t(rows + r)];
+                const double act = gate == vk::Gate::Silu
+                                       ? g / (1.0 + std::exp(-g))
+                                       : 0.5 * g * (1.0 + std::tanh(0.7978845608 * g * (1.0 + 0.044715 * g * g)));
+                expected[size_t(r)] = float(act * u);
+                // The activations' slopes stay below 1.2: the products' bounds carry through.
+                bound[size_t(r)] = float(1.2 * tolerance[size_t(r)] * std::abs(u)
+                                         + std::abs(act) * tolerance[size_t(rows + r)] + 1e-5 * std::abs(act * u) + 1e-6);
+            }
+            auto ys = vk::Buffer::create(m_context, rows * sizeof(float), vk::MemoryUse::DeviceLocal).value();
+            auto recorder = vk::CommandRecorder::create(m_context).value();
+            QVERIFY(vk::recordMatVecGated(*recorder, *m_context, w, xs.range(), ys.range(), gate, false));
+            QCOMPARE(recorder->dispatchCount(), 1u);
+            QVERIFY(recorder->submit().ok());
+            QVERIFY(gputest::compareWithTolerance(tag(gate == vk::Gate::Silu ? "silu" : "gelu").c_str(), expected,
+                                                  readBack(*m_context, ys, rows), bound));
+        }
+        // Where the kernel does not apply nothing is recorded: an odd row count, rows not padded
+        // to texels.
+        auto recorder = vk::CommandRecorder::create(m_context).value();
+        const vk::WeightMatrix odd{ws.range(), type, uint32_t(2 * rows - 1), uint32_t(cols), uint32_t(m.stride)};
+        const vk::WeightMatrix unpadded{ws.range(), type, uint32_t(2 * rows), uint32_t(cols)};
+        auto ys = vk::Buffer::create(m_context, rows * sizeof(float), vk::MemoryUse::DeviceLocal).value();
+        QVERIFY(!vk::recordMatVecGated(*recorder, *m_context, odd, xs.range(), ys.range(), vk::Gate::Silu, false));
+        if (m.stride != rowBytes(type, uint32_t(cols)).value())
+            QVERIFY(!vk::recordMatVecGated(*recorder, *m_context, unpadded, xs.range(), ys.range(), vk::Gate::Silu, false));
+        QCOMPARE(recorder->dispatchCount(), 0u);
+    }
+
     void texelProductSplitAcrossBindings_data()
     {
         QTest::addColumn<TensorType>("type");

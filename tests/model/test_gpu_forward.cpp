@@ -142,6 +142,49 @@ private slots:
         QVERIFY2(matched >= 185, qPrintable(row));
     }
 
+    // A decoded token's grouped products (q/k/v or q/k, gate/up as one dispatch each, q and k
+    // rotated together) compute every row as the separate products do: the logits are the same
+    // bits, with fewer dispatches. Biases (qwen2), integer products (Q5_0/Q8_0 on lavapipe),
+    // k-quants and f16 weights.
+    void fusedDecodeMatchesUnfused_data()
+    {
+        QTest::addColumn<QString>("file");
+        for (const char* name : {"syn-qwen2-4k-Q4_K_M", "syn-qwen2-4k-Q8_0", "syn-llama3-2k-Q4_K_M", "syn-qwen3-2k-F16",
+                                 "syn-gemma2-2k-Q8_0", "syn-phi3-2k-Q4_K_M"})
+            QTest::newRow(name) << QString(name);
+    }
+
+    void fusedDecodeMatchesUnfused()
+    {
+        QFETCH(QString, file);
+        auto model = model::Model::open((kShared + "/fixtures/models/synthetic/" + file + ".gguf").toStdString());
+        QVERIFY2(model.ok(), model.ok() ? "" : model.error().message.c_str());
+        model::GpuForwardOptions options;
+        options.nCtx = 32;
+        options.maxBatch = 8;
+        auto fused = model::GpuForward::create(**model, m_context, options);
+        options.fuseDecodeProducts = false;
+        auto separate = model::GpuForward::create(**model, m_context, options);
+        QVERIFY2(fused.ok() && separate.ok(), "model did not load");
+        const std::vector<int32_t> prompt{1, 17, 305, 42, 1024, 7, 99};
+        auto a = (*fused)->evaluate(prompt, 0, false);
+        auto b = (*separate)->evaluate(prompt, 0, false);
+        QVERIFY(a.ok() && b.ok());
+        QVERIFY(*a == *b); // the prompt runs as a batch either way
+        int32_t token = test::argmax(*a);
+        for (uint32_t step = 0; step < 6; ++step) {
+            const uint32_t pos = uint32_t(prompt.size()) + step;
+            a = (*fused)->evaluate(std::span(&token, 1), pos, false);
+            b = (*separate)->evaluate(std::span(&token, 1), pos, false);
+            QVERIFY(a.ok() && b.ok());
+            QVERIFY2(*a == *b, qPrintable(QString("decode step %1: the logits differ").arg(step)));
+            QVERIFY((*fused)->lastDispatchCount() < (*separate)->lastDispatchCount());
+            token = test::argmax(*a);
+        }
+        qInfo("%s: %u dispatches per decoded token grouped, %u separate", qPrintable(file),
+              (*fused)->lastDispatchCount(), (*separate)->lastDispatchCount());
+    }
+
     void outOfDeviceMemoryIsAClearError()
     {
         // A device budget smaller than the weights: a value, not a crash, and the same device

@@ -8,10 +8,12 @@ namespace {
 void projectQkv(GraphOps& ops, const HParams& hp, const LayerWeights& w)
 {
     ops.rmsNorm(Act::X, w.attnNorm, Act::Norm);
-    if (w.bq && w.bk && w.bv && ops.fusesBias()) {
-        ops.linearBias(w.wq, w.bq, Act::Norm, Act::Q);
-        ops.linearBias(w.wk, w.bk, Act::Norm, Act::K);
-        ops.linearBias(w.wv, w.bv, Act::Norm, Act::V);
+    const bool biased = w.bq && w.bk && w.bv;
+    if (!(w.bq || w.bk || w.bv) || (biased && ops.fusesBias())) {
+        ops.linearGroup({{&w.wq, biased ? &w.bq : nullptr, Act::Q},
+                         {&w.wk, biased ? &w.bk : nullptr, Act::K},
+                         {&w.wv, biased ? &w.bv : nullptr, Act::V}},
+                        Act::Norm);
     } else {
         // Products of one input first, then the biases: a backend shares the input's rounded copy
         // between products recorded back to back.
@@ -44,8 +46,7 @@ void addToResidual(GraphOps& ops, const Tensor& postNorm)
 void attention(GraphOps& ops, const HParams& hp, uint32_t layer, const LayerWeights& w)
 {
     projectQkv(ops, hp, w);
-    ops.rope(Act::Q, hp.nHead);
-    ops.rope(Act::K, hp.nHeadKv);
+    ops.ropePair(Act::Q, hp.nHead, Act::K, hp.nHeadKv);
     ops.attention(layer, Act::Q, Act::K, Act::V, Act::Attn);
     ops.linearAccumulate(w.wo, Act::Attn, Act::Proj, Act::X);
 }
@@ -63,18 +64,14 @@ void gemmaAttention(GraphOps& ops, const HParams& hp, uint32_t layer, const Laye
 void siluFeedForward(GraphOps& ops, const LayerWeights& w)
 {
     ops.rmsNorm(Act::X, w.ffnNorm, Act::Norm);
-    ops.linear(w.wGate, Act::Norm, Act::Gate);
-    ops.linear(w.wUp, Act::Norm, Act::Up);
-    ops.siluGate(Act::Gate, Act::Up, Act::Gate);
+    ops.linearGated(w.wGate, w.wUp, Act::Norm, Act::Gate, GraphOps::GateActivation::Silu);
     ops.linearAccumulate(w.wDown, Act::Gate, Act::Proj, Act::X);
 }
 
 void geluFeedForward(GraphOps& ops, const LayerWeights& w)
 {
     ops.rmsNorm(Act::X, w.ffnNorm, Act::Norm);
-    ops.linear(w.wGate, Act::Norm, Act::Gate);
-    ops.linear(w.wUp, Act::Norm, Act::Up);
-    ops.geluGate(Act::Gate, Act::Up, Act::Gate);
+    ops.linearGated(w.wGate, w.wUp, Act::Norm, Act::Gate, GraphOps::GateActivation::Gelu);
     ops.linear(w.wDown, Act::Gate, Act::Proj);
     addToResidual(ops, w.postFfnNorm);
 }

@@ -117,15 +117,15 @@ Result<vk::Buffer> GpuForward::makeBuffer(uint64_t bytes)
     return buffer;
 }
 
-namespace {
-// Copies the rows of `t` (packedRow bytes each) into `buffer` at `stride` bytes apart, in
-// pieces of a few MiB so the padded copy never needs the whole matrix twice in host memory.
-Result<void> uploadRows(vk::Context& context, vk::Buffer& buffer, const Tensor& t, uint64_t packedRow, uint64_t stride,
-                        const std::function<void(uint64_t, uint64_t)>& report)
+// Copies the rows of `t` (packedRow bytes each) into `buffer` from `offset` on, `stride` bytes
+// apart, in pieces of a few MiB so the padded copy never needs the whole matrix twice in host memory.
+Result<void> GpuForward::uploadRows(vk::Context& context, vk::Buffer& buffer, uint64_t offset, const Tensor& t,
+                                    uint64_t packedRow, uint64_t stride,
+                                    const std::function<void(uint64_t, uint64_t)>& report)
 {
     const auto* source = reinterpret_cast<const std::byte*>(t.data());
     if (stride == packedRow)
-        return vk::upload(context, buffer, 0, std::span(source, size_t(t.bytes())), report);
+        return vk::upload(context, buffer, offset, std::span(source, size_t(t.bytes())), report);
     constexpr uint64_t kPieceBytes = 8ull << 20;
     const uint64_t rowsPerPiece = std::max<uint64_t>(kPieceBytes / stride, 1);
     std::vector<std::byte> piece;
@@ -134,14 +134,13 @@ Result<void> uploadRows(vk::Context& context, vk::Buffer& buffer, const Tensor& 
         piece.assign(size_t(n * stride), std::byte{0});
         for (uint64_t r = 0; r < n; ++r)
             std::copy_n(source + (first + r) * packedRow, size_t(packedRow), piece.data() + r * stride);
-        if (auto uploaded = vk::upload(context, buffer, first * stride, std::span(piece)); !uploaded)
+        if (auto uploaded = vk::upload(context, buffer, offset + first * stride, std::span(piece)); !uploaded)
             return uploaded;
         if (report)
             report(std::min<uint64_t>((first + n) * packedRow, t.bytes()), t.bytes());
     }
     return {};
 }
-} // namespace
 
 Result<void> GpuForward::uploadMatrix(const Tensor& t, DeviceMatrix& m, uint64_t& done, uint64_t total)
 {
@@ -161,7 +160,7 @@ Result<void> GpuForward::uploadMatrix(const Tensor& t, DeviceMatrix& m, uint64_t
         auto buffer = makeBuffer((uint64_t(m.rows) * stride + 19) / 16 * 16);
         if (!buffer)
             return buffer.error();
-        auto uploaded = uploadRows(*m_context, *buffer, t, packedRow, stride, report);
+        auto uploaded = uploadRows(*m_context, *buffer, 0, t, packedRow, stride, report);
         if (!uploaded)
             return uploaded.error();
         done += t.bytes();
@@ -230,9 +229,12 @@ Result<void> GpuForward::uploadWeights()
         total += onDevice(t) ? t.bytes() : t.rows() * t.cols() * kFloat;
     }
     uint64_t done = 0;
+    for (const std::vector<Tensor>& group : productGroups())
+        if (auto uploaded = uploadGroup(group, done, total); !uploaded)
+            return uploaded.error();
     for (const Tensor& t : matrices) {
         if (skip(t) || m_matrices.count(key(t)))
-            continue; // the tied output is the embedding; one copy serves both names
+            continue; // the tied output is the embedding; one copy serves both names; groups are up
         if (auto uploaded = uploadMatrix(t, m_matrices[key(t)], done, total); !uploaded)
             return makeError(uploaded.error().code, t.name() + ": " + uploaded.error().message);
     }
@@ -248,6 +250,8 @@ Result<void> GpuForward::uploadWeights()
         m_weightBytes += values.size() * kFloat;
         m_vectors.emplace(t.info, std::move(*buffer));
     }
+    if (auto biases = uploadGroupBiases(); !biases)
+        return biases.error();
 
     // The rope factors (Llama-3's, or Phi-3's short ones) and Phi-3's long ones; each forward
     // pass picks by its own context (ropeFactorsFor), so sequences sharing the weights may differ.
@@ -335,6 +339,8 @@ Result<void> GpuForward::allocateState()
             return buffer.error();
         m_acts[size_t(a)] = std::move(*buffer);
     }
+    if (auto decodeActs = allocateDecodeActs(); !decodeActs)
+        return decodeActs.error();
     auto rounded = makeBuffer(widestAct);
     if (!rounded)
         return rounded.error();
@@ -413,6 +419,8 @@ void GpuForward::fail(Error error)
 
 vk::BufferRange GpuForward::range(Act act) const
 {
+    if (m_tokens.size() == 1 && m_decodeRanges[size_t(act)])
+        return *m_decodeRanges[size_t(act)];
     const uint64_t rows = act == Act::Logits && !m_allLogits ? 1 : m_tokens.size();
     return m_acts[size_t(act)].range(0, rows * width(act) * kFloat);
 }
@@ -469,10 +477,15 @@ void GpuForward::addBias(const Tensor& bias, Act inout)
 
 void GpuForward::rope(Act inout, uint32_t nHeads)
 {
-    gpu::RopeArgs args{m_hp.headDimK,     nHeads,           m_hp.ropeDims, uint32_t(m_tokens.size()),
-                       m_firstPos,        m_hp.ropeFreqBase, m_hp.ropeFreqScale,
-                       m_hp.ropeMode == cpu::RopeMode::Neox, bool(ropeFactorsFor(m_model.weights(), m_hp, m_options.nCtx))};
-    gpu::recordRope(*m_recorder, *m_context, range(inout), ropeFactorBuffer().range(), args);
+    ropeRange(range(inout), nHeads, m_hp.ropeFreqBase, m_hp.ropeFreqScale);
+}
+
+void GpuForward::ropeRange(const vk::BufferRange& x, uint32_t nHeads, float freqBase, float freqScale)
+{
+    gpu::RopeArgs args{m_hp.headDimK, nHeads,    m_hp.ropeDims, uint32_t(m_tokens.size()),
+                       m_firstPos,    freqBase,  freqScale,     m_hp.ropeMode == cpu::RopeMode::Neox,
+                       bool(ropeFactorsFor(m_model.weights(), m_hp, m_options.nCtx))};
+    gpu::recordRope(*m_recorder, *m_context, x, ropeFactorBuffer().range(), args);
 }
 
 void GpuForward::attention(uint32_t layer, Act q, Act k, Act v, Act out)
@@ -542,10 +555,7 @@ void GpuForward::rmsNormHeads(Act inout, const Tensor& weight, uint32_t nHeads)
 
 void GpuForward::ropeWithBase(Act inout, uint32_t nHeads, float freqBase, float freqScale)
 {
-    gpu::RopeArgs args{m_hp.headDimK, nHeads,    m_hp.ropeDims, uint32_t(m_tokens.size()),
-                       m_firstPos,    freqBase,  freqScale,     m_hp.ropeMode == cpu::RopeMode::Neox,
-                       bool(ropeFactorsFor(m_model.weights(), m_hp, m_options.nCtx))};
-    gpu::recordRope(*m_recorder, *m_context, range(inout), ropeFactorBuffer().range(), args);
+    ropeRange(range(inout), nHeads, freqBase, freqScale);
 }
 
 void GpuForward::geluGate(Act gate, Act up, Act out)

@@ -47,6 +47,10 @@ struct GpuForwardOptions {
     // Largest weight binding (0: the device's maxStorageBufferRange). Tests lower it to force the
     // row splits a 128k-vocabulary matrix needs on a 128 MiB device.
     uint64_t maxBindingBytes = 0;
+    // A decoded token's q/k/v and gate/up each as one product over matrices uploaded into one
+    // buffer, and q and k rotated in one pass (gpu_forward_groups.cpp): fewer dispatches, the
+    // same arithmetic. Off only to compare against (tests, A/B measurements).
+    bool fuseDecodeProducts = true;
 };
 
 class GpuForward final : public Forward, private GraphOps {
@@ -112,6 +116,15 @@ private:
     Result<void> createRecorder();
     Result<void> uploadWeights();
     Result<void> uploadMatrix(const Tensor& t, DeviceMatrix& m, uint64_t& done, uint64_t total);
+    static Result<void> uploadRows(vk::Context& context, vk::Buffer& buffer, uint64_t offset, const Tensor& t,
+                                   uint64_t packedRow, uint64_t stride,
+                                   const std::function<void(uint64_t, uint64_t)>& report);
+    // Products of one input that a decoded token runs as one dispatch (gpu_forward_groups.cpp):
+    // q/k/v (or q/k) and gate/up of a layer, when their rows can share one buffer.
+    std::vector<std::vector<Tensor>> productGroups() const;
+    Result<void> uploadGroup(const std::vector<Tensor>& members, uint64_t& done, uint64_t total);
+    Result<void> uploadGroupBiases();
+    Result<void> allocateDecodeActs();
     Result<void> allocateState();
     Result<vk::Buffer> makeBuffer(uint64_t bytes);
     Result<void> evaluateChunk(std::span<const int32_t> tokens, uint32_t firstPos, bool allLogits, float* logitsOut);
@@ -127,6 +140,10 @@ private:
     void linearBias(const Tensor& w, const Tensor& bias, Act in, Act out) override;
     bool fusesBias() const override;
     void linearAccumulate(const Tensor& w, Act in, Act scratch, Act inout) override;
+    void linearGroup(std::initializer_list<Projection> products, Act in) override;
+    void ropePair(Act q, uint32_t nHeadsQ, Act k, uint32_t nHeadsK) override;
+    void linearGated(const Tensor& gate, const Tensor& up, Act in, Act out, GateActivation act) override;
+    void ropeRange(const vk::BufferRange& x, uint32_t nHeads, float freqBase, float freqScale);
     void logits(const Tensor& output, Act in) override;
     // The family operations (qwen3, gemma2, gemma3).
     void scale(Act inout, float factor) override;
@@ -145,12 +162,17 @@ private:
     // Rows of the logits buffer: tokens per allLogits submission (at least 1, at most maxBatch).
     uint32_t logitRows() const { return std::clamp<uint32_t>(m_options.maxLogitRows, 1u, m_options.maxBatch); }
     void multiply(const DeviceMatrix& w, Act in, Act out, uint32_t nRows, uint32_t xFirstRow);
+    // The product into an explicit range y (a group's adjacent outputs); inputKept: y is not `in`.
+    void multiplyInto(const DeviceMatrix& w, Act in, const vk::BufferRange& y, bool inputKept, uint32_t nRows,
+                      uint32_t xFirstRow);
     // out = w . in + addend in one dispatch (decode on texel-product devices); false, recording
     // nothing but perhaps the rounded input, where that does not apply.
     bool multiplyAdd(const DeviceMatrix& w, Act in, Act out, const vk::BufferRange& addend);
+    bool multiplyAddInto(const DeviceMatrix& w, Act in, const vk::BufferRange& y, bool inputKept,
+                         const vk::BufferRange& addend);
     // The input a product of w reads: `in`, or its rounded copy (recorded unless still valid).
     vk::BufferRange productInput(const DeviceMatrix& w, Act in);
-    void productRecorded(Act in, Act out);
+    void productRecorded(bool inputKept);
     // The integer decode product (vk::recordMatVecPacked) and its packed copy of `in`.
     bool packedApplies(const DeviceMatrix& w, Act in) const;
     // Whether some product of this model reads an input of `cols` packed (decode: one token), so
@@ -158,7 +180,7 @@ private:
     bool packsProductInputs(uint32_t cols, bool decode) const;
     mutable std::unordered_map<uint32_t, bool> m_packsForDecode, m_packsForBatch; // by cols
     vk::BufferRange packedInput(const DeviceMatrix& w, Act in);
-    void packedRecorded(Act in, Act out);
+    void packedRecorded(bool inputKept);
     struct PackedInput {
         Act in;
         uint32_t cols;
@@ -196,6 +218,15 @@ private:
         vk::Buffer ropeFactors;     // the factors (Phi-3: the short ones), or a small placeholder binding
         vk::Buffer ropeFactorsLong; // Phi-3 LongRoPE's long factors, or a placeholder
         uint64_t weightBytes = 0;
+        // Matrices uploaded into one buffer, row after row, by the key of the first: the members'
+        // DeviceMatrix entries are views of it (owning nothing), `matrix` covers all their rows.
+        struct Group {
+            DeviceMatrix matrix;
+            std::vector<const void*> members; // keys, in order
+            std::vector<uint32_t> memberRows;
+            vk::Buffer bias; // the members' biases one after the other, where every member has one
+        };
+        std::unordered_map<const void*, Group> groups;
     };
     std::shared_ptr<SharedWeights> m_shared = std::make_shared<SharedWeights>();
     std::unordered_map<const void*, DeviceMatrix>& m_matrices = m_shared->matrices;
@@ -207,6 +238,10 @@ private:
     std::vector<uint32_t> m_cacheSlots; // per layer
     vk::Buffer m_attentionScratch;      // split attention's partial results
     std::array<vk::Buffer, kActCount> m_acts;
+    // A decoded token's q|k|v and gate|up, each set adjacent in one buffer so that a group's one
+    // product writes them all (range() returns these while the batch is one token).
+    vk::Buffer m_decodeActs;
+    std::array<std::optional<vk::BufferRange>, kActCount> m_decodeRanges;
     vk::Buffer m_roundedInput; // a product's input rounded like llama.cpp (gpu::recordRoundActivations)
     vk::Buffer m_packedInput;  // one token's input as packed Q8_0 codes (gpu::recordPackActivations)
     vk::Buffer m_tokenIds; // the batch's token ids (uint32) for the embedding lookup

@@ -36,10 +36,10 @@ vk::BufferRange GpuForward::productInput(const DeviceMatrix& w, Act in)
     return rounded;
 }
 
-void GpuForward::productRecorded(Act in, Act out)
+void GpuForward::productRecorded(bool inputKept)
 {
     // The rounded copy stays valid for the next product of `in` if this one did not overwrite `in`.
-    if (m_lastRounded && in != out)
+    if (m_lastRounded && inputKept)
         m_lastRounded->dispatchesAfter = m_recorder->dispatchCount();
     else
         m_lastRounded.reset();
@@ -78,15 +78,21 @@ vk::BufferRange GpuForward::packedInput(const DeviceMatrix& w, Act in)
     return packed;
 }
 
-void GpuForward::packedRecorded(Act in, Act out)
+void GpuForward::packedRecorded(bool inputKept)
 {
-    if (m_lastPacked && in != out)
+    if (m_lastPacked && inputKept)
         m_lastPacked->dispatchesAfter = m_recorder->dispatchCount();
     else
         m_lastPacked.reset();
 }
 
 void GpuForward::multiply(const DeviceMatrix& w, Act in, Act out, uint32_t nRows, uint32_t xFirstRow)
+{
+    multiplyInto(w, in, range(out), in != out, nRows, xFirstRow);
+}
+
+void GpuForward::multiplyInto(const DeviceMatrix& w, Act in, const vk::BufferRange& y, bool inputKept, uint32_t nRows,
+                              uint32_t xFirstRow)
 {
     const bool decode = nRows == 1 && xFirstRow == 0 && m_tokens.size() == 1;
     // Integer products against x packed as Q8_0 codes: decode for Q5_0 and Q8_0, prompt batches for
@@ -96,53 +102,59 @@ void GpuForward::multiply(const DeviceMatrix& w, Act in, Act out, uint32_t nRows
     if (packedApplies(w, in) && (decode || w.sourceType == TensorType::Q5_0)) {
         const vk::BufferRange packed = packedInput(w, in);
         if (decode)
-            vk::recordMatVecPacked(*m_recorder, *m_context, w.weights, packed, range(out), nullptr,
+            vk::recordMatVecPacked(*m_recorder, *m_context, w.weights, packed, y, nullptr,
                                    m_options.maxBindingBytes); // decode
         else
-            vk::recordMatMulPacked(*m_recorder, *m_context, w.weights, packed, range(out),
+            vk::recordMatMulPacked(*m_recorder, *m_context, w.weights, packed, y,
                                    vk::MatMulShape{nRows, xFirstRow, 0, w.rows}, m_options.maxBindingBytes);
-        packedRecorded(in, out);
+        packedRecorded(inputKept);
         return;
     }
     const vk::BufferRange input = productInput(w, in);
     if (w.quantized) {
         if (nRows == 1 && xFirstRow == 0)
-            vk::recordMatVec(*m_recorder, *m_context, w.weights, input, range(out), // decode
+            vk::recordMatVec(*m_recorder, *m_context, w.weights, input, y, // decode
                              m_options.maxBindingBytes);
         else
-            vk::recordMatMul(*m_recorder, *m_context, w.weights, input, range(out),
+            vk::recordMatMul(*m_recorder, *m_context, w.weights, input, y,
                              vk::MatMulShape{nRows, xFirstRow, 0, w.rows}, m_options.maxBindingBytes);
-        productRecorded(in, out);
+        productRecorded(inputKept);
         return;
     }
     uint32_t rowOffset = 0;
     for (size_t p = 0; p < w.parts.size(); ++p) {
         gpu::recordMatMulF32(*m_recorder, *m_context, w.parts[p].range(), w.partRows[p], w.cols, input,
-                             range(out), gpu::MatMulArgs{nRows, xFirstRow, rowOffset, w.rows});
+                             y, gpu::MatMulArgs{nRows, xFirstRow, rowOffset, w.rows});
         rowOffset += w.partRows[p];
     }
-    productRecorded(in, out);
+    productRecorded(inputKept);
 }
 
 bool GpuForward::multiplyAdd(const DeviceMatrix& w, Act in, Act out, const vk::BufferRange& addend)
 {
-    if (in != out && m_tokens.size() == 1 && packedApplies(w, in)) {
-        vk::recordMatVecPacked(*m_recorder, *m_context, w.weights, packedInput(w, in), range(out), &addend,
+    return multiplyAddInto(w, in, range(out), in != out, addend);
+}
+
+bool GpuForward::multiplyAddInto(const DeviceMatrix& w, Act in, const vk::BufferRange& y, bool inputKept,
+                                 const vk::BufferRange& addend)
+{
+    if (inputKept && m_tokens.size() == 1 && packedApplies(w, in)) {
+        vk::recordMatVecPacked(*m_recorder, *m_context, w.weights, packedInput(w, in), y, &addend,
                                m_options.maxBindingBytes);
-        packedRecorded(in, out);
+        packedRecorded(inputKept);
         return true;
     }
     // Decode only: a batch's rows would each need the addend (biases) or are the batch's own rows.
-    if (!w.quantized || m_tokens.size() != 1 || in == out
+    if (!w.quantized || m_tokens.size() != 1 || !inputKept
         || vk::resolveLayout(*m_context, vk::ProductLayout::Auto) != vk::ProductLayout::RowPerInvocation
         || !vk::texelProductApplies(*m_context, w.weights, range(in)))
         return false;
     const vk::BufferRange input = productInput(w, in);
-    if (!vk::recordMatVecAdd(*m_recorder, *m_context, w.weights, input, range(out), addend, m_options.maxBindingBytes)) {
-        productRecorded(in, in); // nothing recorded; keep no promise about the copy
+    if (!vk::recordMatVecAdd(*m_recorder, *m_context, w.weights, input, y, addend, m_options.maxBindingBytes)) {
+        productRecorded(false); // nothing recorded; keep no promise about the copy
         return false;
     }
-    productRecorded(in, out);
+    productRecorded(inputKept);
     return true;
 }
 

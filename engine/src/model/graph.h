@@ -10,6 +10,7 @@
 #include "model/weights.h"
 
 #include <cstdint>
+#include <initializer_list>
 
 namespace agora::model {
 
@@ -70,6 +71,41 @@ public:
     {
         linear(w, in, scratch);
         add(scratch, inout);
+    }
+    // Products of one input: out_i = in . w_i^T (+ bias_i where given). A backend may run several
+    // as one (the decoded token's q/k/v, or gate/up, as one dispatch); the default is one
+    // linear() or linearBias() each, the same arithmetic.
+    struct Projection {
+        const Tensor* weight;
+        const Tensor* bias; // null: none
+        Act out;
+    };
+    virtual void linearGroup(std::initializer_list<Projection> products, Act in)
+    {
+        for (const Projection& p : products) {
+            if (p.bias)
+                linearBias(*p.weight, *p.bias, in, p.out);
+            else
+                linear(*p.weight, in, p.out);
+        }
+    }
+    // A gated feed-forward's input: out = act(in . gate^T) * (in . up^T), act SiLU or GELU-tanh,
+    // through the Gate and Up slots; a backend may compute both products and the gate in one step.
+    enum class GateActivation { Silu, Gelu };
+    virtual void linearGated(const Tensor& gate, const Tensor& up, Act in, Act out, GateActivation act)
+    {
+        linearGroup({{&gate, nullptr, Act::Gate}, {&up, nullptr, Act::Up}}, in);
+        if (act == GateActivation::Silu)
+            siluGate(Act::Gate, Act::Up, out);
+        else
+            geluGate(Act::Gate, Act::Up, out);
+    }
+    // rope() of q (nHeadsQ heads) and k (nHeadsK heads) with the same positions; a backend whose q
+    // and k are adjacent may rotate both in one pass.
+    virtual void ropePair(Act q, uint32_t nHeadsQ, Act k, uint32_t nHeadsK)
+    {
+        rope(q, nHeadsQ);
+        rope(k, nHeadsK);
     }
     // Logits = in . output^T, for the rows the batch asked for (all, or only the last).
     virtual void logits(const Tensor& output, Act in) = 0;

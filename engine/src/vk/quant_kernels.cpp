@@ -243,7 +243,7 @@ namespace {
 // packed Q8_0 codes for the integer variant.
 void recordTexelMatVec(CommandRecorder& recorder, const Context& context, const WeightMatrix& w,
                        const PreparedMatrix& m, const BufferRange& x, const BufferRange& y, const BufferRange* addend,
-                       bool packedX = false)
+                       bool packedX = false, Gate gate = Gate::None)
 {
     // matvec_texel.comp's LANE_ROWS: Q8_0, Q5_0, Q4_K and Q6_K lanes compute two rows each.
     const uint32_t laneRows = w.type == TensorType::Q8_0 || w.type == TensorType::Q5_0 || w.type == TensorType::Q4_K
@@ -251,7 +251,8 @@ void recordTexelMatVec(CommandRecorder& recorder, const Context& context, const 
                                   ? 2
                                   : 1;
     const uint32_t workgroupSize = rowsWorkgroupSize(context);
-    const uint32_t rowsPerWorkgroup = workgroupSize * laneRows;
+    // GATE: a lane's two rows are gate row r and up row r, and it stores one row of y.
+    const uint32_t rowsPerWorkgroup = gate != Gate::None ? workgroupSize : workgroupSize * laneRows;
     const BufferRange xTexels{x.buffer, x.offset,
                               packedX ? packedVectorBytes(w.cols)
                                       : (uint64_t(w.cols) * sizeof(float) + kTexelBytes - 1) / kTexelBytes * kTexelBytes};
@@ -259,12 +260,14 @@ void recordTexelMatVec(CommandRecorder& recorder, const Context& context, const 
                             : w.type == TensorType::Q5_0 ? KernelId::MatVecInt_Q5_0
                                                          : KernelId::MatVecInt_Q8_0;
     for (const RowRange& range : m.ranges) {
-        const uint64_t workgroups = (uint64_t(range.rows) + rowsPerWorkgroup - 1) / rowsPerWorkgroup;
+        // Gated: one range of both halves (recordMatVecGated checks), y rows = gate rows.
+        const uint32_t rowsOfY = gate != Gate::None ? range.rows / 2 : range.rows;
+        const uint64_t workgroups = (uint64_t(rowsOfY) + rowsPerWorkgroup - 1) / rowsPerWorkgroup;
         // The stride is whole texels, so the range is too.
         // Without an addend y is bound in its place (never read: HAS_ADDEND is 0).
-        recorder.dispatch(kernel, {workgroupSize, addend ? 1u : 0u},
+        recorder.dispatch(kernel, {workgroupSize, addend ? 1u : 0u, uint32_t(gate)},
                           {BufferRange{w.data.buffer, range.offset, range.bytes}, xTexels, y, addend ? *addend : y},
-                          MatVecPush{range.rows, w.cols, m.rowBytes, range.firstRow},
+                          MatVecPush{rowsOfY, w.cols, m.rowBytes, range.firstRow},
                           linearGroups(context, workgroups));
     }
 }
@@ -330,6 +333,26 @@ void recordMatMulPacked(CommandRecorder& recorder, const Context& context, const
                                      shape.outOffset + range.firstRow, outStride},
                           linearGroups(context, rowGroups * tiles));
     }
+}
+
+bool recordMatVecGated(CommandRecorder& recorder, const Context& context, const WeightMatrix& w, const BufferRange& x,
+                       const BufferRange& y, Gate gate, bool packedX, VkDeviceSize maxBindingBytes)
+{
+    // Two rows per lane (matvec_texel.comp LANE_ROWS) is what pairs a gate row with its up row.
+    const bool laneRowTypes = w.type == TensorType::Q8_0 || w.type == TensorType::Q5_0 || w.type == TensorType::Q4_K
+                              || w.type == TensorType::Q6_K;
+    if (gate == Gate::None || w.rows % 2 != 0 || !laneRowTypes
+        || resolveLayout(context, ProductLayout::Auto) != ProductLayout::RowPerInvocation
+        || (packedX ? !packedProductApplies(context, w) : !texelProductApplies(context, w, x)))
+        return false;
+    const PreparedMatrix m = prepare(context, w, maxBindingBytes, true);
+    if (m.ranges.size() != 1)
+        return false; // the gate and up halves must be one binding
+    AGORA_VK_REQUIRE(x.size >= (packedX ? packedVectorBytes(w.cols) : uint64_t(w.cols) * sizeof(float)),
+                     "matvec vector shorter than cols");
+    AGORA_VK_REQUIRE(y.size >= uint64_t(w.rows / 2) * sizeof(float), "gated matvec output shorter than rows / 2");
+    recordTexelMatVec(recorder, context, w, m, x, y, nullptr, packedX, gate);
+    return true;
 }
 
 bool recordMatVecAdd(CommandRecorder& recorder, const Context& context, const WeightMatrix& w, const BufferRange& x,

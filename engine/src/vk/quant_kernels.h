@@ -84,6 +84,15 @@ void recordMatVec(CommandRecorder& recorder, const Context& context, const Weigh
 bool recordMatVecAdd(CommandRecorder& recorder, const Context& context, const WeightMatrix& w, const BufferRange& x,
                      const BufferRange& y, const BufferRange& addend, VkDeviceSize maxBindingBytes = 0);
 
+// The activation of a gated feed-forward (the values are matvec_texel.comp's GATE).
+enum class Gate : uint32_t { None = 0, Silu = 1, Gelu = 2 };
+// w holds the gate rows then as many up rows: y[r] = act(gate_r . x) * (up_r . x) for r below
+// w.rows / 2, in one dispatch (matvec_texel.comp GATE), with x as floats or, packedX, packed like
+// recordMatVecPacked's. Returns false, recording nothing, where that kernel does not apply (not a
+// two-rows-per-lane type, not texel reads, the halves not in one binding).
+bool recordMatVecGated(CommandRecorder& recorder, const Context& context, const WeightMatrix& w, const BufferRange& x,
+                       const BufferRange& y, Gate gate, bool packedX, VkDeviceSize maxBindingBytes = 0);
+
 // The integer product (matvec_texel.comp INT_DOT): x as Q8_0 codes packed by the model layer's
 // packing kernel (round_activations.comp PACK_Q8_0: packedVectorBytes(cols) bytes), the sums formed
 // in integers like llama.cpp's. Applies to Q5_0 and Q8_0 rows of whole pairs of blocks read

@@ -7,6 +7,8 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <string_view>
 
 namespace agora::cli {
 
@@ -60,6 +62,10 @@ Result<LoadedForward> loadForward(const ForwardRequest& request)
         model::GpuForwardOptions options;
         options.nCtx = request.nCtx;
         options.maxBatch = request.maxBatch;
+        // AGORA_VK_FUSE_DECODE=off: a decoded token's products one by one (before/after
+        // measurements, as AGORA_VK_INT_DOT=off for the integer products).
+        const char* fuse = std::getenv("AGORA_VK_FUSE_DECODE");
+        options.fuseDecodeProducts = !(fuse && std::string_view(fuse) == "off");
         if (request.showProgress) {
             options.progress = [last = -1](uint64_t done, uint64_t total) mutable {
                 const int percent = total ? int(done * 100 / total) : 100;
