@@ -61,11 +61,14 @@ const Command kCommands[] = {
      "      [--ctx-sweep] [--sweep-n 16] [--profile] [--ctx N]\n"
      "      Load time, prompt processing and generation tokens/s, device memory. -r N repeats\n"
      "      (median, min, max); --ctx-sweep: decode tokens/s at context depths 0..4096;\n"
-     "      --profile: GPU time per token of each kind of weight matrix, GB/s vs copy bandwidth;\n"
+     "      --profile: GPU time per token of each kind of weight matrix, GB/s vs copy bandwidth,\n"
+     "      the cost of one small dispatch, and every kernel of 16 decoded tokens timed dispatch by\n"
+     "      dispatch (JSON: profile.kernels, ms_per_token and dispatches_per_token per kernel);\n"
      "      --ctx N: KV cache for N positions (default: what the run fills); the JSON's\n"
      "      device_memory_overhead is device memory / (weights + KV cache) - 1 and\n"
      "      dispatches_per_token the kernel dispatches of the last submission (a decoded token).\n"
-     "      AGORA_VK_INT_DOT=off turns the integer Q5_0/Q8_0 products off (A/B runs)."},
+     "      AGORA_VK_INT_DOT=off turns the integer Q5_0/Q8_0 products off, AGORA_VK_FUSE_DECODE=off\n"
+     "      the grouped q/k/v and gate/up products of a decoded token (A/B runs)."},
     {"bench-streams", agora::cli::cmdBenchStreams,
      "bench-streams -m MODEL [-n 128] [--streams 2] [--ctx C] [--device D] [--json]\n"
      "      Generation tokens/s of N concurrent greedy streams through the engine thread against\n"
