@@ -49,6 +49,24 @@ std::vector<Kind> matrixKinds(const model::Model& model)
 
 uint64_t alignUp(uint64_t value, uint64_t alignment) { return (value + alignment - 1) / alignment * alignment; }
 
+// Submits the recorded work `repetitions` times: the fastest run's milliseconds between its
+// "start" and "end" timestamps (wall time around the submission where the device has none).
+Result<double> fastestRun(vk::CommandRecorder& recorder, int repetitions)
+{
+    double best = 0;
+    for (int r = 0; r < std::max(repetitions, 1); ++r) {
+        const auto start = std::chrono::steady_clock::now();
+        if (auto submitted = recorder.submit(); !submitted)
+            return submitted.error();
+        double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+        const auto samples = recorder.timings();
+        if (samples.size() == 2 && samples[1].milliseconds > samples[0].milliseconds)
+            ms = samples[1].milliseconds - samples[0].milliseconds;
+        best = r == 0 ? ms : std::min(best, ms);
+    }
+    return best;
+}
+
 Result<MatVecKindProfile> profileKind(const Kind& kind, const std::shared_ptr<vk::Context>& context, int repetitions)
 {
     MatVecKindProfile p;
@@ -122,16 +140,10 @@ Result<MatVecKindProfile> profileKind(const Kind& kind, const std::shared_ptr<vk
         row += t.rows();
     }
     (*recorder)->timestamp("end");
-    for (int r = 0; r < std::max(repetitions, 1); ++r) {
-        const auto start = std::chrono::steady_clock::now();
-        if (auto submitted = (*recorder)->submit(); !submitted)
-            return submitted.error();
-        double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-        const auto samples = (*recorder)->timings();
-        if (samples.size() == 2 && samples[1].milliseconds > samples[0].milliseconds)
-            ms = samples[1].milliseconds - samples[0].milliseconds;
-        p.msPerToken = r == 0 ? ms : std::min(p.msPerToken, ms);
-    }
+    auto ms = fastestRun(**recorder, repetitions);
+    if (!ms)
+        return ms.error();
+    p.msPerToken = *ms;
     p.gbPerSecond = p.msPerToken > 0 ? double(p.bytes) / (p.msPerToken / 1000.0) / 1e9 : 0.0;
     return p;
 }
@@ -152,18 +164,10 @@ Result<double> measureDispatchMicroseconds(const std::shared_ptr<vk::Context>& c
     for (uint32_t i = 0; i < kDispatches; ++i)
         model::gpu::recordScale(**recorder, *context, buffer->range(), kFloats, 1.0f);
     (*recorder)->timestamp("end");
-    double best = 0;
-    for (int r = 0; r < std::max(repetitions, 1); ++r) {
-        const auto start = std::chrono::steady_clock::now();
-        if (auto submitted = (*recorder)->submit(); !submitted)
-            return submitted.error();
-        double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-        const auto samples = (*recorder)->timings();
-        if (samples.size() == 2 && samples[1].milliseconds > samples[0].milliseconds)
-            ms = samples[1].milliseconds - samples[0].milliseconds;
-        best = r == 0 ? ms : std::min(best, ms);
-    }
-    return best * 1000.0 / kDispatches;
+    auto ms = fastestRun(**recorder, repetitions);
+    if (!ms)
+        return ms.error();
+    return *ms * 1000.0 / kDispatches;
 }
 
 } // namespace

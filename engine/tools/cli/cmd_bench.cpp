@@ -24,6 +24,9 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// Decoded tokens --profile times kernel by kernel.
+constexpr int64_t kTimedTokens = 16;
+
 // Context depths of --ctx-sweep.
 constexpr uint32_t kSweepDepths[] = {0, 256, 512, 1024, 2048, 4096};
 
@@ -101,6 +104,9 @@ int cmdBench(const std::vector<std::string>& argv)
     request.nCtx = uint32_t(nPrompt + nGen);
     if (sweep)
         request.nCtx = std::max<uint32_t>(request.nCtx, kSweepDepths[std::size(kSweepDepths) - 1] + uint32_t(sweepTokens));
+    // --profile times decoded tokens after the prompt: the cache must hold them too.
+    if (profile)
+        request.nCtx = std::max<uint32_t>(request.nCtx, uint32_t(nPrompt + kTimedTokens));
     // A larger KV cache than the run fills, to measure device memory at a real context length.
     request.nCtx = std::max<uint32_t>(request.nCtx, uint32_t(ctx));
     request.maxBatch = uint32_t(batch);
@@ -152,7 +158,6 @@ int cmdBench(const std::vector<std::string>& argv)
         kernelProfile = std::move(*p);
         // Every kernel of decoded tokens, timed dispatch by dispatch, after the prompt.
         if (gpu) {
-            constexpr int64_t kTimedTokens = 16;
             if (auto on = gpu->setKernelTiming(true); !on)
                 return failure(on.error().message);
             gpu->clearKernelTimes();

@@ -1,0 +1,93 @@
+// agora-cli bench end to end on lavapipe: the JSON the README documents (prompt and decode
+// tokens/s, dispatches per token, the --profile tables) from a real model, the kernel table adding
+// up to the decoded token's dispatches, AGORA_VK_FUSE_DECODE=off giving more of them, and the
+// usage error of --profile with --cpu.
+#include "../gpu/gpu_test_util.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QtTest>
+
+namespace {
+
+const QString kShared = QStringLiteral(AGORA_SHARED_DIR);
+const QString kCli = QStringLiteral(AGORA_CLI_PATH);
+
+int childMain(const char*) { return 99; }
+
+struct Run {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run runCli(const QStringList& args, const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment())
+{
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(kCli, args);
+    Run r;
+    if (!p.waitForFinished(300000))
+        return r;
+    r.exitCode = p.exitCode();
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+} // namespace
+
+class TestCliBench : public QObject {
+    Q_OBJECT
+private slots:
+    void profileJsonAddsUp()
+    {
+        const QString model = kShared + "/fixtures/models/stories260K-Q8_0.gguf";
+        const QStringList args{"bench", "-m", model, "-p", "8", "-n", "8", "--json", "--profile"};
+        const Run r = runCli(args);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QJsonParseError error;
+        const QJsonObject bench = QJsonDocument::fromJson(r.out, &error).object();
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+        QVERIFY(bench["prompt_tokens_per_second"].toDouble() > 0);
+        QVERIFY(bench["gen_tokens_per_second"].toDouble() > 0);
+        const int dispatches = bench["dispatches_per_token"].toInt();
+        QVERIFY(dispatches > 0);
+        const QJsonObject profile = bench["profile"].toObject();
+        QVERIFY(profile["dispatch_us"].toDouble() > 0);
+        QVERIFY(profile["matvec_ms_per_token"].toDouble() > 0);
+        QCOMPARE(profile["timed_tokens"].toInt(), 16);
+        const QJsonArray kernels = profile["kernels"].toArray();
+        QVERIFY(!kernels.isEmpty());
+        double perToken = 0, ms = 0;
+        for (const QJsonValue& k : kernels) {
+            QVERIFY(!k["kernel"].toString().isEmpty());
+            perToken += k["dispatches_per_token"].toDouble();
+            ms += k["ms_per_token"].toDouble();
+        }
+        // Every timed token sits below depth 128, so each has the last token's dispatches.
+        QCOMPARE(qRound(perToken), dispatches);
+        QVERIFY(ms > 0 && ms <= profile["timed_token_ms"].toDouble() * 1.01);
+
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("AGORA_VK_FUSE_DECODE", "off");
+        const Run separate = runCli({"bench", "-m", model, "-p", "8", "-n", "8", "--json"}, env);
+        QVERIFY2(separate.exitCode == 0, separate.err.constData());
+        const int separateDispatches = QJsonDocument::fromJson(separate.out).object()["dispatches_per_token"].toInt();
+        qInfo("stories260K-Q8_0: %d dispatches per decoded token, %d with AGORA_VK_FUSE_DECODE=off", dispatches,
+              separateDispatches);
+        QVERIFY(separateDispatches > dispatches);
+    }
+
+    void profileWithCpuIsAUsageError()
+    {
+        const Run r = runCli({"bench", "-m", kShared + "/fixtures/models/stories260K.gguf", "--cpu", "--profile"});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("--profile"));
+    }
+};
+
+AGORA_GPU_TEST_MAIN(TestCliBench, childMain)
+#include "test_cli_bench.moc"
