@@ -1,30 +1,18 @@
 // agora-cli template: exact bytes on stdout (no newline added), template errors on stderr with
 // exit 1, usage errors with exit 2, bos/eos/template read from a GGUF with -m, --now pinning
 // strftime_now.
-#include <QtTest>
+#include "cli_run.h"
 
-#include <QProcess>
 #include <QTemporaryDir>
+#include <QtTest>
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = agora::test::CliRun;
 
 Run runCli(const QStringList& args)
 {
-    QProcess p;
-    p.start(AGORA_CLI_PATH, QStringList{"template"} + args);
-    Run r;
-    if (!p.waitForFinished(30000))
-        return r;
-    r.exitCode = p.exitCode();
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
+    return agora::test::runProgram(AGORA_CLI_PATH, QStringList{"template"} + args, 30000);
 }
 
 QString shared(const QString& rel) { return QString(AGORA_SHARED_DIR) + "/" + rel; }

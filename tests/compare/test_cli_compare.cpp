@@ -2,11 +2,12 @@
 // equals the model's answer alone (greedy); --memory-budget forces the sequential mode with the
 // same answers; a suite run writes CSV, Markdown and HTML reports; bad flags and files give
 // clear messages and exit 2 / 1.
+#include "cli_run.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <QXmlStreamReader>
@@ -15,27 +16,11 @@ namespace {
 
 const QString kModels = QString(AGORA_SHARED_DIR) + "/fixtures/models/";
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = agora::test::CliRun;
 
 Run cli(const QStringList& args)
 {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    if (!env.contains("XDG_RUNTIME_DIR"))
-        env.insert("XDG_RUNTIME_DIR", "/tmp");
-    p.setProcessEnvironment(env);
-    p.start(AGORA_CLI_PATH, QStringList{"compare"} + args);
-    Run r;
-    if (!p.waitForFinished(120000))
-        return r;
-    r.exitCode = p.exitCode();
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
+    return agora::test::runProgram(AGORA_CLI_PATH, QStringList{"compare"} + args, 120000);
 }
 
 QStringList answerTexts(const QByteArray& json, int prompt = 0)

@@ -3,11 +3,11 @@
 // up to the decoded token's dispatches, AGORA_VK_FUSE_DECODE=off giving more of them, and the
 // usage error of --profile with --cpu.
 #include "../gpu/gpu_test_util.h"
+#include "cli_run.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QtTest>
 
 namespace {
@@ -17,24 +17,11 @@ const QString kCli = QStringLiteral(AGORA_CLI_PATH);
 
 int childMain(const char*) { return 99; }
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = agora::test::CliRun;
 
 Run runCli(const QStringList& args, const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment())
 {
-    QProcess p;
-    p.setProcessEnvironment(env);
-    p.start(kCli, args);
-    Run r;
-    if (!p.waitForFinished(300000))
-        return r;
-    r.exitCode = p.exitCode();
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
+    return agora::test::runProgram(kCli, args, 300000, env);
 }
 
 } // namespace

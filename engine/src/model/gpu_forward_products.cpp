@@ -36,13 +36,22 @@ vk::BufferRange GpuForward::productInput(const DeviceMatrix& w, Act in)
     return rounded;
 }
 
+namespace {
+// A copy of a product's input (rounded or packed) stays valid for the next product of the same
+// input if this one did not overwrite it, as long as nothing else is dispatched in between.
+template <typename InputCopy>
+void keepIfInputKept(std::optional<InputCopy>& copy, bool inputKept, uint32_t dispatches)
+{
+    if (copy && inputKept)
+        copy->dispatchesAfter = dispatches;
+    else
+        copy.reset();
+}
+} // namespace
+
 void GpuForward::productRecorded(bool inputKept)
 {
-    // The rounded copy stays valid for the next product of `in` if this one did not overwrite `in`.
-    if (m_lastRounded && inputKept)
-        m_lastRounded->dispatchesAfter = m_recorder->dispatchCount();
-    else
-        m_lastRounded.reset();
+    keepIfInputKept(m_lastRounded, inputKept, m_recorder->dispatchCount());
 }
 
 bool GpuForward::packedApplies(const DeviceMatrix& w, Act in) const
@@ -80,10 +89,7 @@ vk::BufferRange GpuForward::packedInput(const DeviceMatrix& w, Act in)
 
 void GpuForward::packedRecorded(bool inputKept)
 {
-    if (m_lastPacked && inputKept)
-        m_lastPacked->dispatchesAfter = m_recorder->dispatchCount();
-    else
-        m_lastPacked.reset();
+    keepIfInputKept(m_lastPacked, inputKept, m_recorder->dispatchCount());
 }
 
 void GpuForward::multiply(const DeviceMatrix& w, Act in, Act out, uint32_t nRows, uint32_t xFirstRow)
