@@ -8,25 +8,10 @@ namespace {
 void projectQkv(GraphOps& ops, const HParams& hp, const LayerWeights& w)
 {
     ops.rmsNorm(Act::X, w.attnNorm, Act::Norm);
-    const bool biased = w.bq && w.bk && w.bv;
-    if (!(w.bq || w.bk || w.bv) || (biased && ops.fusesBias())) {
-        ops.linearGroup({{&w.wq, biased ? &w.bq : nullptr, Act::Q},
-                         {&w.wk, biased ? &w.bk : nullptr, Act::K},
-                         {&w.wv, biased ? &w.bv : nullptr, Act::V}},
-                        Act::Norm);
-    } else {
-        // Products of one input first, then the biases: a backend shares the input's rounded copy
-        // between products recorded back to back.
-        ops.linear(w.wq, Act::Norm, Act::Q);
-        ops.linear(w.wk, Act::Norm, Act::K);
-        ops.linear(w.wv, Act::Norm, Act::V);
-        if (w.bq)
-            ops.addBias(w.bq, Act::Q);
-        if (w.bk)
-            ops.addBias(w.bk, Act::K);
-        if (w.bv)
-            ops.addBias(w.bv, Act::V);
-    }
+    ops.linearGroup({{&w.wq, w.bq ? &w.bq : nullptr, Act::Q},
+                     {&w.wk, w.bk ? &w.bk : nullptr, Act::K},
+                     {&w.wv, w.bv ? &w.bv : nullptr, Act::V}},
+                    Act::Norm);
     if (w.qNorm)
         ops.rmsNormHeads(Act::Q, w.qNorm, hp.nHead);
     if (w.kNorm)

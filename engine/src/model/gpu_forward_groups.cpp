@@ -192,17 +192,30 @@ void GpuForward::linearGroup(std::initializer_list<Projection> products, Act in)
         if (matches && !anyBias) {
             multiplyInto(g.matrix, in, outputs, true, 1, 0);
             done = g.members.size();
-        } else if (matches && allBias && g.bias.size() > 0
-                   && multiplyAddInto(g.matrix, in, outputs, true, g.bias.range())) {
+        } else if (matches && allBias && g.bias.size() > 0) {
+            // The biases in the product where the device's kernel adds them, else in one pass
+            // over the adjacent outputs.
+            if (!multiplyAddInto(g.matrix, in, outputs, true, g.bias.range())) {
+                multiplyInto(g.matrix, in, outputs, true, 1, 0);
+                const uint32_t n = uint32_t(outputs.size / kFloat);
+                gpu::recordBiasAdd(*m_recorder, *m_context, outputs, g.bias.range(), outputs, n, n);
+            }
             done = g.members.size();
         }
     }
+    // The rest as GraphOps does it: products first, then the biases it does not fuse.
+    const bool fused = fusesBias();
     for (size_t i = done; i < products.size(); ++i) {
         const Projection& p = products.begin()[i];
-        if (p.bias)
+        if (p.bias && fused)
             linearBias(*p.weight, *p.bias, in, p.out);
         else
             linear(*p.weight, in, p.out);
+    }
+    for (size_t i = done; i < products.size(); ++i) {
+        const Projection& p = products.begin()[i];
+        if (p.bias && !fused)
+            addBias(*p.bias, p.out);
     }
 }
 

@@ -74,7 +74,9 @@ public:
     }
     // Products of one input: out_i = in . w_i^T (+ bias_i where given). A backend may run several
     // as one (the decoded token's q/k/v, or gate/up, as one dispatch); the default is one
-    // linear() or linearBias() each, the same arithmetic.
+    // linearBias() each where the backend fuses biases, else the products first and then the
+    // biases (a backend shares the input's rounded copy between products recorded back to back);
+    // the same arithmetic either way.
     struct Projection {
         const Tensor* weight;
         const Tensor* bias; // null: none
@@ -82,12 +84,16 @@ public:
     };
     virtual void linearGroup(std::initializer_list<Projection> products, Act in)
     {
+        const bool fused = fusesBias();
         for (const Projection& p : products) {
-            if (p.bias)
+            if (p.bias && fused)
                 linearBias(*p.weight, *p.bias, in, p.out);
             else
                 linear(*p.weight, in, p.out);
         }
+        for (const Projection& p : products)
+            if (p.bias && !fused)
+                addBias(*p.bias, p.out);
     }
     // A gated feed-forward's input: out = act(in . gate^T) * (in . up^T), act SiLU or GELU-tanh,
     // through the Gate and Up slots; a backend may compute both products and the gate in one step.
