@@ -122,7 +122,8 @@ private slots:
         QCOMPARE(last.messages.at(0).content, QStringLiteral("Ist das legal?"));
         QVERIFY(last.sampling.has_value());
         QCOMPARE(last.sampling->temperature, 0.0);
-        QVERIFY(backend->closedConversations() >= 6);
+        // Closing goes to the engine thread as a queued request: the run may finish first.
+        QTRY_VERIFY_WITH_TIMEOUT(backend->closedConversations() >= 6, WaitMs);
 
         // Saved next to the history, listed, and reopened cell for cell.
         QVERIFY(QFile::exists(run.savedPath()));
