@@ -234,7 +234,7 @@ Result<void> GpuForward::uploadWeights()
             return uploaded.error();
     for (const Tensor& t : matrices) {
         if (skip(t) || m_matrices.count(key(t)))
-            continue; // the tied output is the embedding; one copy serves both names; groups are up
+            continue; // the tied output is the embedding (one copy serves both names); group members are up already
         if (auto uploaded = uploadMatrix(t, m_matrices[key(t)], done, total); !uploaded)
             return makeError(uploaded.error().code, t.name() + ": " + uploaded.error().message);
     }

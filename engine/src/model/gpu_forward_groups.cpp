@@ -20,13 +20,13 @@ namespace {
 constexpr uint64_t kFloat = sizeof(float);
 
 uint64_t alignUp(uint64_t value, uint64_t alignment) { return (value + alignment - 1) / alignment * alignment; }
-} // namespace
 
 // Offsets that a binding (storage or texel view) may start at on this device.
-static uint64_t bindingAlignment(const vk::Context& context)
+uint64_t bindingAlignment(const vk::Context& context)
 {
     return std::max<uint64_t>({context.storageOffsetAlignment(), context.limits().minTexelBufferOffsetAlignment, 16});
 }
+} // namespace
 
 std::vector<std::vector<Tensor>> GpuForward::productGroups() const
 {
