@@ -22,6 +22,26 @@ layout(push_constant) uniform Push {
     uint rows;     // table rows in this binding
 } pc;
 
+// Rows of CPU-device tables may be interleaved in groups of ROW_INTERLEAVE rows, texel by texel
+// (row_interleave.glsl; quant_kernels.h: WeightMatrix::rowInterleave); rows are then whole texels
+// and a word index counts from the start of the selected row.
+layout(constant_id = 1) const uint ROW_INTERLEAVE = 1;
+#include "row_interleave.glsl"
+uint g_rowTexel = 0u;
+
+#define AGORA_WORDS_PROVIDED 1
+uint loadWord(uint index)
+{
+    if (ROW_INTERLEAVE == 1u)
+        return wdata[index];
+    return wdata[4u * rowTexelAt(g_rowTexel, index >> 2) + (index & 3u)];
+}
+
+uint wordCount()
+{
+    return ROW_INTERLEAVE == 1u ? uint(wdata.length()) : pc.rowBytes >> 2;
+}
+
 #include "dequant.glsl"
 
 void main()
@@ -35,7 +55,8 @@ void main()
     const uint id = ids[i];
     if (id < pc.firstRow || id - pc.firstRow >= pc.rows)
         return;
-    const uint rowBase = (id - pc.firstRow) * pc.rowBytes;
+    g_rowTexel = ROW_INTERLEAVE == 1u ? 0u : rowStartTexel(id - pc.firstRow, pc.rowBytes);
+    const uint rowBase = ROW_INTERLEAVE == 1u ? (id - pc.firstRow) * pc.rowBytes : 0u;
     const uint outBase = i * pc.cols;
     if (32u * u + 32u <= pc.cols) {
         vec4 v[8];

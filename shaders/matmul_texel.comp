@@ -6,7 +6,8 @@
 // matvec_texel.comp: on llvmpipe a texel fetch is a branch-free gather, a storage-buffer load a
 // loop over the lanes. Each unit of 32 weights is dequantized once and used for the whole tile.
 // The host uses it for rows padded to a 16-byte stride (rowBytes) and x rows of whole texels
-// (cols % 4 == 0). Same push constants as matmul_rows.comp.
+// (cols % 4 == 0). Same push constants as matmul_rows.comp. Rows may be interleaved in groups of
+// ROW_INTERLEAVE (row_interleave.glsl).
 #include "common.glsl"
 
 layout(local_size_x_id = 0) in;
@@ -27,16 +28,8 @@ layout(push_constant) uniform Push {
     uint outStride; // floats per row of y
 } pc;
 
-#define AGORA_WORDS_PROVIDED 1
-uint loadWord(uint index)
-{
-    return texelFetch(weights, int(index >> 2))[index & 3u];
-}
-
-uint wordCount()
-{
-    return uint(textureSize(weights)) * 4u;
-}
+layout(constant_id = 1) const uint ROW_INTERLEAVE = 1; // rows per interleaved group (1: plain rows)
+#include "texel_weight_words.glsl"
 
 vec4 loadX4(uint index)
 {
@@ -66,7 +59,7 @@ void main()
     const uint firstRow = (group % rowGroups) * (LANE_ROWS * WORKGROUP_SIZE) + gl_LocalInvocationIndex;
     uint rowTexel[LANE_ROWS];
     AGORA_UNROLL for (uint j = 0u; j < LANE_ROWS; ++j)
-        rowTexel[j] = (min(firstRow + j * WORKGROUP_SIZE, pc.rows - 1u) * pc.rowBytes) >> 4; // see matmul_rows.comp
+        rowTexel[j] = rowStartTexel(min(firstRow + j * WORKGROUP_SIZE, pc.rows - 1u), pc.rowBytes); // see matmul_rows.comp
     const uint blocks = pc.cols / 32u;
     const uint packedTexels = (16u * blocks + (2u * blocks + 3u) / 4u * 4u) / 4u; // per token (vk::packedVectorBytes)
     float sums[LANE_ROWS][TOKENS_PER_TILE];
@@ -125,7 +118,7 @@ void main()
     const uint firstRow = (group % rowGroups) * (LANE_ROWS * WORKGROUP_SIZE) + gl_LocalInvocationIndex;
     uint rowTexel[LANE_ROWS];
     AGORA_UNROLL for (uint j = 0u; j < LANE_ROWS; ++j)
-        rowTexel[j] = (min(firstRow + j * WORKGROUP_SIZE, pc.rows - 1u) * pc.rowBytes) >> 4; // see matmul_rows.comp
+        rowTexel[j] = rowStartTexel(min(firstRow + j * WORKGROUP_SIZE, pc.rows - 1u), pc.rowBytes); // see matmul_rows.comp
     const uint x4Row = pc.cols / 4u; // texels per row of x
     const uint x4Base = (pc.xFirstRow + firstToken) * x4Row;
     float sums[LANE_ROWS][TOKENS_PER_TILE];
@@ -170,7 +163,7 @@ void main()
         return; // the whole workgroup: the overhang of the grid
     const uint tileTokens = min(TOKENS_PER_TILE, pc.nTokens - firstToken);
     const uint row = (group % rowGroups) * WORKGROUP_SIZE + gl_LocalInvocationIndex;
-    const uint rowBase = min(row, pc.rows - 1u) * pc.rowBytes; // see matvec_rows.comp
+    const uint rowBase = selectRow(rowStartTexel(min(row, pc.rows - 1u), pc.rowBytes)); // see matvec_rows.comp
     const uint wholeUnits = pc.cols / 32u;
     const uint x4Row = pc.cols / 4u; // texels per row of x
     const uint x4Base = (pc.xFirstRow + firstToken) * x4Row;

@@ -8,7 +8,7 @@
 // five times more bytes per CPU second (bench/README.md, "What llvmpipe makes fast").
 // The host (quant_kernels.cpp) uses it only for rows padded to a 16-byte stride, so every row
 // starts on a texel; the push constant rowBytes is that stride. Same push constants as
-// matvec_rows.comp.
+// matvec_rows.comp. Rows may be interleaved in groups of ROW_INTERLEAVE (row_interleave.glsl).
 #include "common.glsl"
 
 layout(local_size_x_id = 0) in;
@@ -35,6 +35,7 @@ void storeRow(uint index, float sum)
 // HAS_ADDEND.
 layout(constant_id = 2) const uint GATE = 0;
 #include "gates.glsl"
+layout(constant_id = 3) const uint ROW_INTERLEAVE = 1; // rows per interleaved group (1: plain rows)
 
 layout(push_constant) uniform Push {
     uint rows;      // rows in this binding of W
@@ -43,16 +44,7 @@ layout(push_constant) uniform Push {
     uint outOffset; // where row 0 of this binding lands in y
 } pc;
 
-#define AGORA_WORDS_PROVIDED 1
-uint loadWord(uint index)
-{
-    return texelFetch(weights, int(index >> 2))[index & 3u];
-}
-
-uint wordCount()
-{
-    return uint(textureSize(weights)) * 4u;
-}
+#include "texel_weight_words.glsl"
 
 vec4 loadX4(uint index)
 {
@@ -66,32 +58,6 @@ float loadX(uint index)
 
 #include "dequant.glsl"
 #include "aligned_pairs.glsl"
-
-#if defined(HAS_ALIGNED_PAIRS)
-// dot(units 8g .. 8g + 7 of the row starting at texel rowTexel, x4[x4Base .. x4Base + 63]):
-// eight blocks are PAIR_WORDS whole texels, fetched as such (a fetch per word would be four
-// times the gathers), then cut into four pairs at constant word offsets.
-float dotPairGroup(uint rowTexel, uint g, uint x4Base)
-{
-    uint w[4u * PAIR_WORDS];
-    const uint first = rowTexel + PAIR_WORDS * g;
-    AGORA_UNROLL for (uint i = 0u; i < PAIR_WORDS; ++i) {
-        const uvec4 texel = texelFetch(weights, int(first + i));
-        w[4u * i] = texel.x;
-        w[4u * i + 1u] = texel.y;
-        w[4u * i + 2u] = texel.z;
-        w[4u * i + 3u] = texel.w;
-    }
-    float sum = 0.0;
-    AGORA_UNROLL for (uint p = 0u; p < 4u; ++p) {
-        uint pair[PAIR_WORDS];
-        AGORA_UNROLL for (uint i = 0u; i < PAIR_WORDS; ++i)
-            pair[i] = w[PAIR_WORDS * p + i];
-        sum += dotPairWords(pair, x4Base + 16u * p);
-    }
-    return sum;
-}
-#endif
 
 #if defined(HAS_ALIGNED_PAIRS)
 // Each lane computes LANE_ROWS rows (quant_kernels.cpp: laneRows), rows r, r + WORKGROUP_SIZE,
@@ -126,21 +92,6 @@ float pairDot(uint rowTexel, uint g, uint p, uvec4 xp[8], uvec4 scales)
 
 #if defined(HAS_SUPER_BLOCK_TEXELS)
 #define LANE_ROWS 2u // as for the pairs: two rows share each x fetch
-
-// dot(super-block sb of the row starting at texel rowTexel, x4[x4Base .. x4Base + 63]).
-float dotSuperBlock(uint rowTexel, uint sb, uint x4Base)
-{
-    uint w[SUPER_BLOCK_WORDS];
-    superBlockWords(rowTexel, sb, w);
-    float sum = 0.0;
-    AGORA_UNROLL for (uint p = 0u; p < 8u; ++p) {
-        vec4 x8[8];
-        AGORA_UNROLL for (uint k = 0u; k < 8u; ++k)
-            x8[k] = loadX4(x4Base + 8u * p + k);
-        sum += superBlockUnit(w, p, x8, unitSum(x8));
-    }
-    return sum;
-}
 #endif
 
 #if defined(LANE_ROWS)
@@ -156,7 +107,7 @@ void main()
     AGORA_UNROLL for (uint j = 0u; j < LANE_ROWS; ++j) {
         const uint row = GATE != 0u ? min(firstRow, pc.rows - 1u) + j * pc.rows
                                     : min(firstRow + j * WORKGROUP_SIZE, pc.rows - 1u);
-        rowTexel[j] = (row * pc.rowBytes) >> 4;
+        rowTexel[j] = rowStartTexel(row, pc.rowBytes);
         sums[j] = 0.0;
     }
     uint u = 0u;
@@ -220,7 +171,7 @@ void main()
             x8[k] = loadX4(8u * u + k);
         AGORA_UNROLL for (uint j = 0u; j < LANE_ROWS; ++j) {
             vec4 v[8];
-            dequantUnit(rowTexel[j] << 4, u, v);
+            dequantUnit(selectRow(rowTexel[j]), u, v);
             vec4 acc = vec4(0.0);
             AGORA_UNROLL for (uint k = 0u; k < 8u; ++k)
                 acc += v[k] * x8[k];
@@ -245,20 +196,9 @@ void main()
     const uint wholeUnits = pc.cols / 32u;
     const uint row = linearWorkgroupIndex() * WORKGROUP_SIZE + gl_LocalInvocationIndex;
     // Lanes past the last row compute row rows-1 again and do not store (see matvec_rows.comp).
-    const uint rowBase = min(row, pc.rows - 1u) * pc.rowBytes;
+    const uint rowBase = selectRow(rowStartTexel(min(row, pc.rows - 1u), pc.rowBytes));
     float sum = 0.0;
-    uint u = 0u;
-#if defined(HAS_ALIGNED_PAIRS)
-    for (; u + 7u < wholeUnits; u += 8u)
-        sum += dotPairGroup(rowBase >> 4, u >> 3, 8u * u);
-    for (; u + 1u < wholeUnits; u += 2u)
-        sum += dotAlignedPair(rowBase, u >> 1, 8u * u);
-#endif
-#if defined(HAS_SUPER_BLOCK_TEXELS)
-    for (; u < wholeUnits; u += 8u) // K-quant rows are whole super-blocks
-        sum += dotSuperBlock(rowBase >> 4, u >> 3, 8u * u);
-#endif
-    for (; u < wholeUnits; ++u) {
+    for (uint u = 0u; u < wholeUnits; ++u) {
         vec4 v[8];
         dequantUnit(rowBase, u, v);
         vec4 acc = v[0] * loadX4(8u * u);

@@ -1,9 +1,11 @@
-// Pairs of Q8_0 / Q5_0 blocks read from a uniform texel buffer `weights` of padded rows, for
-// matvec_texel.comp and matmul_texel.comp (included after aligned_pairs.glsl, which defines
-// PAIR_WORDS and the float pair dot). With INT_DOT, the integer products against x packed as Q8_0
+// Pairs of Q8_0 / Q5_0 blocks read from a uniform texel buffer `weights` of padded rows (interleaved
+// as row_interleave.glsl says), for matvec_texel.comp and matmul_texel.comp (included after
+// aligned_pairs.glsl, which defines PAIR_WORDS and the float pair dot). With INT_DOT, the integer products against x packed as Q8_0
 // codes (round_activations.comp, PACK_Q8_0).
 #ifndef AGORA_TEXEL_PAIRS_GLSL
 #define AGORA_TEXEL_PAIRS_GLSL
+
+#include "row_interleave.glsl"
 
 // The PAIR_WORDS words of pair p (a constant) of group g (8 blocks) of the row starting at texel
 // rowTexel: they start (PAIR_WORDS * p) % 4 words into a texel, a constant, so the covering texels
@@ -16,7 +18,7 @@ void pairWords(uint rowTexel, uint g, uint p, out uint pair[PAIR_WORDS])
     uint w[20];
     AGORA_UNROLL for (uint t = 0u; t < 5u; ++t) {
         if (t < texels) {
-            const uvec4 texel = texelFetch(weights, int(rowTexel + PAIR_WORDS * g + firstTexel + t));
+            const uvec4 texel = texelFetch(weights, int(rowTexelAt(rowTexel, PAIR_WORDS * g + firstTexel + t)));
             w[4u * t] = texel.x;
             w[4u * t + 1u] = texel.y;
             w[4u * t + 2u] = texel.z;

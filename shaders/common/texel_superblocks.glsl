@@ -1,9 +1,11 @@
 // Q4_K and Q6_K super-blocks read from a uniform texel buffer `weights` of rows padded to 16-byte
-// texels, for matvec_texel.comp and matmul_texel.comp: superBlockWords fetches one super-block's
+// texels (interleaved as row_interleave.glsl says), for matvec_texel.comp and matmul_texel.comp: superBlockWords fetches one super-block's
 // words, superBlockUnit dots one unit of 32 weights with its x, unitSum is what Q4_K's minimum
 // multiplies. Defines HAS_SUPER_BLOCK_TEXELS for those two types.
 #ifndef AGORA_TEXEL_SUPERBLOCKS_GLSL
 #define AGORA_TEXEL_SUPERBLOCKS_GLSL
+
+#include "row_interleave.glsl"
 
 #if defined(TYPE_Q4_K)
 #define HAS_SUPER_BLOCK_TEXELS 1
@@ -21,7 +23,7 @@ uint scaleByte(uint w[36], uint b)
 void superBlockWords(uint rowTexel, uint sb, out uint w[SUPER_BLOCK_WORDS])
 {
     AGORA_UNROLL for (uint i = 0u; i < 9u; ++i) {
-        const uvec4 texel = texelFetch(weights, int(rowTexel + 9u * sb + i));
+        const uvec4 texel = texelFetch(weights, int(rowTexelAt(rowTexel, 9u * sb + i)));
         w[4u * i] = texel.x;
         w[4u * i + 1u] = texel.y;
         w[4u * i + 2u] = texel.z;
@@ -63,12 +65,12 @@ float superBlockUnit(uint w[SUPER_BLOCK_WORDS], uint p, vec4 x8[8], float xSum)
 void superBlockWords(uint rowTexel, uint sb, out uint a[SUPER_BLOCK_WORDS])
 {
     const uint start = AGORA_Q6_K_BLOCK_BYTES * sb; // byte offset in the row
-    const uint first = rowTexel + (start >> 4);
+    const uint first = start >> 4;
     const uint wordShift = (start >> 2) & 3u;
     const bool halfShift = (start & 2u) != 0u;
     uint w[56];
     AGORA_UNROLL for (uint i = 0u; i < 14u; ++i) { // 14 * 16 >= 14 + 210: always inside the row
-        const uvec4 texel = texelFetch(weights, int(first + i));
+        const uvec4 texel = texelFetch(weights, int(rowTexelAt(rowTexel, first + i)));
         w[4u * i] = texel.x;
         w[4u * i + 1u] = texel.y;
         w[4u * i + 2u] = texel.z;

@@ -117,27 +117,31 @@ Result<vk::Buffer> GpuForward::makeBuffer(uint64_t bytes)
     return buffer;
 }
 
-// Copies the rows of `t` (packedRow bytes each) into `buffer` from `offset` on, `stride` bytes
-// apart, in pieces of a few MiB so the padded copy never needs the whole matrix twice in host memory.
+// Copies the rows of `t` (packedRow bytes each) into `buffer` from `offset` on, laid out with the
+// stride and row interleave the kernels read (vk::layOutRows), in pieces of a few MiB so the padded
+// copy never needs the whole matrix twice in host memory.
 Result<void> GpuForward::uploadRows(vk::Context& context, vk::Buffer& buffer, uint64_t offset, const Tensor& t,
-                                    uint64_t packedRow, uint64_t stride,
+                                    uint64_t packedRow, uint64_t stride, uint32_t interleave,
                                     const std::function<void(uint64_t, uint64_t)>& report)
 {
     const auto* source = reinterpret_cast<const std::byte*>(t.data());
-    if (stride == packedRow)
+    if (stride == packedRow && interleave == 1)
         return vk::upload(context, buffer, offset, std::span(source, size_t(t.bytes())), report);
     constexpr uint64_t kPieceBytes = 8ull << 20;
-    const uint64_t rowsPerPiece = std::max<uint64_t>(kPieceBytes / stride, 1);
+    const uint64_t groupBytes = stride * interleave;
+    const uint64_t groupsPerPiece = std::max<uint64_t>(kPieceBytes / groupBytes, 1);
+    const uint64_t rows = uint64_t(t.rows());
+    const uint64_t groups = (rows + interleave - 1) / interleave;
     std::vector<std::byte> piece;
-    for (uint64_t first = 0; first < t.rows(); first += rowsPerPiece) {
-        const uint64_t n = std::min<uint64_t>(rowsPerPiece, uint64_t(t.rows()) - first);
-        piece.assign(size_t(n * stride), std::byte{0});
-        for (uint64_t r = 0; r < n; ++r)
-            std::copy_n(source + (first + r) * packedRow, size_t(packedRow), piece.data() + r * stride);
-        if (auto uploaded = vk::upload(context, buffer, offset + first * stride, std::span(piece)); !uploaded)
+    for (uint64_t first = 0; first < groups; first += groupsPerPiece) {
+        const uint64_t n = std::min<uint64_t>(groupsPerPiece, groups - first);
+        const uint64_t firstRow = first * interleave;
+        piece.resize(size_t(n * groupBytes));
+        vk::layOutRows(source + firstRow * packedRow, firstRow, rows, packedRow, stride, interleave, piece);
+        if (auto uploaded = vk::upload(context, buffer, offset + first * groupBytes, std::span(piece)); !uploaded)
             return uploaded;
         if (report)
-            report(std::min<uint64_t>((first + n) * packedRow, t.bytes()), t.bytes());
+            report(std::min<uint64_t>((firstRow + n * interleave) * packedRow, t.bytes()), t.bytes());
     }
     return {};
 }
@@ -157,16 +161,17 @@ Result<void> GpuForward::uploadMatrix(const Tensor& t, DeviceMatrix& m, uint64_t
         // best (vk::preferredRowStride), plus padding at the end: kernels read whole words.
         const uint64_t packedRow = rowBytes(t.type(), m.cols).value_or(0);
         const uint64_t stride = std::max(vk::preferredRowStride(*m_context, t.type(), m.cols), packedRow);
-        auto buffer = makeBuffer((uint64_t(m.rows) * stride + 19) / 16 * 16);
+        const uint32_t interleave = vk::preferredRowInterleave(*m_context, t.type(), m.cols);
+        auto buffer = makeBuffer((vk::matrixBytes(m.rows, stride, interleave) + 19) / 16 * 16);
         if (!buffer)
             return buffer.error();
-        auto uploaded = uploadRows(*m_context, *buffer, 0, t, packedRow, stride, report);
+        auto uploaded = uploadRows(*m_context, *buffer, 0, t, packedRow, stride, interleave, report);
         if (!uploaded)
             return uploaded.error();
         done += t.bytes();
         m_weightBytes += t.bytes();
         m.quantized = true;
-        m.weights = vk::WeightMatrix{buffer->range(), t.type(), m.rows, m.cols, uint32_t(stride)};
+        m.weights = vk::WeightMatrix{buffer->range(), t.type(), m.rows, m.cols, uint32_t(stride), interleave};
         m.buffer = std::move(*buffer);
         return {};
     }

@@ -117,7 +117,7 @@ private:
     Result<void> uploadWeights();
     Result<void> uploadMatrix(const Tensor& t, DeviceMatrix& m, uint64_t& done, uint64_t total);
     static Result<void> uploadRows(vk::Context& context, vk::Buffer& buffer, uint64_t offset, const Tensor& t,
-                                   uint64_t packedRow, uint64_t stride,
+                                   uint64_t packedRow, uint64_t stride, uint32_t interleave,
                                    const std::function<void(uint64_t, uint64_t)>& report);
     // Products of one input that a decoded token runs as one dispatch (gpu_forward_groups.cpp):
     // q/k/v (or q/k) and gate/up of a layer, when their rows can share one buffer.

@@ -38,17 +38,19 @@ std::vector<std::vector<Tensor>> GpuForward::productGroups() const
     std::vector<const void*> taken;
     auto add = [&](std::vector<Tensor> candidates) {
         // The longest prefix of two or more that shares one buffer: same quantized type and
-        // columns (so the same row stride), every member starting at a bindable offset.
+        // columns (so the same row stride and interleave), every member starting at a bindable
+        // offset and on a whole interleaved group of rows.
         while (candidates.size() >= 2) {
             const Tensor& first = candidates.front();
             bool fits = vk::hasQuantKernels(first.type());
             const uint64_t packedRow = rowBytes(first.type(), uint32_t(first.cols())).value_or(0);
             const uint64_t stride =
                 std::max(vk::preferredRowStride(*m_context, first.type(), uint32_t(first.cols())), packedRow);
+            const uint32_t interleave = vk::preferredRowInterleave(*m_context, first.type(), uint32_t(first.cols()));
             uint64_t offset = 0;
             for (const Tensor& t : candidates) {
                 fits = fits && t && t.type() == first.type() && t.cols() == first.cols() && offset % alignment == 0
-                       && std::find(taken.begin(), taken.end(), key(t)) == taken.end();
+                       && t.rows() % interleave == 0 && std::find(taken.begin(), taken.end(), key(t)) == taken.end();
                 offset += uint64_t(t.rows()) * stride;
             }
             if (fits && offset + 16 <= maxBytes) {
@@ -73,11 +75,12 @@ Result<void> GpuForward::uploadGroup(const std::vector<Tensor>& members, uint64_
     const uint32_t cols = uint32_t(first.cols());
     const uint64_t packedRow = rowBytes(first.type(), cols).value_or(0);
     const uint64_t stride = std::max(vk::preferredRowStride(*m_context, first.type(), cols), packedRow);
+    const uint32_t interleave = vk::preferredRowInterleave(*m_context, first.type(), cols);
     uint32_t rows = 0;
     for (const Tensor& t : members)
         rows += uint32_t(t.rows());
     // As uploadMatrix: kernels read whole words, so a little padding follows the last row.
-    auto buffer = makeBuffer((uint64_t(rows) * stride + 19) / 16 * 16);
+    auto buffer = makeBuffer((vk::matrixBytes(rows, stride, interleave) + 19) / 16 * 16);
     if (!buffer)
         return buffer.error();
     SharedWeights::Group group;
@@ -88,7 +91,8 @@ Result<void> GpuForward::uploadGroup(const std::vector<Tensor>& members, uint64_
             if (m_options.progress)
                 m_options.progress(before + partDone, total);
         };
-        if (auto uploaded = uploadRows(*m_context, *buffer, offset, t, packedRow, stride, report); !uploaded)
+        if (auto uploaded = uploadRows(*m_context, *buffer, offset, t, packedRow, stride, interleave, report);
+            !uploaded)
             return makeError(uploaded.error().code, t.name() + ": " + uploaded.error().message);
         done += t.bytes();
         m_weightBytes += t.bytes();
@@ -100,7 +104,7 @@ Result<void> GpuForward::uploadGroup(const std::vector<Tensor>& members, uint64_
         // The member's rows and what follows them in the buffer (the next member, or the padding):
         // reads past a row's last word stay inside the buffer.
         m.weights = vk::WeightMatrix{buffer->range(offset, buffer->size() - offset), t.type(), m.rows, cols,
-                                     uint32_t(stride)};
+                                     uint32_t(stride), interleave};
         group.members.push_back(key(t));
         group.memberRows.push_back(m.rows);
         offset += uint64_t(m.rows) * stride;
@@ -109,7 +113,7 @@ Result<void> GpuForward::uploadGroup(const std::vector<Tensor>& members, uint64_
     group.matrix.rows = rows;
     group.matrix.cols = cols;
     group.matrix.sourceType = first.type();
-    group.matrix.weights = vk::WeightMatrix{buffer->range(), first.type(), rows, cols, uint32_t(stride)};
+    group.matrix.weights = vk::WeightMatrix{buffer->range(), first.type(), rows, cols, uint32_t(stride), interleave};
     group.matrix.buffer = std::move(*buffer);
     m_shared->groups.emplace(key(first), std::move(group));
     return {};

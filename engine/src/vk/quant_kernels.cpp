@@ -6,6 +6,7 @@
 #include "vk/vk_error.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstdlib>
 #include <numeric>
 #include <optional>
@@ -149,15 +150,26 @@ PreparedMatrix prepare(const Context& context, const WeightMatrix& w, VkDeviceSi
     AGORA_VK_REQUIRE(w.rows > 0 && w.cols > 0, "empty weight matrix");
     AGORA_VK_REQUIRE(w.rowStride == 0 || w.rowStride >= *bytes, "row stride shorter than a row");
     const uint64_t stride = w.rowStride ? w.rowStride : *bytes;
-    AGORA_VK_REQUIRE(uint64_t(w.rows - 1) * stride + *bytes <= w.data.size, "weight range smaller than the rows");
+    const uint32_t interleave = w.rowInterleave;
+    AGORA_VK_REQUIRE(interleave == 1 || (std::has_single_bit(interleave) && stride % kTexelBytes == 0),
+                     "interleaved rows need a power-of-two group and a stride of whole texels");
+    AGORA_VK_REQUIRE(interleave == 1 ? uint64_t(w.rows - 1) * stride + *bytes <= w.data.size
+                                     : matrixBytes(w.rows, stride, interleave) <= w.data.size,
+                     "weight range smaller than the rows");
     VkDeviceSize limit = maxBindingBytes ? maxBindingBytes : context.maxStorageBufferRange();
     VkDeviceSize alignment = context.storageOffsetAlignment();
     if (texelRanges) {
         limit = std::min<VkDeviceSize>(limit, VkDeviceSize(context.limits().maxTexelBufferElements) * kTexelBytes);
         alignment = std::max<VkDeviceSize>(alignment, context.limits().minTexelBufferOffsetAlignment);
     }
-    // Kernels read whole 32-bit words: leave room for the last word of every range.
-    auto ranges = splitRows(w.rows, stride, w.data.offset, limit - 4, alignment);
+    // Kernels read whole 32-bit words: leave room for the last word of every range. Interleaved
+    // rows split between whole groups (each range's bytes are whole groups).
+    auto ranges = splitRows((w.rows + interleave - 1) / interleave, stride * interleave, w.data.offset, limit - 4,
+                            alignment);
+    for (RowRange& range : ranges) {
+        range.firstRow *= interleave;
+        range.rows = uint32_t(std::min<uint64_t>(uint64_t(range.rows) * interleave, w.rows - range.firstRow));
+    }
     AGORA_VK_REQUIRE(!ranges.empty(), "one row of the matrix exceeds the binding limit");
     return PreparedMatrix{*kernels, static_cast<uint32_t>(stride), std::move(ranges)};
 }
@@ -187,6 +199,50 @@ BufferRange bindingOf(const WeightMatrix& w, const RowRange& range)
 } // namespace
 
 bool hasQuantKernels(TensorType type) { return kernelsFor(type).has_value(); }
+
+uint64_t matrixBytes(uint32_t rows, uint64_t rowStride, uint32_t rowInterleave)
+{
+    const uint64_t interleave = std::max<uint32_t>(rowInterleave, 1);
+    return (uint64_t(rows) + interleave - 1) / interleave * interleave * rowStride;
+}
+
+void layOutRows(const std::byte* source, uint64_t firstRow, uint64_t rows, uint64_t packedRow, uint64_t stride,
+                uint32_t interleave, std::span<std::byte> out)
+{
+    AGORA_VK_REQUIRE(interleave >= 1 && firstRow % interleave == 0 && stride >= packedRow
+                         && (interleave == 1 || stride % kTexelBytes == 0) && out.size() % (stride * interleave) == 0,
+                     "rows laid out in whole groups of whole texels");
+    std::fill(out.begin(), out.end(), std::byte{0});
+    const uint64_t count = std::min<uint64_t>(out.size() / stride, rows > firstRow ? rows - firstRow : 0);
+    for (uint64_t r = 0; r < count; ++r) {
+        const std::byte* row = source + r * packedRow;
+        if (interleave == 1) {
+            std::copy_n(row, size_t(packedRow), out.data() + r * stride);
+            continue;
+        }
+        // Texel t of the group's row r % I goes to texel t * I + r % I of the group.
+        std::byte* slot = out.data() + (r / interleave) * stride * interleave + (r % interleave) * kTexelBytes;
+        for (uint64_t t = 0; t * kTexelBytes < packedRow; ++t)
+            std::copy_n(row + t * kTexelBytes, size_t(std::min(kTexelBytes, packedRow - t * kTexelBytes)),
+                        slot + t * interleave * kTexelBytes);
+    }
+}
+
+uint32_t preferredRowInterleave(const Context& context, TensorType type, uint32_t cols)
+{
+    static const bool off = [] {
+        const char* value = std::getenv("AGORA_VK_ROW_INTERLEAVE");
+        return value && std::string_view(value) == "off";
+    }();
+    const bool rowPerLaneTexels = type == TensorType::Q8_0 || type == TensorType::Q5_0 || type == TensorType::Q4_K
+                                  || type == TensorType::Q6_K;
+    const uint64_t stride = preferredRowStride(context, type, cols);
+    const uint32_t simdWidth = context.subgroupSize();
+    if (off || !rowPerLaneTexels || stride == 0 || stride % kTexelBytes != 0 || !std::has_single_bit(simdWidth)
+        || resolveLayout(context, ProductLayout::Auto) != ProductLayout::RowPerInvocation)
+        return 1;
+    return std::min<uint32_t>(simdWidth, 64);
+}
 
 uint64_t preferredRowStride(const Context& context, TensorType type, uint32_t cols)
 {
@@ -265,7 +321,7 @@ void recordTexelMatVec(CommandRecorder& recorder, const Context& context, const 
         const uint64_t workgroups = (uint64_t(rowsOfY) + rowsPerWorkgroup - 1) / rowsPerWorkgroup;
         // The stride is whole texels, so the range is too.
         // Without an addend y is bound in its place (never read: HAS_ADDEND is 0).
-        recorder.dispatch(kernel, {workgroupSize, addend ? 1u : 0u, uint32_t(gate)},
+        recorder.dispatch(kernel, {workgroupSize, addend ? 1u : 0u, uint32_t(gate), w.rowInterleave},
                           {BufferRange{w.data.buffer, range.offset, range.bytes}, xTexels, y, addend ? *addend : y},
                           MatVecPush{rowsOfY, w.cols, m.rowBytes, range.firstRow},
                           linearGroups(context, workgroups));
@@ -326,7 +382,7 @@ void recordMatMulPacked(CommandRecorder& recorder, const Context& context, const
     const KernelId kernel = w.type == TensorType::Q5_0 ? KernelId::MatMulInt_Q5_0 : KernelId::MatMulInt_Q8_0;
     for (const RowRange& range : m.ranges) {
         const uint64_t rowGroups = (uint64_t(range.rows) + rowsPerWorkgroup - 1) / rowsPerWorkgroup;
-        recorder.dispatch(kernel, {workgroupSize},
+        recorder.dispatch(kernel, {workgroupSize, w.rowInterleave},
                           {BufferRange{w.data.buffer, range.offset, range.bytes},
                            BufferRange{packedX.buffer, packedX.offset, xBytes}, y},
                           MatMulPush{range.rows, w.cols, m.rowBytes, shape.nTokens, shape.xFirstRow,
@@ -341,7 +397,8 @@ bool recordMatVecGated(CommandRecorder& recorder, const Context& context, const 
     // Two rows per lane (matvec_texel.comp LANE_ROWS) is what pairs a gate row with its up row.
     const bool laneRowTypes = w.type == TensorType::Q8_0 || w.type == TensorType::Q5_0 || w.type == TensorType::Q4_K
                               || w.type == TensorType::Q6_K;
-    if (gate == Gate::None || w.rows % 2 != 0 || !laneRowTypes
+    // Interleaved: the up rows must start a group, as the gate rows do.
+    if (gate == Gate::None || w.rows % (2 * w.rowInterleave) != 0 || !laneRowTypes
         || resolveLayout(context, ProductLayout::Auto) != ProductLayout::RowPerInvocation
         || (packedX ? !packedProductApplies(context, w) : !texelProductApplies(context, w, x)))
         return false;
@@ -378,6 +435,7 @@ void recordMatVec(CommandRecorder& recorder, const Context& context, const Weigh
     AGORA_VK_REQUIRE(y.size >= uint64_t(w.rows) * sizeof(float), "matvec output shorter than rows");
     if (texel)
         return recordTexelMatVec(recorder, context, w, m, x, y, nullptr);
+    AGORA_VK_REQUIRE(w.rowInterleave == 1, "interleaved rows are read by the texel kernels only");
     if (rowsLayout) {
         const uint32_t rowsPerWorkgroup = rowsWorkgroupSize(context);
         for (const RowRange& range : m.ranges) {
@@ -423,7 +481,7 @@ void recordMatMul(CommandRecorder& recorder, const Context& context, const Weigh
         const uint32_t rowsPerWorkgroup = laneRows * workgroupSize;
         for (const RowRange& range : texelMatrix.ranges) {
             const uint64_t rowGroups = (uint64_t(range.rows) + rowsPerWorkgroup - 1) / rowsPerWorkgroup;
-            recorder.dispatch(m.kernels.matMulTexel, {workgroupSize},
+            recorder.dispatch(m.kernels.matMulTexel, {workgroupSize, w.rowInterleave},
                               {BufferRange{w.data.buffer, range.offset, range.bytes}, xTexels, y},
                               MatMulPush{range.rows, w.cols, m.rowBytes, shape.nTokens, shape.xFirstRow,
                                          shape.outOffset + range.firstRow, outStride},
@@ -431,6 +489,7 @@ void recordMatMul(CommandRecorder& recorder, const Context& context, const Weigh
         }
         return;
     }
+    AGORA_VK_REQUIRE(w.rowInterleave == 1, "interleaved rows are read by the texel kernels only");
     if (rowsLayout) {
         const uint32_t rowsPerWorkgroup = rowsWorkgroupSize(context);
         for (const RowRange& range : m.ranges) {
@@ -464,7 +523,7 @@ void recordGetRows(CommandRecorder& recorder, const Context& context, const Weig
     const uint32_t workgroup = rowWorkgroupSize(context);
     const uint64_t items = uint64_t(count) * ((table.cols + 31) / 32);
     for (const RowRange& range : m.ranges) {
-        recorder.dispatch(m.kernels.getRows, {workgroup}, {bindingOf(table, range), ids, out},
+        recorder.dispatch(m.kernels.getRows, {workgroup, table.rowInterleave}, {bindingOf(table, range), ids, out},
                           GetRowsPush{count, table.cols, m.rowBytes, range.firstRow, range.rows},
                           linearGroups(context, (items + workgroup - 1) / workgroup));
     }

@@ -8,7 +8,9 @@
 #include "core/tensor_type.h"
 #include "vk/buffer.h"
 
+#include <cstddef>
 #include <cstdint>
+#include <span>
 #include <vector>
 
 namespace agora::vk {
@@ -29,7 +31,24 @@ struct WeightMatrix {
     // Bytes from one row to the next: 0 means packed (rowBytes(type, cols)); more leaves padding
     // after each row. rowStride(context, ...) says what suits the device's kernels best.
     uint32_t rowStride = 0;
+    // 1: rows one after another. I > 1 (a power of two, with rowStride a multiple of 16): rows
+    // in groups of I interleaved texel by texel, texel t of row r at texel
+    // ((r / I) * rowStride / 16 + t) * I + r % I, the last group whole (data holds
+    // ceil(rows / I) * I rows); only the texel kernels and get-rows read it
+    // (preferredRowInterleave, shaders/common/row_interleave.glsl).
+    uint32_t rowInterleave = 1;
 };
+
+// The bytes a matrix's rows occupy: its row count rounded up to whole interleaved groups, times
+// the stride.
+uint64_t matrixBytes(uint32_t rows, uint64_t rowStride, uint32_t rowInterleave);
+
+// Lays out packed rows (packedRow bytes each, as in a GGUF file) as a WeightMatrix with rowStride
+// `stride` and rowInterleave `interleave` stores them: `out` receives whole groups of
+// `interleave` rows starting at row firstRow (a multiple of interleave), padding and the rows
+// past `rows` (the matrix's count) zero. `source` points at row firstRow.
+void layOutRows(const std::byte* source, uint64_t firstRow, uint64_t rows, uint64_t packedRow, uint64_t stride,
+                uint32_t interleave, std::span<std::byte> out);
 
 // True when the GPU has matvec and get-rows kernels for the type.
 bool hasQuantKernels(TensorType type);
@@ -39,7 +58,7 @@ struct RowRange {
     uint32_t firstRow = 0;
     uint32_t rows = 0;
     VkDeviceSize offset = 0; // absolute offset in the buffer
-    VkDeviceSize bytes = 0;  // rows * rowBytes
+    VkDeviceSize bytes = 0;  // rows * rowBytes (interleaved rows: whole groups)
 };
 
 // Splits `rows` rows of `rowBytes` bytes starting at `offset` into ranges of at most `maxBytes`
@@ -67,6 +86,14 @@ ProductLayout resolveLayout(const Context& context, ProductLayout requested);
 // type has no kernels or the row is not whole blocks. AGORA_VK_TEXEL_PRODUCTS=off in the
 // environment keeps rows packed (the storage-buffer kernels then run: for A/B benchmarks).
 uint64_t preferredRowStride(const Context& context, TensorType type, uint32_t cols);
+
+// The row interleave to upload a `type` matrix of `cols` columns with (WeightMatrix::rowInterleave):
+// on devices that run the row-per-invocation layout with texel reads, the SIMD width (the
+// subgroup size) for the types whose texel products take a row per lane (Q8_0, Q5_0, Q4_K,
+// Q6_K), so that the lanes of a SIMD group read neighbouring texels and a group's rows stream
+// forward (on lavapipe the Q5_0 products of a decoded token went from 37 to 23 ms:
+// bench/README.md); 1 elsewhere. AGORA_VK_ROW_INTERLEAVE=off in the environment keeps 1 (A/B).
+uint32_t preferredRowInterleave(const Context& context, TensorType type, uint32_t cols);
 
 // True when recordMatVec in the row-per-invocation layout reads `w` and `x` through texel
 // buffers (matvec_texel.comp): rows padded to whole 16-byte texels (rowStride), both ranges at

@@ -77,13 +77,17 @@ Result<MatVecKindProfile> profileKind(const Kind& kind, const std::shared_ptr<vk
     const uint64_t alignment = std::max<uint64_t>(context->storageOffsetAlignment(), 16);
     std::vector<uint64_t> offsets;
     uint64_t total = 0, maxCols = 0, totalRows = 0;
-    // Rows laid out as GpuForward uploads them: padded to the stride the device reads best.
-    std::vector<uint64_t> strides;
+    // Rows laid out as GpuForward uploads them: padded to the stride the device reads best,
+    // interleaved as it reads them best.
+    std::vector<uint64_t> strides, sizes;
+    std::vector<uint32_t> interleaves;
     for (const model::Tensor& t : kind.tensors) {
         const uint64_t packed = rowBytes(t.type(), uint32_t(t.cols())).value_or(0);
         strides.push_back(std::max(vk::preferredRowStride(*context, t.type(), uint32_t(t.cols())), packed));
+        interleaves.push_back(vk::preferredRowInterleave(*context, t.type(), uint32_t(t.cols())));
+        sizes.push_back(vk::matrixBytes(uint32_t(t.rows()), strides.back(), interleaves.back()));
         offsets.push_back(total);
-        total = alignUp(total + strides.back() * t.rows() + 16, alignment);
+        total = alignUp(total + sizes.back() + 16, alignment);
         maxCols = std::max<uint64_t>(maxCols, t.cols());
         totalRows += t.rows();
         p.bytes += t.bytes();
@@ -98,9 +102,8 @@ Result<MatVecKindProfile> profileKind(const Kind& kind, const std::shared_ptr<vk
         const model::Tensor& t = kind.tensors[i];
         const uint64_t packed = rowBytes(t.type(), uint32_t(t.cols())).value_or(0);
         const auto* source = reinterpret_cast<const std::byte*>(t.data());
-        std::vector<std::byte> padded(size_t(strides[i] * t.rows()), std::byte{0});
-        for (uint64_t r = 0; r < uint64_t(t.rows()); ++r)
-            std::copy_n(source + r * packed, size_t(packed), padded.data() + r * strides[i]);
+        std::vector<std::byte> padded(size_t(sizes[i]));
+        vk::layOutRows(source, 0, uint64_t(t.rows()), packed, strides[i], interleaves[i], padded);
         if (auto up = vk::upload(*context, *weights, offsets[i], padded); !up)
             return up.error();
     }
@@ -129,8 +132,8 @@ Result<MatVecKindProfile> profileKind(const Kind& kind, const std::shared_ptr<vk
     uint64_t row = 0;
     for (size_t i = 0; i < kind.tensors.size(); ++i) {
         const model::Tensor& t = kind.tensors[i];
-        const vk::WeightMatrix w{weights->range(offsets[i], strides[i] * t.rows()), t.type(), uint32_t(t.rows()),
-                                 uint32_t(t.cols()), uint32_t(strides[i])};
+        const vk::WeightMatrix w{weights->range(offsets[i], sizes[i]), t.type(), uint32_t(t.rows()),
+                                 uint32_t(t.cols()), uint32_t(strides[i]), interleaves[i]};
         // Every product writes its own slice of y, so the recorder puts no barrier between them.
         const vk::BufferRange out = y->range(row * sizeof(float), t.rows() * sizeof(float));
         if (t.cols() == kindCols && vk::packedProductApplies(*context, w))
