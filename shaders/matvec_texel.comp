@@ -65,7 +65,14 @@ float loadX(uint index)
 // gather routine (about 45 instructions for the 8 lanes, the same cost whether the lanes share an
 // address or not), and x, at four floats per texel, needed eight fetches for every fetch of
 // Q5_0 weights.
+#if defined(INT_DOT) && defined(TYPE_Q5_0)
+// Q5_0's integer products spend more on arithmetic per weight than Q8_0's, so a third and fourth
+// row per lane still pay for the registers they take (Q5_0 products of a Qwen2.5-0.5B token
+// 22.4 -> 21.4 ms on lavapipe); for Q8_0 four rows were slower (11.4 -> 14.1 ms).
+#define LANE_ROWS 4u
+#else
 #define LANE_ROWS 2u // 4 made the Q8_0 output matrix slower (20.8 -> 22.0 ms per token)
+#endif
 
 #include "texel_pairs.glsl"
 
@@ -98,14 +105,15 @@ float pairDot(uint rowTexel, uint g, uint p, uvec4 xp[8], uvec4 scales)
 void main()
 {
     const uint wholeUnits = pc.cols / 32u;
-    const uint rowsOfY = GATE != 0u ? 1u : LANE_ROWS; // rows of y a lane stores
+    const uint rowsOfY = GATE != 0u ? LANE_ROWS / 2u : LANE_ROWS; // rows of y a lane stores
     const uint firstRow = linearWorkgroupIndex() * (rowsOfY * WORKGROUP_SIZE) + gl_LocalInvocationIndex;
-    // Lane rows firstRow + j * WORKGROUP_SIZE (GATE: gate row firstRow, up row firstRow + rows);
+    // Lane rows firstRow + j * WORKGROUP_SIZE (GATE: gate rows firstRow + (j / 2) * WORKGROUP_SIZE
+    // for even j, each followed by its up row, pc.rows further);
     // lanes past the last row compute row rows-1 again and do not store (see matvec_rows.comp).
     uint rowTexel[LANE_ROWS];
     float sums[LANE_ROWS];
     AGORA_UNROLL for (uint j = 0u; j < LANE_ROWS; ++j) {
-        const uint row = GATE != 0u ? min(firstRow, pc.rows - 1u) + j * pc.rows
+        const uint row = GATE != 0u ? min(firstRow + (j >> 1) * WORKGROUP_SIZE, pc.rows - 1u) + (j & 1u) * pc.rows
                                     : min(firstRow + j * WORKGROUP_SIZE, pc.rows - 1u);
         rowTexel[j] = rowStartTexel(row, pc.rowBytes);
         sums[j] = 0.0;
@@ -180,8 +188,11 @@ void main()
     }
 #endif
     if (GATE != 0u) {
-        if (firstRow < pc.rows)
-            y[pc.outOffset + firstRow] = GATE == 1u ? siluGate(sums[0], sums[1]) : geluGate(sums[0], sums[1]);
+        AGORA_UNROLL for (uint j = 0u; j < LANE_ROWS; j += 2u) {
+            const uint row = firstRow + (j >> 1) * WORKGROUP_SIZE;
+            if (row < pc.rows)
+                y[pc.outOffset + row] = GATE == 1u ? siluGate(sums[j], sums[j + 1u]) : geluGate(sums[j], sums[j + 1u]);
+        }
         return;
     }
     AGORA_UNROLL for (uint j = 0u; j < LANE_ROWS; ++j) {

@@ -154,6 +154,7 @@ private slots:
             const std::string name(tensorTypeName(type));
             QTest::newRow((name + " 200x896").c_str()) << int(type) << 200 << 896; // 3 groups + 2 pairs
             QTest::newRow((name + " 37x128").c_str()) << int(type) << 37 << 128;   // one partial group
+            QTest::newRow((name + " 330x256").c_str()) << int(type) << 330 << 256; // gated: a partial workgroup
             QTest::newRow((name + " 9x4864").c_str()) << int(type) << 9 << 4864;
         }
     }
@@ -213,6 +214,30 @@ private slots:
             expected[size_t(r)] += bias[size_t(r)];
         QVERIFY(gputest::compareWithTolerance("plus y", expected,
                                               gputest::readBack(*m_device.context, sums, size_t(rows)), tolerance));
+
+        // Gated (a feed-forward's gate rows then its up rows in one dispatch, the integer Q5_0 lanes
+        // taking two of each) on the same packed x: y[r] = silu(gate_r . x) * (up_r . x).
+        if (rows % 2 == 0) {
+            std::vector<float> products, bounds;
+            gputest::referenceDotProducts(values, uint32_t(rows), uint32_t(cols), rounded, products, bounds);
+            const size_t half = size_t(rows / 2);
+            std::vector<float> gated(half), gatedBound(half);
+            for (size_t r = 0; r < half; ++r) {
+                const double g = products[r], u = products[half + r], act = g / (1.0 + std::exp(-g));
+                gated[r] = float(act * u);
+                // SiLU's slope stays below 1.2: the products' bounds carry through.
+                gatedBound[r] = float(1.2 * bounds[r] * std::abs(u) + std::abs(act) * bounds[half + r]
+                                      + 1e-5 * std::abs(act * u) + 1e-6);
+            }
+            auto gy = vk::Buffer::create(m_device.context, half * sizeof(float), vk::MemoryUse::DeviceLocal).value();
+            QVERIFY(vk::recordMatVecGated(*m_device.recorder, *m_device.context, w, packed.range(), gy.range(),
+                                          vk::Gate::Silu, true));
+            const auto gatedSubmitted = m_device.recorder->submit();
+            m_device.recorder->reset();
+            QVERIFY(gatedSubmitted.ok());
+            QVERIFY(gputest::compareWithTolerance("gated", gated, gputest::readBack(*m_device.context, gy, half),
+                                                  gatedBound));
+        }
 
         // A batch: 11 token rows packed row by row, all of them, then only the last (the logits).
         const uint32_t tokens = 11;

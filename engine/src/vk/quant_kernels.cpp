@@ -301,14 +301,14 @@ void recordTexelMatVec(CommandRecorder& recorder, const Context& context, const 
                        const PreparedMatrix& m, const BufferRange& x, const BufferRange& y, const BufferRange* addend,
                        bool packedX = false, Gate gate = Gate::None)
 {
-    // matvec_texel.comp's LANE_ROWS: Q8_0, Q5_0, Q4_K and Q6_K lanes compute two rows each.
-    const uint32_t laneRows = w.type == TensorType::Q8_0 || w.type == TensorType::Q5_0 || w.type == TensorType::Q4_K
-                                      || w.type == TensorType::Q6_K
-                                  ? 2
-                                  : 1;
+    // matvec_texel.comp's LANE_ROWS: Q8_0, Q5_0, Q4_K and Q6_K lanes compute two rows each, the
+    // integer Q5_0 products four.
+    const bool pairedRows = w.type == TensorType::Q8_0 || w.type == TensorType::Q5_0 || w.type == TensorType::Q4_K
+                            || w.type == TensorType::Q6_K;
+    const uint32_t laneRows = !pairedRows ? 1 : packedX && w.type == TensorType::Q5_0 ? 4 : 2;
     const uint32_t workgroupSize = rowsWorkgroupSize(context);
-    // GATE: a lane's two rows are gate row r and up row r, and it stores one row of y.
-    const uint32_t rowsPerWorkgroup = gate != Gate::None ? workgroupSize : workgroupSize * laneRows;
+    // GATE: a lane's rows are gate rows and their up rows, and it stores one row of y per pair.
+    const uint32_t rowsPerWorkgroup = gate != Gate::None ? workgroupSize * laneRows / 2 : workgroupSize * laneRows;
     const BufferRange xTexels{x.buffer, x.offset,
                               packedX ? packedVectorBytes(w.cols)
                                       : (uint64_t(w.cols) * sizeof(float) + kTexelBytes - 1) / kTexelBytes * kTexelBytes};
