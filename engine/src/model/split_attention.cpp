@@ -18,9 +18,12 @@ constexpr uint64_t kFloat = sizeof(float);
 // Workgroups worth having in flight for one attention dispatch on a GPU: enough to occupy every
 // compute unit of a large one a few times over. Splitting further only adds merge work.
 constexpr uint32_t kTargetWorkgroups = 256;
-// A CPU device (lavapipe) runs one workgroup per host thread at a time: a few per thread balance
-// the load; more only cost (4096 keys, 14 heads: 5.9 ms of CPU time in 2-8 splits, 7.8 in 32).
-constexpr uint32_t kWorkgroupsPerCpuThread = 4;
+// A CPU device (lavapipe) runs one workgroup per host thread at a time, and each split adds
+// fixed costs (4096 keys, 14 heads: 1.8 ms of CPU time in one split, 2.0-2.1 in four, 3.9-5.7 in
+// 32): one workgroup per thread. On the Qwen2.5-0.5B shape (two KV heads, so no split on two
+// threads) a decoded token at depth 4096 took 73.6-77.3 ms against 74.9-81.8 with four per thread
+// (three interleaved runs each), depth 0 unchanged.
+constexpr uint32_t kWorkgroupsPerCpuThread = 1;
 
 uint32_t targetWorkgroups(const vk::Context& context)
 {
