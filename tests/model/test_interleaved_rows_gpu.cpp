@@ -83,20 +83,35 @@ std::pair<std::vector<float>, std::vector<float>> runBoth(const std::shared_ptr<
     return results;
 }
 
+// An interleaved matrix on the device, an x of `cols` values and room for `outRows` outputs: what
+// the checks that only record need.
+struct Recordable {
+    vk::Buffer weights, x, y;
+    vk::WeightMatrix w;
+};
+
+Recordable recordable(const std::shared_ptr<vk::Context>& context, TensorType type, uint32_t rows, uint32_t cols,
+                      uint32_t outRows)
+{
+    const TwoLayouts m = twoLayouts(type, rows, cols, 5);
+    const std::vector<float> x(cols, 0.5f);
+    Recordable r;
+    r.weights = gputest::deviceBytes(context, m.interleaved);
+    r.x = gputest::deviceBytes(context, std::as_bytes(std::span(x)));
+    r.y = vk::Buffer::create(context, outRows * sizeof(float), vk::MemoryUse::DeviceLocal).value();
+    r.w = vk::WeightMatrix{r.weights.range(), type, rows, cols, uint32_t(m.stride), kGroup};
+    return r;
+}
+
 // Child mode: a storage-buffer product on interleaved rows, which must stop at the contract check.
 int childMain(const char* mode)
 {
     if (std::string_view(mode) != "storage-product-on-interleaved-rows")
         return 99;
     auto context = gputest::openDevice();
-    const TwoLayouts m = twoLayouts(TensorType::Q8_0, 16, 64, 1);
-    auto weights = gputest::deviceBytes(context, m.interleaved);
-    const std::vector<float> x(64, 1.0f);
-    auto xs = gputest::deviceBytes(context, std::as_bytes(std::span(x)));
-    auto out = vk::Buffer::create(context, 16 * sizeof(float), vk::MemoryUse::DeviceLocal).value();
+    const Recordable r = recordable(context, TensorType::Q8_0, 16, 64, 16);
     auto recorder = vk::CommandRecorder::create(context).value();
-    const vk::WeightMatrix w{weights.range(), TensorType::Q8_0, 16, 64, uint32_t(m.stride), kGroup};
-    vk::recordMatVec(*recorder, *context, w, xs.range(), out.range(), 0, vk::ProductLayout::RowPerSubgroup);
+    vk::recordMatVec(*recorder, *context, r.w, r.x.range(), r.y.range(), 0, vk::ProductLayout::RowPerSubgroup);
     return 0; // not reached when the check holds
 }
 
@@ -256,14 +271,9 @@ private slots:
     void gatedHalvesMustStartAGroup()
     {
         // 24 rows interleaved by 8: the up half would start in the middle of a group.
-        const TwoLayouts m = twoLayouts(TensorType::Q5_0, 24, 896, 5);
-        auto weights = gputest::deviceBytes(m_context, m.interleaved);
-        const std::vector<float> x(896, 0.5f);
-        auto xs = gputest::deviceBytes(m_context, std::as_bytes(std::span(x)));
-        auto y = vk::Buffer::create(m_context, 12 * sizeof(float), vk::MemoryUse::DeviceLocal).value();
+        const Recordable r = recordable(m_context, TensorType::Q5_0, 24, 896, 12);
         auto recorder = vk::CommandRecorder::create(m_context).value();
-        const vk::WeightMatrix w{weights.range(), TensorType::Q5_0, 24, 896, uint32_t(m.stride), kGroup};
-        QVERIFY(!vk::recordMatVecGated(*recorder, *m_context, w, xs.range(), y.range(), vk::Gate::Silu, false));
+        QVERIFY(!vk::recordMatVecGated(*recorder, *m_context, r.w, r.x.range(), r.y.range(), vk::Gate::Silu, false));
         QCOMPARE(recorder->dispatchCount(), 0u);
     }
 
