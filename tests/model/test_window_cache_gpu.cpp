@@ -232,8 +232,9 @@ private slots:
         QCOMPARE((*full)->deviceBytes() - (*gpu)->deviceBytes(), slotBytes * 2 * (48 - 11));
     }
 
-    // What a load is charged (the engine's budget, ModelSummary::deviceBytes): the gemma2
-    // fixture's local layer costs its ring, not 8192 positions.
+    // What a load is charged (the engine's budget) and what inspectModel reports (the model
+    // card's "Memory needed", `agora-cli inspect`): the gemma2 fixture's local layer costs its
+    // ring, not 8192 positions, in both.
     void footprintCountsRingsNotTheContext()
     {
         const std::string path = std::string(AGORA_SHARED_DIR) + "/fixtures/models/synthetic/syn-gemma2-2k-F16.gguf";
@@ -247,9 +248,13 @@ private slots:
         QCOMPARE(footprint->kvBytesPerToken, slotBytes);
         QCOMPARE(footprint->weightBytes, summary->weightsBytes + slotBytes * (16 + 64 - 1));
         const uint64_t charged = footprint->weightBytes + footprint->kvBytesPerToken * 8192;
-        qInfo("gemma2 fixture at 8192 positions: charged %llu bytes, %llu with full caches",
-              (unsigned long long)charged, (unsigned long long)summary->deviceBytes);
-        QVERIFY(charged < summary->deviceBytes);
+        qInfo("gemma2 fixture at 8192 positions: charged %llu bytes", (unsigned long long)charged);
+        QCOMPARE(summary->kvCacheBytes, slotBytes * (8192 + 16 + 64 - 1));
+        QCOMPARE(summary->deviceBytes, charged);
+        // A context shorter than the ring: every layer holds the whole context.
+        const auto small = inspectModel(path, 32);
+        QVERIFY(small.ok());
+        QCOMPARE(small->kvCacheBytes, slotBytes * 2 * 32);
     }
 
     void longRopeFactorsBeyondOriginalContext()

@@ -229,7 +229,8 @@ struct ModelSummary {
     bool hasChatTemplate = false;
     bool vocabOnly = false;         // a tokenizer file without weights
     uint64_t weightsBytes = 0;
-    uint64_t kvCacheBytes = 0;      // f16 K and V of every layer at contextLength positions
+    uint64_t kvCacheBytes = 0;      // f16 K and V of every layer at contextLength positions (a sliding-window
+                                    // layer: its ring of window + batch - 1 slots, as the engine allocates)
 };
 
 // Reads a model's summary from its GGUF header without loading weights. contextLength 0: the

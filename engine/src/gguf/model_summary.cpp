@@ -260,17 +260,3 @@ ModelSummary summarize(const GgufFile& file, uint32_t contextLength)
 }
 
 } // namespace agora::gguf
-
-namespace agora {
-
-Result<ModelSummary> inspectModel(const std::string& path, uint32_t contextLength)
-{
-    auto file = gguf::GgufFile::open(path);
-    if (!file)
-        return file.error();
-    ModelSummary s = gguf::summarize(**file, contextLength);
-    s.path = path;
-    return s;
-}
-
-} // namespace agora
