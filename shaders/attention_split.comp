@@ -9,7 +9,8 @@
 // Per block of BLOCK positions: lane i scores positions i, i+WG, ... for every head into shared
 // memory; one max and one sum reduction for all heads; then the weighted sum of V with lanes
 // split as (quad of 8 dimensions, slice of positions), each slice accumulating its own positions
-// (rescaled with the running max like the others), the slices added once at the end. The result
+// (on CPU drivers a contiguous run of them) rescaled with the running max like the others, the
+// slices added once at the end. The result
 // is the final output (nSplits == 1) or a partial per (token, head, split): the max m, the sum s
 // of exp(score - m) and the unnormalised sum of exp(score - m) * V, which attention_merge.comp
 // combines.
@@ -226,7 +227,20 @@ void main()
             accHigh[h] *= rescale;
         }
         if (slice < slices) {
+            // Each slice sums a contiguous run of the block's positions, so its reads of V move
+            // forward through memory instead of striding by `slices` rows: on lavapipe a decoded
+            // Qwen2.5-0.5B-shape token at depth 4096 took 72.7 ms against 75.3 (three interleaved
+            // runs each), Llama-3.2-1B shape 158.7 against 163.1 (two), and 4096-key attention
+            // 1.92 against 2.09 ms of CPU time.
+            // (GPUs keep the slices on neighbouring positions: a warp's slices then read
+            // neighbouring rows together.)
+#if defined(KV_TEXELS)
+            const uint run = (blockLength + slices - 1u) / slices;
+            const uint runEnd = min(blockLength, (slice + 1u) * run);
+            for (uint i = slice * run; i < runEnd; ++i) {
+#else
             for (uint i = slice; i < blockLength; i += slices) {
+#endif
                 const uvec4 packed = V_AT(((blockStart + i) % pc.ringSize) * rowQuads + kvOffset + quad);
                 const vec4 low = vec4(unpackHalf2x16(packed.x), unpackHalf2x16(packed.y));
                 const vec4 high = vec4(unpackHalf2x16(packed.z), unpackHalf2x16(packed.w));
