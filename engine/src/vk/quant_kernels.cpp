@@ -16,6 +16,13 @@
 namespace agora::vk {
 namespace {
 
+// Whether the A/B switch `name` (an environment variable) says "off"; callers read it once.
+bool switchedOff(const char* name)
+{
+    const char* value = std::getenv(name);
+    return value && std::string_view(value) == "off";
+}
+
 using shaders::KernelId;
 
 struct TypeKernels {
@@ -230,10 +237,8 @@ void layOutRows(const std::byte* source, uint64_t firstRow, uint64_t rows, uint6
 
 uint32_t preferredRowInterleave(const Context& context, TensorType type, uint32_t cols)
 {
-    static const bool off = [] {
-        const char* value = std::getenv("AGORA_VK_ROW_INTERLEAVE");
-        return value && std::string_view(value) == "off";
-    }();
+    // Off as well with AGORA_VK_TEXEL_PRODUCTS=off, whose rows are for the storage-buffer kernels.
+    static const bool off = switchedOff("AGORA_VK_ROW_INTERLEAVE") || switchedOff("AGORA_VK_TEXEL_PRODUCTS");
     const bool rowPerLaneTexels = type == TensorType::Q8_0 || type == TensorType::Q5_0 || type == TensorType::Q4_K
                                   || type == TensorType::Q6_K;
     const uint64_t stride = preferredRowStride(context, type, cols);
@@ -250,10 +255,7 @@ uint64_t preferredRowStride(const Context& context, TensorType type, uint32_t co
     if (!bytes || !kernelsFor(type))
         return 0;
     // AGORA_VK_TEXEL_PRODUCTS=off keeps rows packed, so the storage-buffer kernels run (A/B benchmarks).
-    static const bool texelOff = [] {
-        const char* value = std::getenv("AGORA_VK_TEXEL_PRODUCTS");
-        return value && std::string_view(value) == "off";
-    }();
+    static const bool texelOff = switchedOff("AGORA_VK_TEXEL_PRODUCTS");
     if (texelOff || resolveLayout(context, ProductLayout::Auto) != ProductLayout::RowPerInvocation)
         return *bytes;
     return (*bytes + kTexelBytes - 1) / kTexelBytes * kTexelBytes;
@@ -332,10 +334,7 @@ void recordTexelMatVec(CommandRecorder& recorder, const Context& context, const 
 
 bool packedProductApplies(const Context& context, const WeightMatrix& w)
 {
-    static const bool disabled = [] {
-        const char* value = std::getenv("AGORA_VK_INT_DOT");
-        return value && std::string_view(value) == "off";
-    }();
+    static const bool disabled = switchedOff("AGORA_VK_INT_DOT");
     if (disabled || (w.type != TensorType::Q5_0 && w.type != TensorType::Q8_0) || w.cols % 64 != 0
         || resolveLayout(context, ProductLayout::Auto) != ProductLayout::RowPerInvocation)
         return false;

@@ -92,7 +92,8 @@ uint64_t preferredRowStride(const Context& context, TensorType type, uint32_t co
 // subgroup size) for the types whose texel products take a row per lane (Q8_0, Q5_0, Q4_K,
 // Q6_K), so that the lanes of a SIMD group read neighbouring texels and a group's rows stream
 // forward (on lavapipe the Q5_0 products of a decoded token went from 37 to 23 ms:
-// bench/README.md); 1 elsewhere. AGORA_VK_ROW_INTERLEAVE=off in the environment keeps 1 (A/B).
+// bench/README.md); 1 elsewhere. AGORA_VK_ROW_INTERLEAVE=off (or AGORA_VK_TEXEL_PRODUCTS=off) in the
+// environment keeps 1 (A/B).
 uint32_t preferredRowInterleave(const Context& context, TensorType type, uint32_t cols);
 
 // True when recordMatVec in the row-per-invocation layout reads `w` and `x` through texel
