@@ -119,7 +119,25 @@ void main()
         sums[j] = 0.0;
     }
     uint u = 0u;
-#if defined(HAS_SUPER_BLOCK_TEXELS)
+#if defined(HAS_SUPER_BLOCK_TEXELS) && defined(INT_DOT)
+    // Q4_K against x packed as Q8_0 codes: a pair of units per fetch of x (8 code texels, then the
+    // pair's scales and sums after all the row's codes).
+    const uint scaleTexels = 4u * wholeUnits;
+    for (; u < wholeUnits; u += 8u) {
+        uint w[LANE_ROWS][SUPER_BLOCK_WORDS];
+        AGORA_UNROLL for (uint j = 0u; j < LANE_ROWS; ++j)
+            superBlockWords(rowTexel[j], u >> 3, w[j]);
+        AGORA_UNROLL for (uint q = 0u; q < 4u; ++q) {
+            const uint pairIndex = (u >> 1) + q;
+            uvec4 xp[8];
+            AGORA_UNROLL for (uint i = 0u; i < 8u; ++i)
+                xp[i] = texelFetch(vector, int(8u * pairIndex + i));
+            const uvec4 scales = texelFetch(vector, int(scaleTexels + pairIndex));
+            AGORA_UNROLL for (uint j = 0u; j < LANE_ROWS; ++j)
+                sums[j] += superBlockPairInt(w[j], q, xp, scales);
+        }
+    }
+#elif defined(HAS_SUPER_BLOCK_TEXELS)
     for (; u < wholeUnits; u += 8u) { // K-quant rows are whole super-blocks
         uint w[LANE_ROWS][SUPER_BLOCK_WORDS];
         AGORA_UNROLL for (uint j = 0u; j < LANE_ROWS; ++j)

@@ -20,5 +20,9 @@ foreach(type Q5_0 Q8_0)
     agora_kernel(MatVecInt_${type} SOURCE matvec_texel.comp BINDINGS ttwr PUSH 16 SPECS 4 DEFINES TYPE_${type} INT_DOT)
     agora_kernel(MatMulInt_${type} SOURCE matmul_texel.comp BINDINGS ttw PUSH 28 SPECS 2 DEFINES TYPE_${type} INT_DOT)
 endforeach()
+# Q4_K and Q6_K decode products against the same packed x (their prompt batches stay in float).
+foreach(type Q4_K Q6_K)
+    agora_kernel(MatVecInt_${type} SOURCE matvec_texel.comp BINDINGS ttwr PUSH 16 SPECS 4 DEFINES TYPE_${type} INT_DOT)
+endforeach()
 # The copy bandwidth yardstick of the bench profile (engine/src/vk/bandwidth.cpp).
 agora_kernel(CopyVec4 SOURCE copy_vec4.comp BINDINGS rw PUSH 4 SPECS 1)

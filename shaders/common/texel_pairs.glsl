@@ -30,31 +30,9 @@ void pairWords(uint rowTexel, uint g, uint p, out uint pair[PAIR_WORDS])
 }
 
 #if defined(INT_DOT)
-// Integer products against x as Q8_0 codes packed in pairs (round_activations.comp, PACK_Q8_0),
-// which are the values the float kernel multiplies (ROUND_Q8_0), so the sums are the integer sums
-// llama.cpp forms, scaled once per block. Two weight codes a0 + 65536 * a2 in one word times the
-// packed x[e + 2] + 65536 * x[e] leave a0 * x[e] + a2 * x[e + 2] in the upper half of the 32-bit
-// product; the lower half (a0 * x[e + 2]) is removed by rounding. So one multiply does two of the
-// products and x takes half the fetches of floats.
-int upperHalf(int product)
-{
-    return (product + 0x8000) >> 16;
-}
-
-// The x words (even, odd) of element group e/4 = g of block b within the pair's eight texels.
-uvec2 packedWords(uvec4 xp[8], uint b, uint g)
-{
-    const uvec4 texel = xp[4u * b + (g >> 1)];
-    return (g & 1u) == 0u ? texel.xy : texel.zw;
-}
+#include "int_products.glsl"
 
 #if defined(TYPE_Q5_0)
-// Unsigned codes c (0..31, one per byte) of elements e..e+3 times x: |upper| <= 4 * 31 * 127 per
-// pair of words, so four products may share one rounding.
-int codeProducts(uint c, uvec2 x)
-{
-    return int(c & 0x00FF00FFu) * int(x.x) + int((c >> 8) & 0x00FF00FFu) * int(x.y);
-}
 
 // (sum over the pair's first block, over its second) of code * x code.
 ivec2 intDotPair(uint w[PAIR_WORDS], uvec4 xp[8])
@@ -70,8 +48,8 @@ ivec2 intDotPair(uint w[PAIR_WORDS], uvec4 xp[8])
         const uint high0 = ((q0 >> 4) & 0x0F0F0F0Fu) | fifthBits(qh0, 16u + 4u * k);
         const uint low1 = (q1 & 0x0F0F0F0Fu) | fifthBits(qh1, 4u * k);
         const uint high1 = ((q1 >> 4) & 0x0F0F0F0Fu) | fifthBits(qh1, 16u + 4u * k);
-        sums.x += upperHalf(codeProducts(low0, packedWords(xp, 0u, k)) + codeProducts(high0, packedWords(xp, 0u, 4u + k)));
-        sums.y += upperHalf(codeProducts(low1, packedWords(xp, 1u, k)) + codeProducts(high1, packedWords(xp, 1u, 4u + k)));
+        sums.x += upperHalf(unsignedCodeProducts(low0, packedWords(xp, 0u, k)) + unsignedCodeProducts(high0, packedWords(xp, 0u, 4u + k)));
+        sums.y += upperHalf(unsignedCodeProducts(low1, packedWords(xp, 1u, k)) + unsignedCodeProducts(high1, packedWords(xp, 1u, 4u + k)));
     }
     return sums;
 }

@@ -31,6 +31,18 @@ void superBlockWords(uint rowTexel, uint sb, out uint w[SUPER_BLOCK_WORDS])
     }
 }
 
+// The 6-bit scale and minimum of unit p (a constant) of a Q4_K super-block.
+void unitScaleMin(uint w[36], uint p, out uint scale, out uint minimum)
+{
+    if (p < 4u) {
+        scale = scaleByte(w, p) & 63u;
+        minimum = scaleByte(w, p + 4u) & 63u;
+    } else {
+        scale = (scaleByte(w, p + 4u) & 0xFu) | ((scaleByte(w, p - 4u) >> 6) << 4);
+        minimum = (scaleByte(w, p + 4u) >> 4) | ((scaleByte(w, p) >> 6) << 4);
+    }
+}
+
 // Unit p (a constant: 32 weights) of the super-block in w against its eight x texels, whose sum
 // (for the unit's minimum) the caller forms once for all its rows.
 float superBlockUnit(uint w[SUPER_BLOCK_WORDS], uint p, vec4 x8[8], float xSum)
@@ -39,13 +51,7 @@ float superBlockUnit(uint w[SUPER_BLOCK_WORDS], uint p, vec4 x8[8], float xSum)
 
     // Unit p: quarter p / 2 of the quants (words 4 + 8 * (p / 2) ...), low nibbles for even p.
     uint scale, minimum;
-    if (p < 4u) {
-        scale = scaleByte(w, p) & 63u;
-        minimum = scaleByte(w, p + 4u) & 63u;
-    } else {
-        scale = (scaleByte(w, p + 4u) & 0xFu) | ((scaleByte(w, p - 4u) >> 6) << 4);
-        minimum = (scaleByte(w, p + 4u) >> 4) | ((scaleByte(w, p) >> 6) << 4);
-    }
+    unitScaleMin(w, p, scale, minimum);
     vec4 acc = vec4(0.0);
     AGORA_UNROLL for (uint k = 0u; k < 8u; ++k) {
         const uint quants = w[4u + 8u * (p >> 1) + k];
@@ -53,6 +59,34 @@ float superBlockUnit(uint w[SUPER_BLOCK_WORDS], uint p, vec4 x8[8], float xSum)
     }
     return dm.x * float(scale) * ((acc.x + acc.y) + (acc.z + acc.w)) - dm.y * float(minimum) * xSum;
 }
+
+#if defined(INT_DOT)
+#include "int_products.glsl"
+
+// Units 2q and 2q + 1 of the super-block in w (the low and the high nibbles of its quant words
+// 4 + 8q ..) against x packed as Q8_0 codes: xp the pair's eight code texels, scales its (d0, sum0,
+// d1, sum1). Per unit d * scale * dx * sum(q * c) - dmin * min * dx * sum(c): the integer sums
+// llama.cpp forms, with x in blocks of 32 (its Q8_K uses 256).
+float superBlockPairInt(uint w[SUPER_BLOCK_WORDS], uint q, uvec4 xp[8], uvec4 scales)
+{
+    ivec2 sums = ivec2(0);
+    AGORA_UNROLL for (uint k = 0u; k < 8u; k += 2u) {
+        const uint q0 = w[4u + 8u * q + k];
+        const uint q1 = w[5u + 8u * q + k];
+        sums.x += upperHalf(unsignedCodeProducts(q0 & 0x0F0F0F0Fu, packedWords(xp, 0u, k))
+                            + unsignedCodeProducts(q1 & 0x0F0F0F0Fu, packedWords(xp, 0u, k + 1u)));
+        sums.y += upperHalf(unsignedCodeProducts((q0 >> 4) & 0x0F0F0F0Fu, packedWords(xp, 1u, k))
+                            + unsignedCodeProducts((q1 >> 4) & 0x0F0F0F0Fu, packedWords(xp, 1u, k + 1u)));
+    }
+    const vec2 dm = unpackHalf2x16(w[0]); // d, dmin
+    uint scale0, min0, scale1, min1;
+    unitScaleMin(w, 2u * q, scale0, min0);
+    unitScaleMin(w, 2u * q + 1u, scale1, min1);
+    const float dx0 = uintBitsToFloat(scales.x), dx1 = uintBitsToFloat(scales.z);
+    return dx0 * (dm.x * float(scale0) * float(sums.x) - dm.y * float(min0) * float(int(scales.y)))
+           + dx1 * (dm.x * float(scale1) * float(sums.y) - dm.y * float(min1) * float(int(scales.w)));
+}
+#endif
 #endif
 
 #if defined(TYPE_Q6_K)
@@ -85,23 +119,33 @@ void superBlockWords(uint rowTexel, uint sb, out uint a[SUPER_BLOCK_WORDS])
     a[52] = halfShift ? shifted[52] >> 16 : shifted[52] & 0xFFFFu;
 }
 
+// The four 6-bit codes c (0..63, one per byte) of elements 4k..4k+3 of unit p (a constant) of the
+// super-block in a: unit p is half h = p / 4 of the 256 weights; plane pp = p % 4 picks the low or
+// high nibbles of ql words 16h + 8 * (pp & 1) .. and bit pair pp of qh words 32 + 8h ..
+uint q6Codes(uint a[SUPER_BLOCK_WORDS], uint p, uint k)
+{
+    const uint h = p >> 2;
+    const uint pp = p & 3u;
+    const uint ql = a[16u * h + 8u * (pp & 1u) + k];
+    const uint qh = a[32u + 8u * h + k];
+    const uint nibbles = pp < 2u ? ql & 0x0F0F0F0Fu : (ql >> 4) & 0x0F0F0F0Fu;
+    return nibbles | (((qh >> (2u * pp)) & 0x03030303u) << 4);
+}
+
+// The int8 scale of run r (0..15, 16 weights each) of the super-block in a.
+float q6Scale(uint a[SUPER_BLOCK_WORDS], uint r)
+{
+    return float(bitfieldExtract(int(a[48u + (r >> 2)]), int(8u * (r & 3u)), 8));
+}
+
 // Unit p (a constant: 32 weights) of the super-block in a against its eight x texels.
 float superBlockUnit(uint a[SUPER_BLOCK_WORDS], uint p, vec4 x8[8], float xSum)
 {
     const float d = unpackHalf2x16(a[52]).x;
-
-    // Unit p: half h of 128 weights; plane pp picks the low/high nibbles of ql words
-    // 16h + 8 * (pp & 1) .. and bit pair pp of qh words 32 + 8h ..; 16 weights per scale.
-    const uint h = p >> 2;
-    const uint pp = p & 3u;
     vec4 acc0 = vec4(0.0), acc1 = vec4(0.0);
     AGORA_UNROLL for (uint k = 0u; k < 8u; ++k) {
-        const uint ql = a[16u * h + 8u * (pp & 1u) + k];
-        const uint qh = a[32u + 8u * h + k];
-        // The four 6-bit codes c of the word's bytes, assembled in one word (nibbles | two high bits
-        // << 4) and read as c - 32 by a signed extraction after flipping bit 5.
-        const uint nibbles = pp < 2u ? ql & 0x0F0F0F0Fu : (ql >> 4) & 0x0F0F0F0Fu;
-        const int codes = int((nibbles | (((qh >> (2u * pp)) & 0x03030303u) << 4)) ^ 0x20202020u);
+        // The codes read as c - 32 by a signed 6-bit extraction after flipping bit 5.
+        const int codes = int(q6Codes(a, p, k) ^ 0x20202020u);
         const vec4 term = vec4(bitfieldExtract(codes, 0, 6), bitfieldExtract(codes, 8, 6), bitfieldExtract(codes, 16, 6),
                                bitfieldExtract(codes, 24, 6)) * x8[k];
         if (k < 4u)
@@ -109,11 +153,37 @@ float superBlockUnit(uint a[SUPER_BLOCK_WORDS], uint p, vec4 x8[8], float xSum)
         else
             acc1 += term;
     }
-    const uint s0 = 8u * h + 2u * pp; // int8 scales of the unit's two runs: s0, s0 + 1
-    const float scale0 = float(bitfieldExtract(int(a[48u + (s0 >> 2)]), int(8u * (s0 & 3u)), 8));
-    const float scale1 = float(bitfieldExtract(int(a[48u + ((s0 + 1u) >> 2)]), int(8u * ((s0 + 1u) & 3u)), 8));
-    return d * (scale0 * ((acc0.x + acc0.y) + (acc0.z + acc0.w)) + scale1 * ((acc1.x + acc1.y) + (acc1.z + acc1.w)));
+    const uint s0 = 2u * p; // the unit's two runs of 16: s0, s0 + 1
+    return d * (q6Scale(a, s0) * ((acc0.x + acc0.y) + (acc0.z + acc0.w))
+                + q6Scale(a, s0 + 1u) * ((acc1.x + acc1.y) + (acc1.z + acc1.w)));
 }
+
+#if defined(INT_DOT)
+#include "int_products.glsl"
+
+// Units 2q and 2q + 1 of the super-block in a against x packed as Q8_0 codes (xp the pair's eight
+// code texels, scales its (d0, sum0, d1, sum1)): per run of 16, d * scale * dx * sum((c - 32) * x).
+// The codes minus 32 sit in 16-bit halves as exact integers (word - 0x00200020), |upper| <= 2 * 2 *
+// 32 * 127 per word, so a word's two multiplies share one rounding.
+float superBlockPairInt(uint a[SUPER_BLOCK_WORDS], uint q, uvec4 xp[8], uvec4 scales)
+{
+    float total = 0.0;
+    AGORA_UNROLL for (uint b = 0u; b < 2u; ++b) {
+        const uint p = 2u * q + b;
+        int runs[2] = int[2](0, 0);
+        AGORA_UNROLL for (uint k = 0u; k < 8u; ++k) {
+            const uint codes = q6Codes(a, p, k);
+            const uvec2 x = packedWords(xp, b, k);
+            const int even = int((codes & 0x003F003Fu) - 0x00200020u);
+            const int odd = int(((codes >> 8) & 0x003F003Fu) - 0x00200020u);
+            runs[k >> 2] += upperHalf(even * int(x.x) + odd * int(x.y));
+        }
+        const float dx = uintBitsToFloat(b == 0u ? scales.x : scales.z);
+        total += dx * (q6Scale(a, 2u * p) * float(runs[0]) + q6Scale(a, 2u * p + 1u) * float(runs[1]));
+    }
+    return unpackHalf2x16(a[52]).x * total;
+}
+#endif
 #endif
 
 #if defined(HAS_SUPER_BLOCK_TEXELS)

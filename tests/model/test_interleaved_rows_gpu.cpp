@@ -240,7 +240,9 @@ private slots:
         }
 
         // The integer products against x packed as Q8_0 codes.
-        if ((type == TensorType::Q8_0 || type == TensorType::Q5_0) && c % 64 == 0) {
+        const bool integerBatches = type == TensorType::Q8_0 || type == TensorType::Q5_0;
+        const bool superBlocks = type == TensorType::Q4_K || type == TensorType::Q6_K;
+        if ((integerBatches && c % 64 == 0) || (superBlocks && c % 256 == 0)) {
             auto packed = vk::Buffer::create(m_context, tokens * vk::packedVectorBytes(c), vk::MemoryUse::DeviceLocal)
                               .value();
             auto recorder = vk::CommandRecorder::create(m_context).value();
@@ -255,10 +257,13 @@ private slots:
                       vk::recordMatVecPacked(rec, *m_context, w, packed.range(), y, nullptr, splitLimit);
                       QVERIFY(rec.dispatchCount() > 1);
                   });
-            check("packed matmul", size_t(tokens) * r,
-                  [&](vk::CommandRecorder& rec, const vk::WeightMatrix& w, const vk::BufferRange& y) {
-                      vk::recordMatMulPacked(rec, *m_context, w, packed.range(), y, vk::MatMulShape{tokens, 0, 0, 0});
-                  });
+            if (integerBatches) { // the K-quants' prompt batches stay in float
+                check("packed matmul", size_t(tokens) * r,
+                      [&](vk::CommandRecorder& rec, const vk::WeightMatrix& w, const vk::BufferRange& y) {
+                          vk::recordMatMulPacked(rec, *m_context, w, packed.range(), y,
+                                                 vk::MatMulShape{tokens, 0, 0, 0});
+                      });
+            }
             if (r % (2 * kGroup) == 0) {
                 check("packed gated", r / 2,
                       [&](vk::CommandRecorder& rec, const vk::WeightMatrix& w, const vk::BufferRange& y) {

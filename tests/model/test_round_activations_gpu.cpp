@@ -157,6 +157,13 @@ private slots:
             QTest::newRow((name + " 330x256").c_str()) << int(type) << 330 << 256; // gated: a partial workgroup
             QTest::newRow((name + " 9x4864").c_str()) << int(type) << 9 << 4864;
         }
+        // The K-quants' integer decode products read the same Q8_0 packing (blocks of 32).
+        for (TensorType type : {TensorType::Q4_K, TensorType::Q6_K}) {
+            const std::string name(tensorTypeName(type));
+            QTest::newRow((name + " 200x4864").c_str()) << int(type) << 200 << 4864;
+            QTest::newRow((name + " 37x256").c_str()) << int(type) << 37 << 256;
+            QTest::newRow((name + " 330x512").c_str()) << int(type) << 330 << 512;
+        }
     }
 
     void packedProductMatchesRoundedProduct()
@@ -182,8 +189,12 @@ private slots:
             x[size_t(c)] *= std::pow(10.0f, float((c / 32) % 7) - 3.0f);
         for (size_t c = 32; c < 64 && c < x.size(); ++c)
             x[c] = 0.0f;
+        // x as the packing rounds it: Q8_0 blocks of 32 (for the K-quants too, where llama.cpp's
+        // Q8_K uses blocks of 256).
+        const bool superBlocks = weightType == TensorType::Q4_K || weightType == TensorType::Q6_K;
+        const TensorType rounding = superBlocks ? TensorType::Q8_0 : weightType;
         std::vector<float> rounded = x;
-        cpu::roundActivationsLikeGgml(weightType, rounded);
+        cpu::roundActivationsLikeGgml(rounding, rounded);
         std::vector<float> expected, tolerance;
         gputest::referenceDotProducts(values, uint32_t(rows), uint32_t(cols), rounded, expected, tolerance);
         const std::vector<float> bias = gputest::randomFloats(size_t(rows), 3, 2.0f);
@@ -198,7 +209,7 @@ private slots:
         const vk::WeightMatrix w{ws.range(), weightType, uint32_t(rows), uint32_t(cols), uint32_t(stride)};
         QVERIFY(vk::packedProductApplies(*m_device.context, w));
         const vk::WeightMatrix oddBlocks{ws.range(), weightType, uint32_t(rows), uint32_t(cols - 32), uint32_t(stride)};
-        QVERIFY(!vk::packedProductApplies(*m_device.context, oddBlocks)); // rows of whole pairs only
+        QVERIFY(!vk::packedProductApplies(*m_device.context, oddBlocks)); // rows of whole pairs (super-blocks) only
 
         model::gpu::recordPackActivations(*m_device.recorder, *m_device.context, xs.range(), packed.range(),
                                           uint32_t(cols));
@@ -239,13 +250,15 @@ private slots:
                                                   gatedBound));
         }
 
+        if (superBlocks)
+            return; // prompt batches of the K-quants stay in float
         // A batch: 11 token rows packed row by row, all of them, then only the last (the logits).
         const uint32_t tokens = 11;
         std::vector<float> batch = gputest::randomFloats(size_t(tokens) * cols, 19, 3.0f);
         std::vector<float> expectedAll, toleranceAll;
         for (uint32_t t = 0; t < tokens; ++t) {
             std::vector<float> row(batch.begin() + size_t(t) * cols, batch.begin() + size_t(t + 1) * cols);
-            cpu::roundActivationsLikeGgml(weightType, row);
+            cpu::roundActivationsLikeGgml(rounding, row);
             gputest::referenceDotProducts(values, uint32_t(rows), uint32_t(cols), row, expected, tolerance);
             expectedAll.insert(expectedAll.end(), expected.begin(), expected.end());
             toleranceAll.insert(toleranceAll.end(), tolerance.begin(), tolerance.end());

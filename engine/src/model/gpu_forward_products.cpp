@@ -61,7 +61,8 @@ bool GpuForward::packedApplies(const DeviceMatrix& w, Act in) const
 
 bool GpuForward::packsProductInputs(uint32_t cols, bool decode) const
 {
-    // Packed inputs serve decode products of Q5_0 and Q8_0 and prompt products of Q5_0 (multiply).
+    // Packed inputs serve decode products of Q5_0, Q8_0, Q4_K and Q6_K and prompt products of Q5_0
+    // (multiply).
     if (cols % 32 != 0)
         return false;
     auto& known = decode ? m_packsForDecode : m_packsForBatch;
@@ -101,8 +102,9 @@ void GpuForward::multiplyInto(const DeviceMatrix& w, Act in, const vk::BufferRan
                               uint32_t xFirstRow)
 {
     const bool decode = nRows == 1 && xFirstRow == 0 && m_tokens.size() == 1;
-    // Integer products against x packed as Q8_0 codes: decode for Q5_0 and Q8_0, prompt batches for
-    // Q5_0 only. Q8_0 batches stay in float: with integer sums syn-llama-spm4k-Q8_0's greedy run
+    // Integer products against x packed as Q8_0 codes: decode for Q5_0, Q8_0, Q4_K and Q6_K, prompt
+    // batches for Q5_0 only (the K-quants' batched products have no integer kernel; their float
+    // ones reuse each weight for 8 tokens). Q8_0 batches stay in float: with integer sums syn-llama-spm4k-Q8_0's greedy run
     // left llama.cpp's at a step whose reference margin (>= 0.1) is below this engine's logit
     // deviation there (0.21), which test_gpu_forward does not allow; the float path happens to agree.
     if (packedApplies(w, in) && (decode || w.sourceType == TensorType::Q5_0)) {

@@ -316,6 +316,8 @@ void recordTexelMatVec(CommandRecorder& recorder, const Context& context, const 
                                       : (uint64_t(w.cols) * sizeof(float) + kTexelBytes - 1) / kTexelBytes * kTexelBytes};
     const KernelId kernel = !packedX                     ? m.kernels.matVecTexel
                             : w.type == TensorType::Q5_0 ? KernelId::MatVecInt_Q5_0
+                            : w.type == TensorType::Q4_K ? KernelId::MatVecInt_Q4_K
+                            : w.type == TensorType::Q6_K ? KernelId::MatVecInt_Q6_K
                                                          : KernelId::MatVecInt_Q8_0;
     for (const RowRange& range : m.ranges) {
         // Gated: one range of both halves (recordMatVecGated checks), y rows = gate rows.
@@ -335,7 +337,9 @@ void recordTexelMatVec(CommandRecorder& recorder, const Context& context, const 
 bool packedProductApplies(const Context& context, const WeightMatrix& w)
 {
     static const bool disabled = switchedOff("AGORA_VK_INT_DOT");
-    if (disabled || (w.type != TensorType::Q5_0 && w.type != TensorType::Q8_0) || w.cols % 64 != 0
+    const bool integerType = w.type == TensorType::Q5_0 || w.type == TensorType::Q8_0
+                             || ((w.type == TensorType::Q4_K || w.type == TensorType::Q6_K) && w.cols % 256 == 0);
+    if (disabled || !integerType || w.cols % 64 != 0
         || resolveLayout(context, ProductLayout::Auto) != ProductLayout::RowPerInvocation)
         return false;
     const VkDeviceSize alignment = std::max<VkDeviceSize>(context.limits().minTexelBufferOffsetAlignment, 1);
@@ -368,7 +372,8 @@ void recordMatMulPacked(CommandRecorder& recorder, const Context& context, const
 {
     if (shape.nTokens == 0)
         return;
-    AGORA_VK_REQUIRE(packedProductApplies(context, w), "the packed-x product does not apply to this matrix");
+    AGORA_VK_REQUIRE(packedProductApplies(context, w) && (w.type == TensorType::Q5_0 || w.type == TensorType::Q8_0),
+                     "the packed-x batched product does not apply to this matrix");
     const uint64_t xBytes = (uint64_t(shape.xFirstRow) + shape.nTokens) * packedVectorBytes(w.cols);
     AGORA_VK_REQUIRE(packedX.size >= xBytes, "packed input shorter than (xFirstRow + nTokens) rows");
     const uint32_t outStride = shape.outStride ? shape.outStride : w.rows;

@@ -123,7 +123,8 @@ bool recordMatVecGated(CommandRecorder& recorder, const Context& context, const 
 
 // The integer product (matvec_texel.comp INT_DOT): x as Q8_0 codes packed by the model layer's
 // packing kernel (round_activations.comp PACK_Q8_0: packedVectorBytes(cols) bytes), the sums formed
-// in integers like llama.cpp's. Applies to Q5_0 and Q8_0 rows of whole pairs of blocks read
+// in integers like llama.cpp's. Applies to Q5_0 and Q8_0 rows of whole pairs of blocks and Q4_K /
+// Q6_K rows of whole super-blocks (x still in blocks of 32, where llama.cpp's Q8_K has 256) read
 // through texel buffers; AGORA_VK_INT_DOT=off in the environment turns it off (A/B benchmarks).
 bool packedProductApplies(const Context& context, const WeightMatrix& w);
 uint64_t packedVectorBytes(uint32_t cols);
@@ -134,7 +135,7 @@ void recordMatVecPacked(CommandRecorder& recorder, const Context& context, const
 
 struct MatMulShape;
 // recordMatMul from x packed per token row (rows packedVectorBytes(cols) apart): the integer
-// product for a batch; requires packedProductApplies.
+// product for a batch; requires packedProductApplies and Q5_0 or Q8_0 weights.
 void recordMatMulPacked(CommandRecorder& recorder, const Context& context, const WeightMatrix& w,
                         const BufferRange& packedX, const BufferRange& y, const MatMulShape& shape,
                         VkDeviceSize maxBindingBytes = 0);

@@ -67,9 +67,9 @@ const Command kCommands[] = {
      "      --ctx N: KV cache for N positions (default: what the run fills); the JSON's\n"
      "      device_memory_overhead is device memory / (weights + KV cache) - 1 and\n"
      "      dispatches_per_token the kernel dispatches of the last submission (a decoded token).\n"
-     "      AGORA_VK_INT_DOT=off turns the integer Q5_0/Q8_0 products off, AGORA_VK_FUSE_DECODE=off\n"
-     "      the grouped q/k/v and gate/up products of a decoded token, AGORA_VK_ROW_INTERLEAVE=off\n"
-     "      the interleaved weight rows of CPU devices (A/B runs)."},
+     "      AGORA_VK_INT_DOT=off turns the integer products (Q5_0, Q8_0, Q4_K, Q6_K) off,\n"
+     "      AGORA_VK_FUSE_DECODE=off the grouped q/k/v and gate/up products of a decoded token,\n"
+     "      AGORA_VK_ROW_INTERLEAVE=off the interleaved weight rows of CPU devices (A/B runs)."},
     {"bench-streams", agora::cli::cmdBenchStreams,
      "bench-streams -m MODEL [-n 128] [--streams 2] [--ctx C] [--device D] [--json]\n"
      "      Generation tokens/s of N concurrent greedy streams through the engine thread against\n"
