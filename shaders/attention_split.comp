@@ -28,7 +28,11 @@ layout(local_size_x_id = 0) in;
 layout(constant_id = 0) const uint WORKGROUP_SIZE = 64; // >= headDim / 8 (the host checks it)
 layout(constant_id = 1) const uint BLOCK = 256;         // positions per round, a multiple of WORKGROUP_SIZE
 layout(constant_id = 2) const uint HEADS = 1;           // query heads per workgroup, all on one KV head
-const uint MAX_HEAD_VEC4 = 64;                          // headDim <= 256
+// The head size as a constant (the host sets it to pc.headDim), so the loops over a head's
+// dimensions unroll: llvmpipe then keeps the per-key sums and the V accumulators in registers
+// with constant indices. 4096-key attention, 14 heads of 64: 1.94 -> 1.45 ms of CPU time.
+layout(constant_id = 3) const uint HEAD_DIM = 64;       // a multiple of 8, at most 256
+const uint MAX_HEAD_VEC4 = HEAD_DIM / 4u;
 #if defined(KV_TEXELS)
 const uint POSITIONS = 8; // keys one lane scores per round: each q fetch (a gather call on llvmpipe) serves 8
 #else
@@ -58,7 +62,7 @@ layout(std430, binding = 2) readonly buffer VCache { uvec4 vCache[]; };
 layout(std430, binding = 3) writeonly buffer OutBuffer { float outValues[]; };
 
 layout(push_constant) uniform Push {
-    uint headDim;
+    uint headDim;      // equals HEAD_DIM (kept for the push layout shared with the host)
     uint nHead;
     uint nKvHead;
     uint nTokens;
@@ -115,11 +119,11 @@ void main()
     const uint end = begin < nPositions ? min(begin + pc.splitLength, nPositions) : begin; // empty: m = -inf, s = 0
     const uint lane = gl_LocalInvocationID.x;
 
-    const uint headQuads = pc.headDim / 8u;
+    const uint headQuads = HEAD_DIM / 8u;
     const uint rowQuads = pc.nKvHead * headQuads;
     const uint kvOffset = kvHead * headQuads;
 
-    const uint headVec4 = pc.headDim / 4u;
+    const uint headVec4 = HEAD_DIM / 4u;
 #if defined(KV_TEXELS)
     // llvmpipe: a texel fetch (a gather) is cheaper than a shared-memory load (a loop over lanes).
     const uint queryBase = (token * pc.nHead + firstHead) * headVec4;
@@ -271,12 +275,12 @@ void main()
                 high += sliceSums[2u * (s * headQuads + quad) + 1u];
             }
             const uint row = token * pc.nHead + firstHead + h;
-            uint base = row * pc.headDim;
+            uint base = row * HEAD_DIM;
             if (pc.nSplits == 1u) {
                 low /= runningSum[h];
                 high /= runningSum[h];
             } else {
-                base = (row * pc.nSplits + split) * (pc.headDim + 2u);
+                base = (row * pc.nSplits + split) * (HEAD_DIM + 2u);
                 if (lane == 0u) {
                     outValues[base] = runningMax[h];
                     outValues[base + 1u] = runningSum[h];

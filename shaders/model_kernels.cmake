@@ -4,8 +4,8 @@ agora_kernel(Rope           SOURCE rope.comp        BINDINGS wr   PUSH 32 SPECS 
 agora_kernel(KvStore        SOURCE kv_store.comp    BINDINGS rrww PUSH 16 SPECS 1)
 agora_kernel(Attention      SOURCE attention.comp   BINDINGS rrrw PUSH 32 SPECS 1)
 # Split-KV attention (what the forward pass uses) and the log-sum-exp merge of its partials.
-agora_kernel(AttentionSplit SOURCE attention_split.comp BINDINGS rrrw PUSH 44 SPECS 3)
-agora_kernel(AttentionSplitTexel SOURCE attention_split.comp BINDINGS tttw PUSH 44 SPECS 3 DEFINES KV_TEXELS)
+agora_kernel(AttentionSplit SOURCE attention_split.comp BINDINGS rrrw PUSH 44 SPECS 4)
+agora_kernel(AttentionSplitTexel SOURCE attention_split.comp BINDINGS tttw PUSH 44 SPECS 4 DEFINES KV_TEXELS)
 agora_kernel(AttentionMerge SOURCE attention_merge.comp BINDINGS rw PUSH 12 SPECS 1)
 agora_kernel(SiluGate       SOURCE elementwise.comp BINDINGS rrw  PUSH 8  SPECS 1 DEFINES OP_SILU_GATE)
 agora_kernel(Add            SOURCE elementwise.comp BINDINGS rrw  PUSH 8  SPECS 1 DEFINES OP_ADD)

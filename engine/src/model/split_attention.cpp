@@ -143,7 +143,7 @@ void recordSplitAttention(vk::CommandRecorder& recorder, const vk::Context& cont
     const uint64_t groups = uint64_t(a.nTokens) * (a.nHead / plan.headsPerGroup) * plan.nSplits;
     const SplitPush push{a.headDim,  a.nHead,  a.nKvHead, a.nTokens,       a.firstPos,  a.scale,
                          a.softcap, a.window, ringSize,   plan.splitLength, plan.nSplits};
-    const std::initializer_list<uint32_t> specs{plan.workgroup, plan.block, plan.headsPerGroup};
+    const std::initializer_list<uint32_t> specs{plan.workgroup, plan.block, plan.headsPerGroup, a.headDim};
     // Texel views need whole 16-byte texels at aligned offsets (8 halves: headDim % 8 == 0).
     const VkDeviceSize texelAlign = std::max<VkDeviceSize>(context.limits().minTexelBufferOffsetAlignment, 16);
     const bool texelsFit = kCache.size % 16 == 0 && vCache.size % 16 == 0 && qBytes % 16 == 0
