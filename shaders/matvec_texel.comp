@@ -155,17 +155,27 @@ void main()
     // x: packed codes, 8 texels per pair of blocks, then one texel of scales and sums per pair
     // (the host uses this variant for rows of whole pairs only).
     const uint scaleTexels = 4u * wholeUnits;
-    for (; u + 1u < wholeUnits; u += 8u) {
+    for (; u + 7u < wholeUnits; u += 8u) {
         AGORA_UNROLL for (uint p = 0u; p < 4u; ++p) {
-            if (u + 2u * p + 1u < wholeUnits) {
-                const uint pairIndex = (u >> 1) + p;
-                uvec4 xp[8];
-                AGORA_UNROLL for (uint i = 0u; i < 8u; ++i)
-                    xp[i] = texelFetch(vector, int(8u * pairIndex + i));
-                const uvec4 scales = texelFetch(vector, int(scaleTexels + pairIndex));
-                AGORA_UNROLL for (uint j = 0u; j < LANE_ROWS; ++j)
-                    sums[j] += pairDot(rowTexel[j], u >> 3, p, xp, scales);
-            }
+            const uint pairIndex = (u >> 1) + p;
+            uvec4 xp[8];
+            AGORA_UNROLL for (uint i = 0u; i < 8u; ++i)
+                xp[i] = texelFetch(vector, int(8u * pairIndex + i));
+            const uvec4 scales = texelFetch(vector, int(scaleTexels + pairIndex));
+            AGORA_UNROLL for (uint j = 0u; j < LANE_ROWS; ++j)
+                sums[j] += pairDot(rowTexel[j], u >> 3, p, xp, scales);
+        }
+    }
+    // The last pairs (fewer than four) of a partial group.
+    AGORA_UNROLL for (uint p = 0u; p < 3u; ++p) {
+        if (u + 2u * p + 1u < wholeUnits) {
+            const uint pairIndex = (u >> 1) + p;
+            uvec4 xp[8];
+            AGORA_UNROLL for (uint i = 0u; i < 8u; ++i)
+                xp[i] = texelFetch(vector, int(8u * pairIndex + i));
+            const uvec4 scales = texelFetch(vector, int(scaleTexels + pairIndex));
+            AGORA_UNROLL for (uint j = 0u; j < LANE_ROWS; ++j)
+                sums[j] += pairDot(rowTexel[j], u >> 3, p, xp, scales);
         }
     }
 #else
