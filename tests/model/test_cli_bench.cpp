@@ -1,6 +1,6 @@
 // agora-cli bench end to end on lavapipe: the JSON the README documents (prompt and decode
 // tokens/s, dispatches per token, the --profile tables) from a real model, the kernel table adding
-// up to the decoded token's dispatches, AGORA_VK_FUSE_DECODE=off giving more of them, and the
+// up to the decoded token's dispatches, the warm-up switch, AGORA_VK_FUSE_DECODE=off giving more of them, and the
 // usage error of --profile with --cpu.
 #include "../gpu/gpu_test_util.h"
 #include "cli_run.h"
@@ -40,6 +40,7 @@ private slots:
         QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
         QVERIFY(bench["prompt_tokens_per_second"].toDouble() > 0);
         QVERIFY(bench["gen_tokens_per_second"].toDouble() > 0);
+        QCOMPARE(bench["warmup"].toBool(true), true); // a key of its own, on by default
         const int dispatches = bench["dispatches_per_token"].toInt();
         QVERIFY(dispatches > 0);
         const QJsonObject profile = bench["profile"].toObject();
@@ -60,8 +61,9 @@ private slots:
 
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert("AGORA_VK_FUSE_DECODE", "off");
-        const Run separate = runCli({"bench", "-m", model, "-p", "8", "-n", "8", "--json"}, env);
+        const Run separate = runCli({"bench", "-m", model, "-p", "8", "-n", "8", "--json", "--no-warmup"}, env);
         QVERIFY2(separate.exitCode == 0, separate.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(separate.out).object()["warmup"].toBool(true), false);
         const int separateDispatches = QJsonDocument::fromJson(separate.out).object()["dispatches_per_token"].toInt();
         qInfo("stories260K-Q8_0: %d dispatches per decoded token, %d with AGORA_VK_FUSE_DECODE=off", dispatches,
               separateDispatches);

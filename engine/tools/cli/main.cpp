@@ -58,9 +58,10 @@ const Command kCommands[] = {
      "      --temp 0 is greedy; timings go to stderr."},
     {"bench", agora::cli::cmdBench,
      "bench -m MODEL [-p 512] [-n 128] [--batch 64] [-r 1] [--device D] [--cpu] [--json]\n"
-     "      [--ctx-sweep] [--sweep-n 16] [--profile] [--ctx N]\n"
+     "      [--ctx-sweep] [--sweep-n 16] [--profile] [--ctx N] [--no-warmup]\n"
      "      Load time, prompt processing and generation tokens/s, device memory. -r N repeats\n"
-     "      (median, min, max); --ctx-sweep: decode tokens/s at context depths 0..4096;\n"
+     "      (median, min, max) after an untimed warm-up (the prompt and one decoded token, as\n"
+     "      llama-bench does; --no-warmup skips it); --ctx-sweep: decode tokens/s at context depths 0..4096;\n"
      "      --profile: GPU time per token of each kind of weight matrix, GB/s vs copy bandwidth,\n"
      "      the cost of one small dispatch, and every kernel of 16 decoded tokens timed dispatch by\n"
      "      dispatch (JSON: profile.kernels, ms_per_token and dispatches_per_token per kernel);\n"
