@@ -2,6 +2,8 @@
 # from shaders/CMakeLists.txt, same agora_kernel() contract as the manifest there.
 agora_kernel(Rope           SOURCE rope.comp        BINDINGS wr   PUSH 32 SPECS 1)
 agora_kernel(KvStore        SOURCE kv_store.comp    BINDINGS rrww PUSH 16 SPECS 1)
+# RoPE of q and k and the KV store in one dispatch (what the forward pass uses; the two above are its reference).
+agora_kernel(RopeStore      SOURCE rope_store.comp  BINDINGS wrrwwr PUSH 40 SPECS 1)
 agora_kernel(Attention      SOURCE attention.comp   BINDINGS rrrw PUSH 32 SPECS 1)
 # Split-KV attention (what the forward pass uses) and the log-sum-exp merge of its partials.
 agora_kernel(AttentionSplit SOURCE attention_split.comp BINDINGS rrrw PUSH 44 SPECS 4)

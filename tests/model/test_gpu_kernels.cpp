@@ -1,5 +1,6 @@
 // The model-graph kernels on the Vulkan device (lavapipe in CI) against their CPU references:
-// RoPE (normal, NeoX, partial dims, rope factors, scaled), the f16 KV store, causal GQA attention
+// RoPE (normal, NeoX, partial dims, rope factors, scaled), the f16 KV store, RoPE and store in one
+// dispatch against the two, causal GQA attention
 // for one token and for a batch (more positions than a workgroup, so the online softmax rescales),
 // SiLU gate, residual add, bias add and softmax. Mismatches are printed with their values.
 #include "../gpu/gpu_test_util.h"
@@ -136,6 +137,69 @@ private slots:
         cpu::applyRopeBatch(expected, nTokens, nHeads, headDim, firstPos, params);
         // A float angle of ~100 rad carries ~1e-5 absolute error; values are up to ~3.
         QVERIFY(gputest::compareWithTolerance("rope", expected, gpu, relativeTolerance(expected, 1e-4f, 1e-4f)));
+    }
+
+    void ropeStore_data() { rope_data(); }
+
+    // RopeStore against recordRope of q and of k followed by recordKvStore: the same bits in q and in
+    // both caches, k left as it was, slots outside the batch untouched; a ring smaller than the
+    // positions wraps the batch's rows.
+    void ropeStore()
+    {
+        QFETCH(bool, neox);
+        QFETCH(int, nDims);
+        QFETCH(bool, factors);
+        QFETCH(float, freqScale);
+        QFETCH(float, base);
+        const uint32_t headDim = 64, nHeadQ = 6, nKvHead = 2, nTokens = 7, firstPos = 91, ring = 40;
+        const size_t kvRow = size_t(nKvHead) * headDim;
+        const std::vector<float> q = gputest::randomFloats(size_t(nTokens) * nHeadQ * headDim, 31, 2.0f);
+        const std::vector<float> k = gputest::randomFloats(nTokens * kvRow, 32, 2.0f);
+        const std::vector<float> v = gputest::randomFloats(nTokens * kvRow, 33, 2.0f);
+        std::vector<float> factorValues(size_t(nDims) / 2);
+        for (size_t i = 0; i < factorValues.size(); ++i)
+            factorValues[i] = 1.0f + float(i % 5);
+        const std::vector<float> marks(ring * kvRow / 2, 1.0f); // f16 pairs that no store writes
+        vk::Buffer factorBuffer = upload(m_device, factorValues);
+        model::gpu::RopeArgs args{headDim, nHeadQ, uint32_t(nDims), nTokens, firstPos, base, freqScale, neox, factors};
+
+        // The reference: three dispatches.
+        vk::Buffer q1 = upload(m_device, q), k1 = upload(m_device, k), v1 = upload(m_device, v);
+        vk::Buffer kc1 = upload(m_device, marks), vc1 = upload(m_device, marks);
+        model::gpu::recordRope(*m_device.recorder, *m_device.context, q1.range(), factorBuffer.range(), args);
+        model::gpu::RopeArgs kArgs = args;
+        kArgs.nHeads = nKvHead;
+        model::gpu::recordRope(*m_device.recorder, *m_device.context, k1.range(), factorBuffer.range(), kArgs);
+        model::gpu::recordKvStore(*m_device.recorder, *m_device.context, k1.range(), v1.range(), kc1.range(),
+                                  vc1.range(), uint32_t(kvRow), nTokens, firstPos, ring);
+        QVERIFY(submit(m_device));
+
+        vk::Buffer q2 = upload(m_device, q), k2 = upload(m_device, k), v2 = upload(m_device, v);
+        vk::Buffer kc2 = upload(m_device, marks), vc2 = upload(m_device, marks);
+        model::gpu::recordRopeStore(*m_device.recorder, *m_device.context, q2.range(), k2.range(), v2.range(),
+                                    factorBuffer.range(), kc2.range(), vc2.range(), args, nKvHead, ring);
+        QVERIFY(submit(m_device));
+        QCOMPARE(m_device.recorder->dispatchCount(), 0u); // reset after the submit
+
+        const auto sameBits = [](const char* what, const auto& expected, const auto& actual) {
+            int mismatches = 0;
+            for (size_t i = 0; i < expected.size(); ++i) {
+                if (std::memcmp(&expected[i], &actual[i], sizeof(expected[i])) != 0 && mismatches++ < 8)
+                    qWarning("%s %zu: expected %g, got %g", what, i, double(expected[i]), double(actual[i]));
+            }
+            return mismatches;
+        };
+        QCOMPARE(sameBits("q", downloadFloats(m_device, q1, q.size()), downloadFloats(m_device, q2, q.size())), 0);
+        QCOMPARE(sameBits("k", k, downloadFloats(m_device, k2, k.size())), 0);
+        const std::vector<uint16_t> expectedK = downloadHalves(m_device, kc1, ring * kvRow);
+        const std::vector<uint16_t> expectedV = downloadHalves(m_device, vc1, ring * kvRow);
+        QCOMPARE(sameBits("k cache", expectedK, downloadHalves(m_device, kc2, ring * kvRow)), 0);
+        QCOMPARE(sameBits("v cache", expectedV, downloadHalves(m_device, vc2, ring * kvRow)), 0);
+        // Positions 91..97 land in slots 11..17; slot 10 and 18 keep their marks, slot 11 was written.
+        const uint16_t mark = downloadHalves(m_device, kc2, 2)[0];
+        QCOMPARE(downloadHalves(m_device, kc2, ring * kvRow)[10 * kvRow], mark);
+        QCOMPARE(downloadHalves(m_device, vc2, ring * kvRow)[18 * kvRow], mark);
+        QVERIFY(downloadHalves(m_device, kc2, ring * kvRow)[11 * kvRow] != mark);
     }
 
     void kvStoreWritesHalves()

@@ -31,8 +31,7 @@ void addToResidual(GraphOps& ops, const Tensor& postNorm)
 void attention(GraphOps& ops, const HParams& hp, uint32_t layer, const LayerWeights& w)
 {
     projectQkv(ops, hp, w);
-    ops.ropePair(Act::Q, hp.nHead, Act::K, hp.nHeadKv);
-    ops.attention(layer, Act::Q, Act::K, Act::V, Act::Attn);
+    ops.ropeAttention(layer, Act::Q, hp.nHead, Act::K, hp.nHeadKv, Act::V, Act::Attn);
     ops.linearAccumulate(w.wo, Act::Attn, Act::Proj, Act::X);
 }
 

@@ -485,12 +485,16 @@ void GpuForward::rope(Act inout, uint32_t nHeads)
     ropeRange(range(inout), nHeads, m_hp.ropeFreqBase, m_hp.ropeFreqScale);
 }
 
+gpu::RopeArgs GpuForward::ropeArgs(uint32_t nHeads, float freqBase, float freqScale) const
+{
+    return gpu::RopeArgs{m_hp.headDimK, nHeads,    m_hp.ropeDims, uint32_t(m_tokens.size()),
+                         m_firstPos,    freqBase,  freqScale,     m_hp.ropeMode == cpu::RopeMode::Neox,
+                         bool(ropeFactorsFor(m_model.weights(), m_hp, m_options.nCtx))};
+}
+
 void GpuForward::ropeRange(const vk::BufferRange& x, uint32_t nHeads, float freqBase, float freqScale)
 {
-    gpu::RopeArgs args{m_hp.headDimK, nHeads,    m_hp.ropeDims, uint32_t(m_tokens.size()),
-                       m_firstPos,    freqBase,  freqScale,     m_hp.ropeMode == cpu::RopeMode::Neox,
-                       bool(ropeFactorsFor(m_model.weights(), m_hp, m_options.nCtx))};
-    gpu::recordRope(*m_recorder, *m_context, x, ropeFactorBuffer().range(), args);
+    gpu::recordRope(*m_recorder, *m_context, x, ropeFactorBuffer().range(), ropeArgs(nHeads, freqBase, freqScale));
 }
 
 void GpuForward::attention(uint32_t layer, Act q, Act k, Act v, Act out)
@@ -504,12 +508,32 @@ const vk::Buffer& GpuForward::ropeFactorBuffer() const
     return &ropeFactorsFor(w, m_hp, m_options.nCtx) == &w.ropeFactorsLong ? m_shared->ropeFactorsLong : m_ropeFactors;
 }
 
+void GpuForward::ropeAttention(uint32_t layer, Act q, uint32_t nHeadsQ, Act k, uint32_t nHeadsK, Act v, Act out)
+{
+    // One dispatch rotates q and k and stores k and v (gpu::recordRopeStore); fuseDecodeProducts
+    // off keeps rope and store apart for comparisons.
+    if (!m_options.fuseDecodeProducts || nHeadsK != m_hp.nHeadKv || m_hp.headDimV != m_hp.headDimK) {
+        GraphOps::ropeAttention(layer, q, nHeadsQ, k, nHeadsK, v, out);
+        return;
+    }
+    gpu::recordRopeStore(*m_recorder, *m_context, range(q), range(k), range(v), ropeFactorBuffer().range(),
+                         m_kCache[layer].range(), m_vCache[layer].range(), ropeArgs(nHeadsQ, m_hp.ropeFreqBase, m_hp.ropeFreqScale),
+                         nHeadsK, m_cacheSlots[layer]);
+    attend(layer, q, out, AttentionOptions{m_hp.attnScale, 0.0f, 0});
+}
+
 void GpuForward::attentionWith(uint32_t layer, Act q, Act k, Act v, Act out, const AttentionOptions& options)
+{
+    gpu::recordKvStore(*m_recorder, *m_context, range(k), range(v), m_kCache[layer].range(),
+                       m_vCache[layer].range(), m_hp.kvSize(), uint32_t(m_tokens.size()), m_firstPos,
+                       m_cacheSlots[layer]);
+    attend(layer, q, out, options);
+}
+
+void GpuForward::attend(uint32_t layer, Act q, Act out, const AttentionOptions& options)
 {
     const uint32_t nTokens = uint32_t(m_tokens.size());
     const uint32_t slots = m_cacheSlots[layer];
-    gpu::recordKvStore(*m_recorder, *m_context, range(k), range(v), m_kCache[layer].range(),
-                       m_vCache[layer].range(), m_hp.kvSize(), nTokens, m_firstPos, slots);
     gpu::AttentionArgs args{m_hp.headDimK, m_hp.nHead,     m_hp.nHeadKv,    nTokens, m_firstPos,
                             options.scale, options.softcap, options.window, slots};
     // AGORA_ATTENTION=simple: the one-workgroup-per-head kernel on full-context layers, for

@@ -48,8 +48,9 @@ struct GpuForwardOptions {
     // row splits a 128k-vocabulary matrix needs on a 128 MiB device.
     uint64_t maxBindingBytes = 0;
     // A decoded token's q/k/v and gate/up each as one product over matrices uploaded into one
-    // buffer, and q and k rotated in one pass (gpu_forward_groups.cpp): fewer dispatches, the
-    // same arithmetic. Off only to compare against (tests, A/B measurements).
+    // buffer (gpu_forward_groups.cpp), and every batch's q and k rotated and k and v stored in the
+    // KV cache in one pass (gpu::recordRopeStore): fewer dispatches, the same arithmetic. Off only
+    // to compare against (tests, A/B measurements).
     bool fuseDecodeProducts = true;
 };
 
@@ -143,6 +144,8 @@ private:
     void linearGroup(std::initializer_list<Projection> products, Act in) override;
     void ropePair(Act q, uint32_t nHeadsQ, Act k, uint32_t nHeadsK) override;
     void linearGated(const Tensor& gate, const Tensor& up, Act in, Act out, GateActivation act) override;
+    void ropeAttention(uint32_t layer, Act q, uint32_t nHeadsQ, Act k, uint32_t nHeadsK, Act v, Act out) override;
+    gpu::RopeArgs ropeArgs(uint32_t nHeads, float freqBase, float freqScale) const;
     void ropeRange(const vk::BufferRange& x, uint32_t nHeads, float freqBase, float freqScale);
     void logits(const Tensor& output, Act in) override;
     // The family operations (qwen3, gemma2, gemma3).
@@ -150,6 +153,8 @@ private:
     void rmsNormHeads(Act inout, const Tensor& weight, uint32_t nHeads) override;
     void ropeWithBase(Act inout, uint32_t nHeads, float freqBase, float freqScale) override;
     void attentionWith(uint32_t layer, Act q, Act k, Act v, Act out, const AttentionOptions& options) override;
+    // The attention of q over the layer's cache, which already holds the batch's k and v.
+    void attend(uint32_t layer, Act q, Act out, const AttentionOptions& options);
     void geluGate(Act gate, Act up, Act out) override;
     void softcap(Act inout, float cap) override;
     // Matrices are keyed by their first byte in the mapped file, so that the row views of phi3's

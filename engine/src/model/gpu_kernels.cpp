@@ -30,6 +30,13 @@ struct RopePush {
 };
 static_assert(sizeof(RopePush) == 32);
 
+struct RopeStorePush {
+    uint32_t headDim, nHeadQ, nKvHead, nDims, nTokens, firstPos;
+    float freqBase, freqScale;
+    uint32_t flags, ringSize;
+};
+static_assert(sizeof(RopeStorePush) == 40);
+
 struct KvStorePush {
     uint32_t pairsPerRow, nTokens, firstPos, ringSize;
 };
@@ -107,6 +114,31 @@ void recordKvStore(vk::CommandRecorder& recorder, const vk::Context& context, co
     recorder.dispatch(KernelId::KvStore, {workgroup}, {k, v, kCache, vCache},
                       KvStorePush{pairsPerRow, nTokens, firstPos, ringSize},
                       vk::linearGroups(context, groupsFor(uint64_t(nTokens) * pairsPerRow, workgroup)));
+}
+
+void recordRopeStore(vk::CommandRecorder& recorder, const vk::Context& context, const vk::BufferRange& q,
+                     const vk::BufferRange& k, const vk::BufferRange& v, const vk::BufferRange& factors,
+                     const vk::BufferRange& kCache, const vk::BufferRange& vCache, const RopeArgs& a,
+                     uint32_t nKvHead, uint32_t ringSize)
+{
+    AGORA_VK_REQUIRE(a.nDims % 2 == 0 && a.nDims <= a.headDim && a.nDims > 0, "rope dims must be even and fit the head");
+    AGORA_VK_REQUIRE(a.headDim % 2 == 0 && nKvHead > 0, "KV rows must have an even length (f16 pairs)");
+    const uint64_t kvRow = uint64_t(nKvHead) * a.headDim;
+    AGORA_VK_REQUIRE(q.size >= uint64_t(a.nTokens) * a.nHeads * a.headDim * kFloat, "rope q too small");
+    AGORA_VK_REQUIRE(k.size >= a.nTokens * kvRow * kFloat && v.size >= a.nTokens * kvRow * kFloat, "K/V input too small");
+    AGORA_VK_REQUIRE(!a.useFactors || factors.size >= uint64_t(a.nDims / 2) * kFloat, "rope factors too short");
+    AGORA_VK_REQUIRE(!q.overlaps(k) && !q.overlaps(v), "q is rotated in place while k and v are read: no overlap");
+    if (ringSize == 0)
+        ringSize = a.firstPos + a.nTokens; // every position has its own slot
+    const uint64_t cacheBytes = uint64_t(ringSize) * kvRow * sizeof(uint16_t);
+    AGORA_VK_REQUIRE(kCache.size >= cacheBytes && vCache.size >= cacheBytes, "the batch runs past the KV cache");
+    const uint32_t workgroup = elementWorkgroupSize(context);
+    const uint64_t items = uint64_t(a.nTokens) * (uint64_t(a.nHeads) * (a.nDims / 2) + kvRow / 2);
+    const uint32_t flags = (a.neox ? 1u : 0u) | (a.useFactors ? 2u : 0u);
+    recorder.dispatch(KernelId::RopeStore, {workgroup}, {q, k, v, kCache, vCache, factors},
+                      RopeStorePush{a.headDim, a.nHeads, nKvHead, a.nDims, a.nTokens, a.firstPos, a.freqBase,
+                                    a.freqScale, flags, ringSize},
+                      vk::linearGroups(context, groupsFor(items, workgroup)));
 }
 
 void recordAttention(vk::CommandRecorder& recorder, const vk::Context& context, const vk::BufferRange& q,

@@ -38,6 +38,14 @@ void recordKvStore(vk::CommandRecorder& recorder, const vk::Context& context, co
                    const vk::BufferRange& v, const vk::BufferRange& kCache, const vk::BufferRange& vCache,
                    uint32_t kvRowSize, uint32_t nTokens, uint32_t firstPos, uint32_t ringSize = 0);
 
+// recordRope of q (args.nHeads heads) and of k (nKvHead heads, same positions and angles), then
+// recordKvStore of the rotated k and of v, in one dispatch; k itself is left as it was (the
+// rotated rows go only to the cache). Same results as those two.
+void recordRopeStore(vk::CommandRecorder& recorder, const vk::Context& context, const vk::BufferRange& q,
+                     const vk::BufferRange& k, const vk::BufferRange& v, const vk::BufferRange& factors,
+                     const vk::BufferRange& kCache, const vk::BufferRange& vCache, const RopeArgs& args,
+                     uint32_t nKvHead, uint32_t ringSize = 0);
+
 struct AttentionArgs {
     uint32_t headDim = 0;
     uint32_t nHead = 0;

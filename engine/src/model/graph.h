@@ -113,6 +113,13 @@ public:
         rope(q, nHeadsQ);
         rope(k, nHeadsK);
     }
+    // ropePair(q, k), then attention(layer, q, k, v, out); a backend may rotate k on its way into
+    // the KV cache (one pass over k instead of two).
+    virtual void ropeAttention(uint32_t layer, Act q, uint32_t nHeadsQ, Act k, uint32_t nHeadsK, Act v, Act out)
+    {
+        ropePair(q, nHeadsQ, k, nHeadsK);
+        attention(layer, q, k, v, out);
+    }
     // Logits = in . output^T, for the rows the batch asked for (all, or only the last).
     virtual void logits(const Tensor& output, Act in) = 0;
 
