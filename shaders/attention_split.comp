@@ -1,5 +1,6 @@
 #version 450
 #extension GL_GOOGLE_include_directive : require
+#extension GL_EXT_control_flow_attributes : require
 // Split-KV causal attention (flash-decoding). The visible key positions of each (token, group of
 // query heads sharing one KV head) are cut into nSplits ranges of splitLength positions, each
 // range its own workgroup, so one decoded token over a long context keeps many workgroups busy
@@ -18,6 +19,10 @@
 // Two variants (split_attention.cpp picks one): q and the caches as storage buffers (GPUs), or as
 // uniform texel buffers (KV_TEXELS, CPU drivers: llvmpipe turns a storage or shared load into a
 // loop over the lanes but a texel fetch into one gather), with 8 keys per lane and round.
+//
+// PACK_Q8_0 (one split only; the host checks it): the output is also written packed as Q8_0
+// codes, exactly what round_activations.comp PACK_Q8_0 makes of it, for the integer product that
+// reads the attention next (the output projection): one dispatch fewer per layer.
 //
 // The cache is a ring of ringSize slots: position p lives in slot p % ringSize (full-context
 // layers: ringSize = the context; sliding-window layers: window + batch - 1 slots).
@@ -60,6 +65,12 @@ layout(std430, binding = 2) readonly buffer VCache { uvec4 vCache[]; };
 // nSplits == 1: the output, shaped like q. Otherwise partials, per (token, head, split): the max,
 // the sum and headDim unnormalised values.
 layout(std430, binding = 3) writeonly buffer OutBuffer { float outValues[]; };
+#if defined(PACK_Q8_0)
+// Row `token` of nHead * HEAD_DIM / 32 blocks, laid out as vk::packedVectorBytes says.
+layout(std430, binding = 4) writeonly buffer PackedBuffer { uint packedWords[]; };
+#define PACKED_WORDS packedWords
+#include "pack_q8_0.glsl"
+#endif
 
 layout(push_constant) uniform Push {
     uint headDim;      // equals HEAD_DIM (kept for the push layout shared with the host)
@@ -82,6 +93,9 @@ const uint HEAD_VEC4 = (HEADS + 3u) / 4u;
 shared vec4 weights[BLOCK * HEAD_VEC4];
 shared float reduction[HEADS * WORKGROUP_SIZE];
 shared vec4 sliceSums[WORKGROUP_SIZE * 2];
+#if defined(PACK_Q8_0)
+shared vec4 headOutput[MAX_HEAD_VEC4]; // one head's output, for the lanes that pack its blocks
+#endif
 
 // values[h] becomes the maximum (or the sum) over the workgroup, for every head at once.
 void workgroupReduce(inout float values[HEADS], bool takeMax)
@@ -291,6 +305,23 @@ void main()
                 outValues[base + quad * 8u + e] = low[e];
                 outValues[base + quad * 8u + 4u + e] = high[e];
             }
+#if defined(PACK_Q8_0)
+            headOutput[2u * quad] = low;
+            headOutput[2u * quad + 1u] = high;
+#endif
         }
+#if defined(PACK_Q8_0)
+        barrier();
+        if (lane < HEAD_DIM / 32u) { // a block of 32 of the head's values per lane
+            float v[32];
+            [[unroll]] for (uint i = 0; i < 8u; ++i) {
+                const vec4 values = headOutput[8u * lane + i];
+                [[unroll]] for (uint e = 0; e < 4u; ++e)
+                    v[4u * i + e] = values[e];
+            }
+            const uint headBlocks = HEAD_DIM / 32u;
+            packQ8_0Block(v, token, (firstHead + h) * headBlocks + lane, pc.nHead * headBlocks);
+        }
+#endif
     }
 }

@@ -2,7 +2,8 @@
 // (lavapipe in CI) against the CPU reference (cpu::attendCausalBatch, f32 math) and against the
 // simple one-workgroup-per-head kernel: decode and batches at 1, 7, 64, 1000 and 4096 positions
 // with grouped-query heads, the plan's own split count and forced ones (1, many), sliding windows
-// over a ring cache that holds only window + batch - 1 ringSlots, and the ring KV store. Mismatches
+// over a ring cache that holds only window + batch - 1 ringSlots, the output packed as Q8_0 codes in the
+// same dispatch, and the ring KV store. Mismatches
 // are printed with their values; the time of both kernels at 4096 positions is printed.
 #include "../gpu/gpu_test_util.h"
 
@@ -10,6 +11,7 @@
 #include "cpu/fp16.h"
 #include "model/gpu_kernels.h"
 #include "model/split_attention.h"
+#include "vk/quant_kernels.h"
 #include "vk/buffer.h"
 #include "vk/recorder.h"
 
@@ -18,6 +20,7 @@
 #include <thread>
 
 #include <cmath>
+#include <cstring>
 #include <ctime>
 
 using namespace agora;
@@ -201,6 +204,74 @@ private slots:
         QVERIFY(gputest::compareWithTolerance("split (storage) vs cpu", c.expected, storage, tolerance(c.expected)));
         const std::vector<float> simple = download<float>(m_device, simpleOut, c.q.size());
         QVERIFY(gputest::compareWithTolerance("split vs simple kernel", simple, split, tolerance(simple)));
+    }
+
+    // With a packing buffer and one split, the attention also writes its output packed: the same
+    // bytes recordPackActivations makes of the output, and the same output as without packing;
+    // with several splits it leaves the packing to the caller.
+    void packsItsOutput_data()
+    {
+        QTest::addColumn<int>("nTokens");
+        QTest::addColumn<int>("firstPos");
+        QTest::addColumn<int>("headDim");
+        QTest::addColumn<int>("nHead");
+        QTest::addColumn<int>("nKvHead");
+        QTest::addColumn<int>("forceSplits");
+        QTest::newRow("decode-qwen-shape") << 1 << 700 << 64 << 14 << 2 << 1;
+        QTest::newRow("batch-5-head-128") << 5 << 40 << 128 << 8 << 2 << 1;
+        QTest::newRow("decode-head-256") << 1 << 99 << 256 << 4 << 4 << 1;
+        QTest::newRow("decode-split-4") << 1 << 700 << 64 << 14 << 2 << 4;
+    }
+
+    void packsItsOutput()
+    {
+        QFETCH(int, nTokens);
+        QFETCH(int, firstPos);
+        QFETCH(int, headDim);
+        QFETCH(int, nHead);
+        QFETCH(int, nKvHead);
+        QFETCH(int, forceSplits);
+        const Case c = makeCase(nTokens, firstPos, headDim, nHead, nKvHead, 0, 0.0f);
+        const model::gpu::AttentionArgs args = argsOf(c, 0);
+        const uint32_t cols = uint32_t(nHead * headDim);
+        const size_t packedBytes = size_t(nTokens) * vk::packedVectorBytes(cols);
+        vk::Buffer kCache = upload(m_device, c.kHalves), vCache = upload(m_device, c.vHalves);
+        vk::Buffer qBuffer = upload(m_device, c.q);
+        vk::Buffer scratch = makeBuffer(m_device, model::gpu::splitAttentionScratchBytes(uint32_t(headDim)));
+        for (auto reads : {model::gpu::AttentionReads::TexelBuffers, model::gpu::AttentionReads::StorageBuffers}) {
+            // The expectation: the same variant without packing, then the packing kernel.
+            vk::Buffer plain = makeBuffer(m_device, c.q.size() * sizeof(float));
+            vk::Buffer expectedPacked = makeBuffer(m_device, packedBytes);
+            model::gpu::recordSplitAttention(*m_device.recorder, *m_device.context, qBuffer.range(), kCache.range(),
+                                             vCache.range(), scratch.range(), plain.range(), args,
+                                             uint32_t(forceSplits), reads);
+            model::gpu::recordPackActivations(*m_device.recorder, *m_device.context, plain.range(),
+                                              expectedPacked.range(), cols, uint32_t(nTokens));
+            QVERIFY(submit(m_device));
+            const std::vector<uint32_t> expected = download<uint32_t>(m_device, expectedPacked, packedBytes / 4);
+            const std::vector<float> expectedOut = download<float>(m_device, plain, c.q.size());
+            QVERIFY(gputest::compareWithTolerance("attention vs cpu", c.expected, expectedOut, tolerance(c.expected)));
+
+            vk::Buffer out = makeBuffer(m_device, c.q.size() * sizeof(float));
+            vk::Buffer packed = upload(m_device, std::vector<uint32_t>(packedBytes / 4, 0xA5A5A5A5u));
+            const bool packedIt = model::gpu::recordSplitAttention(
+                *m_device.recorder, *m_device.context, qBuffer.range(), kCache.range(), vCache.range(),
+                scratch.range(), out.range(), args, uint32_t(forceSplits), reads, packed.range());
+            QVERIFY(submit(m_device));
+            QCOMPARE(packedIt, forceSplits == 1);
+            const std::vector<float> outValues = download<float>(m_device, out, c.q.size());
+            QVERIFY2(std::memcmp(outValues.data(), expectedOut.data(), outValues.size() * sizeof(float)) == 0,
+                     "packing changed the attention output");
+            if (!packedIt)
+                continue;
+            const std::vector<uint32_t> words = download<uint32_t>(m_device, packed, packedBytes / 4);
+            int mismatches = 0;
+            for (size_t i = 0; i < words.size(); ++i) {
+                if (words[i] != expected[i] && mismatches++ < 8)
+                    qWarning("packed word %zu: %08x, expected %08x", i, words[i], expected[i]);
+            }
+            QCOMPARE(mismatches, 0);
+        }
     }
 
     // Sliding-window layers keep only window + batch - 1 ringSlots: position p in slot p % ringSlots.

@@ -547,8 +547,16 @@ void GpuForward::attend(uint32_t layer, Act q, Act out, const AttentionOptions& 
                              range(out), args);
         return;
     }
-    gpu::recordSplitAttention(*m_recorder, *m_context, range(q), m_kCache[layer].range(), m_vCache[layer].range(),
-                              m_attentionScratch.range(), range(out), args);
+    // The output projection reads the attention packed when its kernel is an integer product: the
+    // attention packs it as it writes it (one dispatch fewer per layer), and that product finds
+    // the packing current (packedInput).
+    const uint32_t cols = m_hp.nHead * m_hp.headDimK;
+    std::optional<vk::BufferRange> packed;
+    if (m_options.fuseDecodeProducts && q != out && packsProductInputs(cols, nTokens == 1))
+        packed = m_packedInput.range(0, nTokens * vk::packedVectorBytes(cols));
+    if (gpu::recordSplitAttention(*m_recorder, *m_context, range(q), m_kCache[layer].range(), m_vCache[layer].range(),
+                                  m_attentionScratch.range(), range(out), args, 0, gpu::AttentionReads::Auto, packed))
+        m_lastPacked = PackedInput{out, cols, m_recorder->dispatchCount()};
 }
 
 void GpuForward::siluGate(Act gate, Act up, Act out)

@@ -1,6 +1,7 @@
 #include "model/split_attention.h"
 
 #include "vk/basic_kernels.h"
+#include "vk/quant_kernels.h"
 #include "vk/context.h"
 #include "vk/recorder.h"
 #include "vk/vk_error.h"
@@ -56,10 +57,11 @@ static_assert(sizeof(MergePush) == 12);
 uint32_t ceilDiv(uint64_t a, uint64_t b) { return uint32_t((a + b - 1) / b); }
 
 // Shared memory of attention_split.comp besides the block's scores: the queries, the
-// reduction slots and the slices' sums.
+// reduction slots, the slices' sums and one head's output (PACK_Q8_0), all for the largest head.
 uint64_t fixedSharedBytes(uint32_t heads, uint32_t workgroup)
 {
-    return uint64_t(heads) * (kMaxHeadDim / 4) * 16 + uint64_t(heads) * workgroup * kFloat + uint64_t(workgroup) * 32;
+    return uint64_t(heads) * (kMaxHeadDim / 4) * 16 + uint64_t(heads) * workgroup * kFloat + uint64_t(workgroup) * 32
+           + kMaxHeadDim * kFloat;
 }
 
 } // namespace
@@ -114,10 +116,10 @@ SplitAttentionPlan planSplitAttention(const vk::Context& context, const Attentio
     return plan;
 }
 
-void recordSplitAttention(vk::CommandRecorder& recorder, const vk::Context& context, const vk::BufferRange& q,
+bool recordSplitAttention(vk::CommandRecorder& recorder, const vk::Context& context, const vk::BufferRange& q,
                           const vk::BufferRange& kCache, const vk::BufferRange& vCache, const vk::BufferRange& scratch,
                           const vk::BufferRange& out, const AttentionArgs& a, uint32_t forceSplits,
-                          AttentionReads reads)
+                          AttentionReads reads, const std::optional<vk::BufferRange>& packed)
 {
     AGORA_VK_REQUIRE(a.nKvHead > 0 && a.nHead % a.nKvHead == 0, "query heads must be a multiple of KV heads");
     AGORA_VK_REQUIRE(splitAttentionSupports(a.headDim), "split attention needs a head size that is a multiple of 8, at most 256");
@@ -153,10 +155,17 @@ void recordSplitAttention(vk::CommandRecorder& recorder, const vk::Context& cont
                                       || (reads == AttentionReads::Auto && context.info().type == DeviceType::Cpu));
     const vk::BufferRange queries{q.buffer, q.offset, texels ? qBytes : q.size};
     const KernelId kernel = texels ? KernelId::AttentionSplitTexel : KernelId::AttentionSplit;
+    if (plan.nSplits == 1 && packed && a.headDim % 32 == 0) {
+        const uint32_t cols = a.nHead * a.headDim;
+        AGORA_VK_REQUIRE(packed->size >= uint64_t(a.nTokens) * vk::packedVectorBytes(cols), "packing buffer too small");
+        recorder.dispatch(texels ? KernelId::AttentionSplitTexelPack : KernelId::AttentionSplitPack, specs,
+                          {queries, kCache, vCache, out, *packed}, push, vk::linearGroups(context, groups));
+        return true;
+    }
     if (plan.nSplits == 1) {
         recorder.dispatch(kernel, specs, {queries, kCache, vCache, out}, push,
                           vk::linearGroups(context, groups));
-        return;
+        return false;
     }
     const vk::BufferRange partials{scratch.buffer, scratch.offset,
                                    rows * plan.nSplits * (uint64_t(a.headDim) + 2) * kFloat};
@@ -164,6 +173,7 @@ void recordSplitAttention(vk::CommandRecorder& recorder, const vk::Context& cont
                       vk::linearGroups(context, groups));
     recorder.dispatch(KernelId::AttentionMerge, {vk::rowWorkgroupSize(context)}, {partials, out},
                       MergePush{a.headDim, uint32_t(rows), plan.nSplits}, vk::linearGroups(context, rows));
+    return false;
 }
 
 } // namespace agora::model::gpu

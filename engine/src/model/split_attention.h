@@ -9,6 +9,7 @@
 #include "model/gpu_kernels.h"
 
 #include <cstdint>
+#include <optional>
 
 namespace agora::model::gpu {
 
@@ -38,10 +39,14 @@ uint64_t splitAttentionScratchBytes(uint32_t headDim);
 // How the kernel reads q and the caches: storage buffers (GPUs), or uniform texel buffers, which
 // llvmpipe gathers far faster than it loops over lanes for storage and shared memory (Auto: texels
 // on CPU devices). Tests run both on lavapipe.
+// packed: also write out packed as recordPackActivations would (rows of nHead * headDim, whole
+// blocks of 32), in the same dispatch, when the plan has one split; returns whether it did (if
+// not, the caller packs out itself).
 enum class AttentionReads { Auto, StorageBuffers, TexelBuffers };
-void recordSplitAttention(vk::CommandRecorder& recorder, const vk::Context& context, const vk::BufferRange& q,
+bool recordSplitAttention(vk::CommandRecorder& recorder, const vk::Context& context, const vk::BufferRange& q,
                           const vk::BufferRange& kCache, const vk::BufferRange& vCache, const vk::BufferRange& scratch,
                           const vk::BufferRange& out, const AttentionArgs& args, uint32_t forceSplits = 0,
-                          AttentionReads reads = AttentionReads::Auto);
+                          AttentionReads reads = AttentionReads::Auto,
+                          const std::optional<vk::BufferRange>& packed = std::nullopt);
 
 } // namespace agora::model::gpu
