@@ -319,13 +319,15 @@ void recordTexelMatVec(CommandRecorder& recorder, const Context& context, const 
                             : w.type == TensorType::Q4_K ? KernelId::MatVecInt_Q4_K
                             : w.type == TensorType::Q6_K ? KernelId::MatVecInt_Q6_K
                                                          : KernelId::MatVecInt_Q8_0;
+    // matvec_texel.comp TAIL_PAIRS: the pairs of blocks after the row's whole groups of eight.
+    const uint32_t tailPairs = w.cols / 32 % 8 / 2;
     for (const RowRange& range : m.ranges) {
         // Gated: one range of both halves (recordMatVecGated checks), y rows = gate rows.
         const uint32_t rowsOfY = gate != Gate::None ? range.rows / 2 : range.rows;
         const uint64_t workgroups = (uint64_t(rowsOfY) + rowsPerWorkgroup - 1) / rowsPerWorkgroup;
         // The stride is whole texels, so the range is too.
         // Without an addend y is bound in its place (never read: HAS_ADDEND is 0).
-        recorder.dispatch(kernel, {workgroupSize, addend ? 1u : 0u, uint32_t(gate), w.rowInterleave},
+        recorder.dispatch(kernel, {workgroupSize, addend ? 1u : 0u, uint32_t(gate), w.rowInterleave, tailPairs},
                           {BufferRange{w.data.buffer, range.offset, range.bytes}, xTexels, y, addend ? *addend : y},
                           MatVecPush{rowsOfY, w.cols, m.rowBytes, range.firstRow},
                           linearGroups(context, workgroups));
