@@ -92,10 +92,9 @@ shared vec4 query[HEADS * MAX_HEAD_VEC4];
 const uint HEAD_VEC4 = (HEADS + 3u) / 4u;
 shared vec4 weights[BLOCK * HEAD_VEC4];
 shared float reduction[HEADS * WORKGROUP_SIZE];
-shared vec4 sliceSums[WORKGROUP_SIZE * 2];
-#if defined(PACK_Q8_0)
-shared vec4 headOutput[MAX_HEAD_VEC4]; // one head's output, for the lanes that pack its blocks
-#endif
+// After the last block, weights holds the slices' sums, two vec4s per (head, lane), then (PACK_Q8_0)
+// every head's output: the host's BLOCK leaves room for both (split_attention.cpp: minimumBlock).
+const uint PACK_BASE = 2u * HEADS * WORKGROUP_SIZE;
 
 // values[h] becomes the maximum (or the sum) over the workgroup, for every head at once.
 void workgroupReduce(inout float values[HEADS], bool takeMax)
@@ -115,6 +114,46 @@ void workgroupReduce(inout float values[HEADS], bool takeMax)
         values[h] = result;
     }
 }
+
+// Head h's summed slices (low: dimensions 8 quad .. +3, high: the next four): the output row
+// divided by the softmax sum (one split), or the partial with its max and sum. low and high
+// become what was written.
+void storeHead(uint h, uint token, uint split, uint firstHead, uint quad, float runningMax, float runningSum,
+               inout vec4 low, inout vec4 high)
+{
+    const uint row = token * pc.nHead + firstHead + h;
+    uint base = row * HEAD_DIM;
+    if (pc.nSplits == 1u) {
+        low /= runningSum;
+        high /= runningSum;
+    } else {
+        base = (row * pc.nSplits + split) * (HEAD_DIM + 2u);
+        if (quad == 0u) {
+            outValues[base] = runningMax;
+            outValues[base + 1u] = runningSum;
+        }
+        base += 2u;
+    }
+    for (uint e = 0; e < 4u; ++e) {
+        outValues[base + quad * 8u + e] = low[e];
+        outValues[base + quad * 8u + 4u + e] = high[e];
+    }
+}
+
+#if defined(PACK_Q8_0)
+// Packs block b of the workgroup's heads (HEAD_DIM / 32 a head) from the 8 vec4s of weights at `at`.
+void packHeadBlock(uint b, uint token, uint firstHead, uint at)
+{
+    float v[32];
+    [[unroll]] for (uint i = 0; i < 8u; ++i) {
+        const vec4 values = weights[at + i];
+        [[unroll]] for (uint e = 0; e < 4u; ++e)
+            v[4u * i + e] = values[e];
+    }
+    const uint headBlocks = HEAD_DIM / 32u;
+    packQ8_0Block(v, token, firstHead * headBlocks + b, pc.nHead * headBlocks);
+}
+#endif
 
 void main()
 {
@@ -275,53 +314,35 @@ void main()
         barrier(); // the weights are rewritten by the next block
     }
 
-    // Add up the slices, one head at a time, and write the output or the partial.
+    // Add up the slices and write every head's output (or partial). All heads at once: llvmpipe
+    // runs a workgroup's SIMD groups as coroutines that switch at every barrier (one barrier added
+    // to the gated product cost ~0.1 ms a dispatch), and one head at a time took two barriers a
+    // head (three packing) where this takes two (three) in all.
+    // The block loop ended with a barrier (or never touched weights): the array is free.
     for (uint h = 0; h < HEADS; ++h) {
-        barrier();
-        sliceSums[2u * lane] = accLow[h];
-        sliceSums[2u * lane + 1u] = accHigh[h];
-        barrier();
-        if (lane < headQuads) {
+        weights[2u * (h * WORKGROUP_SIZE + lane)] = accLow[h];
+        weights[2u * (h * WORKGROUP_SIZE + lane) + 1u] = accHigh[h];
+    }
+    barrier();
+    if (lane < headQuads) {
+        for (uint h = 0; h < HEADS; ++h) {
             vec4 low = vec4(0.0);
             vec4 high = vec4(0.0);
             for (uint s = 0; s < slices; ++s) {
-                low += sliceSums[2u * (s * headQuads + quad)];
-                high += sliceSums[2u * (s * headQuads + quad) + 1u];
+                low += weights[2u * (h * WORKGROUP_SIZE + s * headQuads + quad)];
+                high += weights[2u * (h * WORKGROUP_SIZE + s * headQuads + quad) + 1u];
             }
-            const uint row = token * pc.nHead + firstHead + h;
-            uint base = row * HEAD_DIM;
-            if (pc.nSplits == 1u) {
-                low /= runningSum[h];
-                high /= runningSum[h];
-            } else {
-                base = (row * pc.nSplits + split) * (HEAD_DIM + 2u);
-                if (lane == 0u) {
-                    outValues[base] = runningMax[h];
-                    outValues[base + 1u] = runningSum[h];
-                }
-                base += 2u;
-            }
-            for (uint e = 0; e < 4u; ++e) {
-                outValues[base + quad * 8u + e] = low[e];
-                outValues[base + quad * 8u + 4u + e] = high[e];
-            }
+            storeHead(h, token, split, firstHead, quad, runningMax[h], runningSum[h], low, high);
 #if defined(PACK_Q8_0)
-            headOutput[2u * quad] = low;
-            headOutput[2u * quad + 1u] = high;
+            weights[PACK_BASE + h * MAX_HEAD_VEC4 + 2u * quad] = low;
+            weights[PACK_BASE + h * MAX_HEAD_VEC4 + 2u * quad + 1u] = high;
 #endif
         }
-#if defined(PACK_Q8_0)
-        barrier();
-        if (lane < HEAD_DIM / 32u) { // a block of 32 of the head's values per lane
-            float v[32];
-            [[unroll]] for (uint i = 0; i < 8u; ++i) {
-                const vec4 values = headOutput[8u * lane + i];
-                [[unroll]] for (uint e = 0; e < 4u; ++e)
-                    v[4u * i + e] = values[e];
-            }
-            const uint headBlocks = HEAD_DIM / 32u;
-            packQ8_0Block(v, token, (firstHead + h) * headBlocks + lane, pc.nHead * headBlocks);
-        }
-#endif
     }
+#if defined(PACK_Q8_0)
+    barrier();
+    const uint headBlocks = HEAD_DIM / 32u;
+    for (uint b = lane; b < HEADS * headBlocks; b += WORKGROUP_SIZE) // a block of 32 values per lane
+        packHeadBlock(b, token, firstHead, PACK_BASE + (b / headBlocks) * MAX_HEAD_VEC4 + 8u * (b % headBlocks));
+#endif
 }

@@ -206,6 +206,25 @@ private slots:
         QVERIFY(gputest::compareWithTolerance("split vs simple kernel", simple, split, tolerance(simple)));
     }
 
+    // The kernel's last step keeps every head's slice sums (two vec4s per head and lane) and, packing,
+    // every head's output in the block's scores array: the plan's block must leave room for them,
+    // whatever the shape.
+    void planHoldsTheLastStep()
+    {
+        for (uint32_t headDim : {32u, 64u, 128u, 256u}) {
+            for (uint32_t group : {1u, 2u, 4u, 6u, 7u, 8u, 16u}) {
+                const model::gpu::AttentionArgs args{headDim, group * 2, 2, 1, 999, 0.125f, 0.0f, 0, 0};
+                const model::gpu::SplitAttentionPlan plan = model::gpu::planSplitAttention(
+                    *m_device.context, args, model::gpu::splitAttentionScratchBytes(headDim));
+                const uint64_t vec4s = uint64_t(plan.block) * ((plan.headsPerGroup + 3) / 4);
+                const uint64_t needed = 2ull * plan.headsPerGroup * plan.workgroup + plan.headsPerGroup * headDim / 4;
+                QVERIFY2(vec4s >= needed, qPrintable(QString("head %1, group %2: %3 vec4s for %4")
+                                                         .arg(headDim).arg(group).arg(vec4s).arg(needed)));
+                QCOMPARE(plan.block % plan.workgroup, 0u);
+            }
+        }
+    }
+
     // With a packing buffer and one split, the attention also writes its output packed: the same
     // bytes recordPackActivations makes of the output, and the same output as without packing;
     // with several splits it leaves the packing to the caller.

@@ -56,13 +56,23 @@ static_assert(sizeof(MergePush) == 12);
 
 uint32_t ceilDiv(uint64_t a, uint64_t b) { return uint32_t((a + b - 1) / b); }
 
-// Shared memory of attention_split.comp besides the block's scores: the queries, the
-// reduction slots, the slices' sums and one head's output (PACK_Q8_0), all for the largest head.
+// Shared memory of attention_split.comp besides the block's scores: the queries (for the largest
+// head) and the reduction slots.
 uint64_t fixedSharedBytes(uint32_t heads, uint32_t workgroup)
 {
-    return uint64_t(heads) * (kMaxHeadDim / 4) * 16 + uint64_t(heads) * workgroup * kFloat + uint64_t(workgroup) * 32
-           + kMaxHeadDim * kFloat;
+    return uint64_t(heads) * (kMaxHeadDim / 4) * 16 + uint64_t(heads) * workgroup * kFloat;
 }
+
+// The fewest positions per block (a multiple of the workgroup) whose scores array also holds the
+// kernel's last step: two vec4 slice sums per (head, lane), then every head's output (packing).
+uint64_t minimumBlock(uint32_t heads, uint32_t workgroup, uint32_t headDim)
+{
+    const uint64_t headVec4s = (uint64_t(heads) + 3) / 4; // a position's scores
+    const uint64_t epilogueVec4s = 2 * uint64_t(heads) * workgroup + uint64_t(heads) * headDim / 4;
+    return (epilogueVec4s + headVec4s * workgroup - 1) / (headVec4s * workgroup) * workgroup;
+}
+
+uint64_t blockBytes(uint32_t heads, uint64_t block) { return block * ((uint64_t(heads) + 3) / 4) * 16; }
 
 } // namespace
 
@@ -87,7 +97,8 @@ SplitAttentionPlan planSplitAttention(const vk::Context& context, const Attentio
     const uint64_t shared = context.info().sharedMemoryBytes;
     plan.headsPerGroup = 1;
     for (uint32_t heads = std::min(group, kMaxHeadsPerGroup); heads > 1; --heads) {
-        const uint64_t minimum = fixedSharedBytes(heads, plan.workgroup) + (uint64_t(heads) + 3) / 4 * 4 * plan.workgroup * kFloat;
+        const uint64_t minimum = fixedSharedBytes(heads, plan.workgroup)
+                                 + blockBytes(heads, minimumBlock(heads, plan.workgroup, a.headDim));
         if (group % heads == 0 && minimum <= shared) {
             plan.headsPerGroup = heads;
             break;
@@ -98,7 +109,7 @@ SplitAttentionPlan planSplitAttention(const vk::Context& context, const Attentio
     const uint64_t paddedHeads = (uint64_t(plan.headsPerGroup) + 3) / 4 * 4;
     const uint64_t room = shared > fixed ? (shared - fixed) / (paddedHeads * kFloat) : 0;
     const uint64_t block = std::min<uint64_t>(kMaxBlock, room) / plan.workgroup * plan.workgroup;
-    plan.block = uint32_t(std::max<uint64_t>(block, plan.workgroup));
+    plan.block = uint32_t(std::max<uint64_t>(block, minimumBlock(plan.headsPerGroup, plan.workgroup, a.headDim)));
 
     // The most keys any token of the batch sees (the last one, or a full window).
     uint64_t visible = uint64_t(a.firstPos) + a.nTokens;
@@ -137,8 +148,7 @@ bool recordSplitAttention(vk::CommandRecorder& recorder, const vk::Context& cont
 
     const SplitAttentionPlan plan = planSplitAttention(context, a, scratch.size, forceSplits);
     AGORA_VK_REQUIRE(plan.workgroup <= context.info().maxWorkgroupInvocations, "head size too large for this device");
-    AGORA_VK_REQUIRE(fixedSharedBytes(plan.headsPerGroup, plan.workgroup) +
-                             (uint64_t(plan.headsPerGroup) + 3) / 4 * 4 * plan.block * kFloat <=
+    AGORA_VK_REQUIRE(fixedSharedBytes(plan.headsPerGroup, plan.workgroup) + blockBytes(plan.headsPerGroup, plan.block) <=
                          context.info().sharedMemoryBytes,
                      "split attention does not fit the device's shared memory");
     const uint64_t rows = uint64_t(a.nTokens) * a.nHead;
