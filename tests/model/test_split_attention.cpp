@@ -114,6 +114,33 @@ model::gpu::AttentionArgs argsOf(const Case& c, uint32_t ringSize)
                                      c.shape.softcap,           uint32_t(c.shape.window), ringSize};
 }
 
+// The columns of the data-driven tests over attention shapes (forceSplits 0: the plan's choice)
+// and the current row's values.
+void addShapeColumns()
+{
+    QTest::addColumn<int>("nTokens");
+    QTest::addColumn<int>("firstPos");
+    QTest::addColumn<int>("headDim");
+    QTest::addColumn<int>("nHead");
+    QTest::addColumn<int>("nKvHead");
+    QTest::addColumn<int>("forceSplits");
+}
+
+struct Shape {
+    int nTokens, firstPos, headDim, nHead, nKvHead, forceSplits;
+};
+
+Shape fetchShape()
+{
+    QFETCH(int, nTokens);
+    QFETCH(int, firstPos);
+    QFETCH(int, headDim);
+    QFETCH(int, nHead);
+    QFETCH(int, nKvHead);
+    QFETCH(int, forceSplits);
+    return Shape{nTokens, firstPos, headDim, nHead, nKvHead, forceSplits};
+}
+
 } // namespace
 
 class TestSplitAttention : public QObject {
@@ -131,12 +158,7 @@ private slots:
 
     void matchesReference_data()
     {
-        QTest::addColumn<int>("nTokens");
-        QTest::addColumn<int>("firstPos");
-        QTest::addColumn<int>("headDim");
-        QTest::addColumn<int>("nHead");
-        QTest::addColumn<int>("nKvHead");
-        QTest::addColumn<int>("forceSplits"); // 0: the plan's choice
+        addShapeColumns();
         QTest::newRow("decode-1-position") << 1 << 0 << 64 << 8 << 2 << 0;
         QTest::newRow("decode-7-positions") << 1 << 6 << 64 << 8 << 2 << 0;
         QTest::newRow("decode-64-positions") << 1 << 63 << 64 << 8 << 2 << 0;
@@ -157,13 +179,10 @@ private slots:
 
     void matchesReference()
     {
-        QFETCH(int, nTokens);
-        QFETCH(int, firstPos);
-        QFETCH(int, headDim);
-        QFETCH(int, nHead);
-        QFETCH(int, nKvHead);
-        QFETCH(int, forceSplits);
-        const Case c = makeCase(nTokens, firstPos, headDim, nHead, nKvHead, 0, 0.0f);
+        const Shape shape = fetchShape();
+        const int nTokens = shape.nTokens, firstPos = shape.firstPos, headDim = shape.headDim, nHead = shape.nHead;
+        const int forceSplits = shape.forceSplits;
+        const Case c = makeCase(nTokens, firstPos, headDim, nHead, shape.nKvHead, 0, 0.0f);
         const model::gpu::AttentionArgs args = argsOf(c, 0);
         const uint64_t scratchBytes = model::gpu::splitAttentionScratchBytes(uint32_t(headDim));
         const model::gpu::SplitAttentionPlan plan =
@@ -230,12 +249,7 @@ private slots:
     // with several splits it leaves the packing to the caller.
     void packsItsOutput_data()
     {
-        QTest::addColumn<int>("nTokens");
-        QTest::addColumn<int>("firstPos");
-        QTest::addColumn<int>("headDim");
-        QTest::addColumn<int>("nHead");
-        QTest::addColumn<int>("nKvHead");
-        QTest::addColumn<int>("forceSplits");
+        addShapeColumns();
         QTest::newRow("decode-qwen-shape") << 1 << 700 << 64 << 14 << 2 << 1;
         QTest::newRow("batch-5-head-128") << 5 << 40 << 128 << 8 << 2 << 1;
         QTest::newRow("decode-head-256") << 1 << 99 << 256 << 4 << 4 << 1;
@@ -244,13 +258,10 @@ private slots:
 
     void packsItsOutput()
     {
-        QFETCH(int, nTokens);
-        QFETCH(int, firstPos);
-        QFETCH(int, headDim);
-        QFETCH(int, nHead);
-        QFETCH(int, nKvHead);
-        QFETCH(int, forceSplits);
-        const Case c = makeCase(nTokens, firstPos, headDim, nHead, nKvHead, 0, 0.0f);
+        const Shape shape = fetchShape();
+        const int nTokens = shape.nTokens, firstPos = shape.firstPos, headDim = shape.headDim, nHead = shape.nHead;
+        const int forceSplits = shape.forceSplits;
+        const Case c = makeCase(nTokens, firstPos, headDim, nHead, shape.nKvHead, 0, 0.0f);
         const model::gpu::AttentionArgs args = argsOf(c, 0);
         const uint32_t cols = uint32_t(nHead * headDim);
         const size_t packedBytes = size_t(nTokens) * vk::packedVectorBytes(cols);
