@@ -516,9 +516,9 @@ void GpuForward::ropeAttention(uint32_t layer, Act q, uint32_t nHeadsQ, Act k, u
         GraphOps::ropeAttention(layer, q, nHeadsQ, k, nHeadsK, v, out);
         return;
     }
+    const gpu::RopeArgs args = ropeArgs(nHeadsQ, m_hp.ropeFreqBase, m_hp.ropeFreqScale);
     gpu::recordRopeStore(*m_recorder, *m_context, range(q), range(k), range(v), ropeFactorBuffer().range(),
-                         m_kCache[layer].range(), m_vCache[layer].range(), ropeArgs(nHeadsQ, m_hp.ropeFreqBase, m_hp.ropeFreqScale),
-                         nHeadsK, m_cacheSlots[layer]);
+                         m_kCache[layer].range(), m_vCache[layer].range(), args, nHeadsK, m_cacheSlots[layer]);
     attend(layer, q, out, AttentionOptions{m_hp.attnScale, 0.0f, 0});
 }
 

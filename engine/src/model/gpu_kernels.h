@@ -1,7 +1,7 @@
 // Host side of the model-graph kernels written for the forward pass (shaders/rope.comp,
 // kv_store.comp, rope_store.comp, attention.comp, elementwise.comp, softmax.comp): checks the
-// arguments, picks workgroup shapes from the device and records the dispatch with the push constants the shader
-// expects. Each kernel's CPU reference is in engine/src/cpu; tests/model/test_gpu_kernels.cpp
+// arguments, picks workgroup shapes from the device and records the dispatch with the push
+// constants the shader expects. Each kernel's CPU reference is in engine/src/cpu; tests/model/test_gpu_kernels.cpp
 // compares them on lavapipe.
 #pragma once
 
