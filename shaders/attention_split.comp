@@ -8,7 +8,7 @@
 // group (GQA), eight halves per load.
 //
 // Per block of BLOCK positions: lane i scores positions i, i+WG, ... for every head into shared
-// memory; one max and one sum reduction for all heads; then the weighted sum of V with lanes
+// memory (or the scratch, SCORES_IN_SCRATCH); one max and one sum reduction for all heads; then the weighted sum of V with lanes
 // split as (quad of 8 dimensions, slice of positions), each slice accumulating its own positions
 // (on CPU drivers a contiguous run of them) rescaled with the running max like the others, the
 // slices added once at the end. The result
@@ -16,9 +16,13 @@
 // of exp(score - m) and the unnormalised sum of exp(score - m) * V, which attention_merge.comp
 // combines.
 //
-// Two variants (split_attention.cpp picks one): q and the caches as storage buffers (GPUs), or as
-// uniform texel buffers (KV_TEXELS, CPU drivers: llvmpipe turns a storage or shared load into a
-// loop over the lanes but a texel fetch into one gather), with 8 keys per lane and round.
+// Variants (split_attention.cpp picks one): q and the caches as storage buffers (GPUs), or as
+// storage texel buffers (KV_TEXELS, CPU drivers: llvmpipe turns a storage or shared load into a
+// loop over the lanes with a branch per lane, but an image load into one inline gather), with 8
+// keys per lane and round. SCORES_IN_SCRATCH (with KV_TEXELS): the scores and weights live in the
+// workgroup's slot of a scratch storage texel buffer instead of shared memory, for the same
+// reason, and a block can then span a whole split (one max, one sum, no rescaling): 4096-key
+// attention, CPU time, Llama-3.2-1B shape 3.24 -> 2.23 ms, Qwen2.5-0.5B shape 1.19 -> 0.85.
 //
 // PACK_Q8_0 (one split only; the host checks it): the output is also written packed as Q8_0
 // codes, exactly what round_activations.comp PACK_Q8_0 makes of it, for the integer product that
@@ -48,14 +52,15 @@ const uint POSITIONS = 4; // keys one lane scores per round
 layout(std430, binding = 0) readonly buffer QBuffer { vec4 q[]; };       // (headDim, nHead, nTokens)
 #endif
 #if defined(KV_TEXELS)
-// The caches as uniform texel buffers (RGBA32UI, 8 halves a texel): llvmpipe fetches a texel with
-// a branch-free gather where a storage-buffer load is a loop over the lanes (split_attention.cpp
-// picks this variant on CPU devices).
-layout(binding = 1) uniform usamplerBuffer kTexels; // (headDim/8, nKvHead, ringSize)
-layout(binding = 2) uniform usamplerBuffer vTexels;
-layout(binding = 0) uniform usamplerBuffer qTexels; // the f32 queries, 4 a texel
-#define K_AT(i) texelFetch(kTexels, int(i))
-#define V_AT(i) texelFetch(vTexels, int(i))
+// The caches as storage texel buffers (RGBA32UI, 8 halves a texel): llvmpipe loads a texel with
+// an inline, branch-free gather where a storage-buffer load is a loop over the lanes. (Uniform
+// texel buffers gather too, through a call: 4096-key attention 3.15 -> 3.02 ms of CPU time as
+// images. The matrix products keep them: as images Llama-shape decode fell 14.5 -> 12.1 tok/s.)
+layout(binding = 1, rgba32ui) uniform readonly uimageBuffer kTexels; // (headDim/8, nKvHead, ringSize)
+layout(binding = 2, rgba32ui) uniform readonly uimageBuffer vTexels;
+layout(binding = 0, rgba32ui) uniform readonly uimageBuffer qTexels; // the f32 queries, 4 a texel
+#define K_AT(i) imageLoad(kTexels, int(i))
+#define V_AT(i) imageLoad(vTexels, int(i))
 #else
 layout(std430, binding = 1) readonly buffer KCache { uvec4 kCache[]; };  // (headDim/8, nKvHead, ringSize) of 8 halves
 layout(std430, binding = 2) readonly buffer VCache { uvec4 vCache[]; };
@@ -86,15 +91,35 @@ layout(push_constant) uniform Push {
     uint nSplits;
 } pc;
 
+#if !defined(KV_TEXELS)
 shared vec4 query[HEADS * MAX_HEAD_VEC4];
+#endif
 // Scores, then weights, position-major with the heads padded to whole vec4s: the V pass reads a
 // position's weights for every head with HEAD_VEC4 loads instead of HEADS.
 const uint HEAD_VEC4 = (HEADS + 3u) / 4u;
-shared vec4 weights[BLOCK * HEAD_VEC4];
-shared float reduction[HEADS * WORKGROUP_SIZE];
 // After the last block, weights holds the slices' sums, two vec4s per (head, lane), then (PACK_Q8_0)
 // every head's output: the host's BLOCK leaves room for both (split_attention.cpp: minimumBlock).
 const uint PACK_BASE = 2u * HEADS * WORKGROUP_SIZE;
+#if defined(SCORES_IN_SCRATCH)
+shared vec4 weights[PACK_BASE + HEADS * MAX_HEAD_VEC4]; // the last step's only
+// Workgroup w's scores: its slot of slotPositions * HEAD_VEC4 texels (main(); the host sizes the
+// view for every workgroup of the dispatch).
+#if defined(PACK_Q8_0)
+layout(binding = 5, rgba32ui) uniform coherent uimageBuffer scoreTexels;
+#else
+layout(binding = 4, rgba32ui) uniform coherent uimageBuffer scoreTexels;
+#endif
+uint g_scoreBase = 0u;
+#define SCORE_LOAD(i) uintBitsToFloat(imageLoad(scoreTexels, int(g_scoreBase + (i))))
+#define SCORE_STORE(i, v) imageStore(scoreTexels, int(g_scoreBase + (i)), floatBitsToUint(v))
+#define SCORES_WRITTEN() memoryBarrierImage() // before the barrier() that publishes them
+#else
+shared vec4 weights[BLOCK * HEAD_VEC4];
+#define SCORE_LOAD(i) weights[i]
+#define SCORE_STORE(i, v) weights[i] = (v)
+#define SCORES_WRITTEN()
+#endif
+shared float reduction[HEADS * WORKGROUP_SIZE];
 
 // values[h] becomes the maximum (or the sum) over the workgroup, for every head at once.
 void workgroupReduce(inout float values[HEADS], bool takeMax)
@@ -122,7 +147,7 @@ void accumulateV(uint i, uvec4 packed, inout vec4 accLow[HEADS], inout vec4 accH
     const vec4 high = vec4(unpackHalf2x16(packed.z), unpackHalf2x16(packed.w));
     vec4 headWeights[HEAD_VEC4];
     for (uint k = 0; k < HEAD_VEC4; ++k)
-        headWeights[k] = weights[i * HEAD_VEC4 + k];
+        headWeights[k] = SCORE_LOAD(i * HEAD_VEC4 + k);
     for (uint h = 0; h < HEADS; ++h) {
         const float w = headWeights[h >> 2][h & 3u];
         accLow[h] += w * low;
@@ -186,6 +211,12 @@ void main()
     const uint begin = firstVisible + split * pc.splitLength;
     const uint end = begin < nPositions ? min(begin + pc.splitLength, nPositions) : begin; // empty: m = -inf, s = 0
     const uint lane = gl_LocalInvocationID.x;
+#if defined(SCORES_IN_SCRATCH)
+    // A slot holds a round: BLOCK positions, or the split rounded up to whole workgroups when
+    // shorter (BLOCK stays one constant, so a growing context builds no new pipelines).
+    const uint slotPositions = min(BLOCK, (pc.splitLength + WORKGROUP_SIZE - 1u) / WORKGROUP_SIZE * WORKGROUP_SIZE);
+    g_scoreBase = item * slotPositions * HEAD_VEC4;
+#endif
 
     const uint headQuads = HEAD_DIM / 8u;
     const uint rowQuads = pc.nKvHead * headQuads;
@@ -195,7 +226,7 @@ void main()
 #if defined(KV_TEXELS)
     // llvmpipe: a texel fetch (a gather) is cheaper than a shared-memory load (a loop over lanes).
     const uint queryBase = (token * pc.nHead + firstHead) * headVec4;
-#define QUERY_AT(h, i) uintBitsToFloat(texelFetch(qTexels, int(queryBase + (h) * headVec4 + (i))))
+#define QUERY_AT(h, i) uintBitsToFloat(imageLoad(qTexels, int(queryBase + (h) * headVec4 + (i))))
 #else
     // The queries are read once per key by every lane: keep them in shared memory.
     for (uint j = lane; j < HEADS * headVec4; j += WORKGROUP_SIZE) {
@@ -274,9 +305,10 @@ void main()
                     blockMax[h] = max(blockMax[h], score);
                 }
                 for (uint k = 0; k < HEAD_VEC4; ++k)
-                    weights[i * HEAD_VEC4 + k] = scores[k];
+                    SCORE_STORE(i * HEAD_VEC4 + k, scores[k]);
             }
         }
+        SCORES_WRITTEN();
         workgroupReduce(blockMax, true);
         float blockSum[HEADS];
         for (uint h = 0; h < HEADS; ++h) {
@@ -286,15 +318,16 @@ void main()
         for (uint i = lane; i < blockLength; i += WORKGROUP_SIZE) {
             vec4 slots[HEAD_VEC4]; // the lane's own positions
             for (uint k = 0; k < HEAD_VEC4; ++k)
-                slots[k] = weights[i * HEAD_VEC4 + k];
+                slots[k] = SCORE_LOAD(i * HEAD_VEC4 + k);
             for (uint h = 0; h < HEADS; ++h) {
                 const float w = exp(slots[h >> 2][h & 3u] - blockMax[h]);
                 slots[h >> 2][h & 3u] = w;
                 blockSum[h] += w;
             }
             for (uint k = 0; k < HEAD_VEC4; ++k)
-                weights[i * HEAD_VEC4 + k] = slots[k];
+                SCORE_STORE(i * HEAD_VEC4 + k, slots[k]);
         }
+        SCORES_WRITTEN();
         workgroupReduce(blockSum, false); // its barriers also publish the weights
         for (uint h = 0; h < HEADS; ++h) {
             const float rescale = exp(runningMax[h] - blockMax[h]);

@@ -7,10 +7,13 @@ agora_kernel(RopeStore      SOURCE rope_store.comp  BINDINGS wrrwwr PUSH 40 SPEC
 agora_kernel(Attention      SOURCE attention.comp   BINDINGS rrrw PUSH 32 SPECS 1)
 # Split-KV attention (what the forward pass uses) and the log-sum-exp merge of its partials.
 agora_kernel(AttentionSplit SOURCE attention_split.comp BINDINGS rrrw PUSH 44 SPECS 4)
-agora_kernel(AttentionSplitTexel SOURCE attention_split.comp BINDINGS tttw PUSH 44 SPECS 4 DEFINES KV_TEXELS)
+agora_kernel(AttentionSplitTexel SOURCE attention_split.comp BINDINGS iiiw PUSH 44 SPECS 4 DEFINES KV_TEXELS)
+# CPU drivers, the scores in a slot of the scratch per workgroup (decoding: few workgroups).
+agora_kernel(AttentionSplitTexelScores SOURCE attention_split.comp BINDINGS iiiwI PUSH 44 SPECS 4 DEFINES KV_TEXELS SCORES_IN_SCRATCH)
 # The same with the output also packed as Q8_0 codes for the integer product after it.
 agora_kernel(AttentionSplitPack SOURCE attention_split.comp BINDINGS rrrww PUSH 44 SPECS 4 DEFINES PACK_Q8_0)
-agora_kernel(AttentionSplitTexelPack SOURCE attention_split.comp BINDINGS tttww PUSH 44 SPECS 4 DEFINES KV_TEXELS PACK_Q8_0)
+agora_kernel(AttentionSplitTexelPack SOURCE attention_split.comp BINDINGS iiiww PUSH 44 SPECS 4 DEFINES KV_TEXELS PACK_Q8_0)
+agora_kernel(AttentionSplitTexelScoresPack SOURCE attention_split.comp BINDINGS iiiwwI PUSH 44 SPECS 4 DEFINES KV_TEXELS PACK_Q8_0 SCORES_IN_SCRATCH)
 agora_kernel(AttentionMerge SOURCE attention_merge.comp BINDINGS rw PUSH 12 SPECS 1)
 agora_kernel(SiluGate       SOURCE elementwise.comp BINDINGS rrw  PUSH 8  SPECS 1 DEFINES OP_SILU_GATE)
 agora_kernel(Add            SOURCE elementwise.comp BINDINGS rrw  PUSH 8  SPECS 1 DEFINES OP_ADD)

@@ -1,7 +1,8 @@
 // agora-cli bench end to end on lavapipe: the JSON the README documents (prompt and decode
 // tokens/s, dispatches per token, the --profile tables) from a real model, the kernel table adding
-// up to the decoded token's dispatches, the warm-up switch, AGORA_VK_FUSE_DECODE=off giving more of them, and the
-// usage error of --profile with --cpu.
+// up to the decoded token's dispatches, the warm-up switch, AGORA_VK_FUSE_DECODE=off giving more of them, the
+// repeated context sweep, the profile at a chosen depth, and the usage errors of --profile with --cpu
+// and of --profile-depth without --profile.
 #include "../gpu/gpu_test_util.h"
 #include "cli_run.h"
 
@@ -47,6 +48,7 @@ private slots:
         QVERIFY(profile["dispatch_us"].toDouble() > 0);
         QVERIFY(profile["matvec_ms_per_token"].toDouble() > 0);
         QCOMPARE(profile["timed_tokens"].toInt(), 16);
+        QCOMPARE(profile["timed_depth"].toInt(), 8); // after the prompt
         const QJsonArray kernels = profile["kernels"].toArray();
         QVERIFY(!kernels.isEmpty());
         double perToken = 0, ms = 0;
@@ -68,6 +70,42 @@ private slots:
         qInfo("stories260K-Q8_0: %d dispatches per decoded token, %d with AGORA_VK_FUSE_DECODE=off", dispatches,
               separateDispatches);
         QVERIFY(separateDispatches > dispatches);
+    }
+
+    // -r N runs the whole sweep N times and reports each depth's median, min and max.
+    void sweepRepeatsEveryDepth()
+    {
+        const QString model = kShared + "/fixtures/models/stories260K-Q8_0.gguf";
+        const Run r = runCli({"bench", "-m", model, "-p", "4", "-n", "1", "--ctx-sweep", "--sweep-n", "2", "-r", "3",
+                              "--json"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonArray sweep = QJsonDocument::fromJson(r.out).object()["ctx_sweep"].toArray();
+        QCOMPARE(sweep.size(), 6);
+        QCOMPARE(sweep.first()["depth"].toInt(), 0);
+        QCOMPARE(sweep.last()["depth"].toInt(), 4096);
+        for (const QJsonValue& depth : sweep) {
+            const double median = depth["gen_tokens_per_second_median"].toDouble();
+            QVERIFY(depth["gen_tokens_per_second_min"].toDouble() > 0);
+            QVERIFY(depth["gen_tokens_per_second_min"].toDouble() <= median);
+            QVERIFY(median <= depth["gen_tokens_per_second_max"].toDouble());
+            QCOMPARE(depth["gen_tokens_per_second"].toDouble(), median);
+            QCOMPARE(depth["gen_tokens"].toInt(), 2);
+        }
+    }
+
+    // The profiled tokens decoded at a chosen depth: the JSON says which.
+    void profileAtADepth()
+    {
+        const QString model = kShared + "/fixtures/models/stories260K-Q8_0.gguf";
+        const Run r = runCli({"bench", "-m", model, "-p", "4", "-n", "1", "--profile", "--profile-depth", "700", "--json"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject profile = QJsonDocument::fromJson(r.out).object()["profile"].toObject();
+        QCOMPARE(profile["timed_depth"].toInt(), 700);
+        QVERIFY(!profile["kernels"].toArray().isEmpty());
+        QVERIFY(QJsonDocument::fromJson(r.out).object()["context"].toInt() >= 716);
+        const Run alone = runCli({"bench", "-m", model, "--profile-depth", "700"});
+        QCOMPARE(alone.exitCode, 2);
+        QVERIFY(alone.err.contains("--profile-depth"));
     }
 
     void profileWithCpuIsAUsageError()

@@ -204,12 +204,18 @@ private slots:
         vk::Buffer qBuffer = upload(m_device, c.q);
         vk::Buffer scratch = makeBuffer(m_device, scratchBytes);
         vk::Buffer out = makeBuffer(m_device, c.q.size() * sizeof(float));
+        vk::Buffer sharedScoresOut = makeBuffer(m_device, c.q.size() * sizeof(float));
         vk::Buffer storageOut = makeBuffer(m_device, c.q.size() * sizeof(float));
         vk::Buffer simpleOut = makeBuffer(m_device, c.q.size() * sizeof(float));
-        // Both ways of reading: texel buffers (what lavapipe runs) and storage buffers (GPUs).
+        // Every way of reading: texel buffers with the scores in the scratch where it holds them
+        // (what lavapipe runs), or in shared memory, and storage buffers (GPUs).
         model::gpu::recordSplitAttention(*m_device.recorder, *m_device.context, qBuffer.range(), kCache.range(),
                                          vCache.range(), scratch.range(), out.range(), args, uint32_t(forceSplits),
                                          model::gpu::AttentionReads::TexelBuffers);
+        QVERIFY(submit(m_device));
+        model::gpu::recordSplitAttention(*m_device.recorder, *m_device.context, qBuffer.range(), kCache.range(),
+                                         vCache.range(), scratch.range(), sharedScoresOut.range(), args,
+                                         uint32_t(forceSplits), model::gpu::AttentionReads::TexelBuffersSharedScores);
         QVERIFY(submit(m_device));
         model::gpu::recordSplitAttention(*m_device.recorder, *m_device.context, qBuffer.range(), kCache.range(),
                                          vCache.range(), scratch.range(), storageOut.range(), args,
@@ -219,10 +225,57 @@ private slots:
         QVERIFY(submit(m_device));
         const std::vector<float> split = download<float>(m_device, out, c.q.size());
         QVERIFY(gputest::compareWithTolerance("split (texels) vs cpu", c.expected, split, tolerance(c.expected)));
+        const std::vector<float> sharedScores = download<float>(m_device, sharedScoresOut, c.q.size());
+        QVERIFY(gputest::compareWithTolerance("split (texels, shared scores) vs cpu", c.expected, sharedScores,
+                                              tolerance(c.expected)));
         const std::vector<float> storage = download<float>(m_device, storageOut, c.q.size());
         QVERIFY(gputest::compareWithTolerance("split (storage) vs cpu", c.expected, storage, tolerance(c.expected)));
         const std::vector<float> simple = download<float>(m_device, simpleOut, c.q.size());
         QVERIFY(gputest::compareWithTolerance("split vs simple kernel", simple, split, tolerance(simple)));
+    }
+
+    // Texel reads keep the scores in the scratch when it has a slot for every workgroup (a decoded
+    // token: its whole split, up to 4096 positions, in one round), else in shared memory;
+    // storage-buffer reads always in shared memory. The scratch variant's block is one constant
+    // whatever the context (no pipeline built as it grows).
+    void scoresGoToTheScratchWhenItHoldsThem()
+    {
+        using model::gpu::AttentionReads;
+        const uint64_t scratchBytes = model::gpu::splitAttentionScratchBytes(64);
+        const model::gpu::AttentionArgs decode{64, 32, 8, 1, 4095, 0.125f, 0.0f, 0, 0}; // Llama-3.2-1B shape
+        const auto inScratch = model::gpu::planSplitAttention(*m_device.context, decode, scratchBytes, 1,
+                                                              AttentionReads::TexelBuffers);
+        QVERIFY(inScratch.scoresInScratch);
+        QCOMPARE(inScratch.block, 4096u);
+        const model::gpu::AttentionArgs shortDecode{64, 32, 8, 1, 99, 0.125f, 0.0f, 0, 0};
+        const auto shortPlan = model::gpu::planSplitAttention(*m_device.context, shortDecode, scratchBytes, 1,
+                                                              AttentionReads::TexelBuffers);
+        QVERIFY(shortPlan.scoresInScratch);
+        QCOMPARE(shortPlan.block, 4096u);
+        const model::gpu::AttentionArgs longer{64, 32, 8, 1, 9999, 0.125f, 0.0f, 0, 0};
+        QCOMPARE(model::gpu::planSplitAttention(*m_device.context, longer, scratchBytes, 1, AttentionReads::TexelBuffers)
+                     .block,
+                 4096u);
+        // A 64-token prompt batch of 32 heads: the scratch holds no useful slot per workgroup.
+        const model::gpu::AttentionArgs batch{64, 32, 8, 64, 2000, 0.125f, 0.0f, 0, 0};
+        const auto batchPlan = model::gpu::planSplitAttention(*m_device.context, batch, scratchBytes, 1,
+                                                              AttentionReads::TexelBuffers);
+        QVERIFY(!batchPlan.scoresInScratch);
+        QVERIFY(!model::gpu::planSplitAttention(*m_device.context, decode, scratchBytes, 1,
+                                                AttentionReads::TexelBuffersSharedScores)
+                     .scoresInScratch);
+        QVERIFY(!model::gpu::planSplitAttention(*m_device.context, decode, scratchBytes, 1,
+                                                AttentionReads::StorageBuffers)
+                     .scoresInScratch);
+        // Splits: the partials come first, the slots after them.
+        const auto splitPlan = model::gpu::planSplitAttention(*m_device.context, decode, scratchBytes, 8,
+                                                              AttentionReads::TexelBuffers);
+        QCOMPARE(splitPlan.nSplits, 8u);
+        QVERIFY(splitPlan.scoresInScratch);
+        QCOMPARE(splitPlan.block, 4096u);
+        // A scratch with room for the partials but not for the slots.
+        QVERIFY(!model::gpu::planSplitAttention(*m_device.context, decode, 80 * 1024, 1, AttentionReads::TexelBuffers)
+                     .scoresInScratch);
     }
 
     // The kernel's last step keeps every head's slice sums (two vec4s per head and lane) and, packing,
@@ -234,7 +287,9 @@ private slots:
             for (uint32_t group : {1u, 2u, 4u, 6u, 7u, 8u, 16u}) {
                 const model::gpu::AttentionArgs args{headDim, group * 2, 2, 1, 999, 0.125f, 0.0f, 0, 0};
                 const model::gpu::SplitAttentionPlan plan = model::gpu::planSplitAttention(
-                    *m_device.context, args, model::gpu::splitAttentionScratchBytes(headDim));
+                    *m_device.context, args, model::gpu::splitAttentionScratchBytes(headDim), 0,
+                    model::gpu::AttentionReads::TexelBuffersSharedScores);
+                QVERIFY(!plan.scoresInScratch);
                 const uint64_t vec4s = uint64_t(plan.block) * ((plan.headsPerGroup + 3) / 4);
                 const uint64_t needed = 2ull * plan.headsPerGroup * plan.workgroup + plan.headsPerGroup * headDim / 4;
                 QVERIFY2(vec4s >= needed, qPrintable(QString("head %1, group %2: %3 vec4s for %4")
@@ -268,7 +323,8 @@ private slots:
         vk::Buffer kCache = upload(m_device, c.kHalves), vCache = upload(m_device, c.vHalves);
         vk::Buffer qBuffer = upload(m_device, c.q);
         vk::Buffer scratch = makeBuffer(m_device, model::gpu::splitAttentionScratchBytes(uint32_t(headDim)));
-        for (auto reads : {model::gpu::AttentionReads::TexelBuffers, model::gpu::AttentionReads::StorageBuffers}) {
+        for (auto reads : {model::gpu::AttentionReads::TexelBuffers, model::gpu::AttentionReads::TexelBuffersSharedScores,
+                           model::gpu::AttentionReads::StorageBuffers}) {
             // The expectation: the same variant without packing, then the packing kernel.
             vk::Buffer plain = makeBuffer(m_device, c.q.size() * sizeof(float));
             vk::Buffer expectedPacked = makeBuffer(m_device, packedBytes);
@@ -371,10 +427,21 @@ private slots:
         QCOMPARE(gk[3 * kvRow], uint16_t(0)); // slots 3..5 untouched
     }
 
-    // Not a pass/fail bound (the machine is shared): what splitting buys for one decoded token.
+    // Not a pass/fail bound (the machine is shared): what splitting and each variant cost one
+    // decoded token over 4096 positions, on the Qwen2.5-0.5B and Llama-3.2-1B head shapes.
+    void timingAt4096_data()
+    {
+        QTest::addColumn<int>("nHead");
+        QTest::addColumn<int>("nKvHead");
+        QTest::newRow("qwen2.5-0.5b-heads") << 14 << 2;
+        QTest::newRow("llama3.2-1b-heads") << 32 << 8;
+    }
+
     void timingAt4096()
     {
-        const Case c = makeCase(1, 4095, 64, 14, 2, 0, 0.0f);
+        QFETCH(int, nHead);
+        QFETCH(int, nKvHead);
+        const Case c = makeCase(1, 4095, 64, nHead, nKvHead, 0, 0.0f);
         const model::gpu::AttentionArgs args = argsOf(c, 0);
         vk::Buffer kCache = upload(m_device, c.kHalves), vCache = upload(m_device, c.vHalves);
         vk::Buffer qBuffer = upload(m_device, c.q);
@@ -402,14 +469,18 @@ private slots:
         time(true); // pipelines compiled outside the timing
         time(false);
         const double simpleMs = time(false), splitMs = time(true);
-        qInfo("4096 positions, 14 heads of 64, GQA 7: simple kernel %.2f ms, split %.2f ms of CPU time per dispatch+submit",
-              simpleMs, splitMs);
+        qInfo("4096 positions, %d heads of 64, GQA %d: simple kernel %.2f ms, split %.2f ms of CPU time per "
+              "dispatch+submit",
+              nHead, nHead / nKvHead, simpleMs, splitMs);
         QVERIFY(simpleMs > 0 && splitMs > 0);
         for (uint32_t splits : {1u, 2u, 4u, 8u, 32u}) {
             forceSplits = splits;
             qInfo("  %u splits: %.2f ms", splits, time(true));
         }
         forceSplits = 0;
+        reads = model::gpu::AttentionReads::TexelBuffersSharedScores;
+        time(true);
+        qInfo("  scores in shared memory: %.2f ms", time(true));
         reads = model::gpu::AttentionReads::StorageBuffers;
         time(true);
         qInfo("  storage-buffer reads (the GPU variant): %.2f ms", time(true));

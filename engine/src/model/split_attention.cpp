@@ -37,6 +37,11 @@ uint32_t targetWorkgroups(const vk::Context& context)
 constexpr uint32_t kMinSplitPositions = 128;
 // Scores kept in shared memory per round; more only helps when splits are long.
 constexpr uint32_t kMaxBlock = 512;
+// Scores kept in the scratch per round and workgroup: a decoded token's whole split in one round
+// up to this (4096-key attention, CPU time, Llama-3.2-1B shape: blocks of 512 2.6 ms, 1024 2.4,
+// 2048 2.3, 4096 2.3; Qwen2.5-0.5B shape 1.05, 0.95, 0.91, 0.85). Always this BLOCK (the kernel
+// sizes its slot from the split), so a growing context builds no new pipeline.
+constexpr uint32_t kScratchBlock = 4096;
 // Query heads one workgroup serves (HEADS in attention_split.comp) and the head size bound.
 constexpr uint32_t kMaxHeadsPerGroup = 8;
 constexpr uint32_t kMaxHeadDim = 256;
@@ -74,6 +79,36 @@ uint64_t minimumBlock(uint32_t heads, uint32_t workgroup, uint32_t headDim)
 
 uint64_t blockBytes(uint32_t heads, uint64_t block) { return block * ((uint64_t(heads) + 3) / 4) * 16; }
 
+// Shared memory of the last step when the scores live in the scratch (attention_split.comp
+// SCORES_IN_SCRATCH: two vec4 slice sums per (head, lane), then every head's output).
+uint64_t lastStepBytes(uint32_t heads, uint32_t workgroup, uint32_t headDim)
+{
+    return (2 * uint64_t(heads) * workgroup + uint64_t(heads) * headDim / 4) * 16;
+}
+
+uint64_t partialsBytes(const AttentionArgs& a, const SplitAttentionPlan& plan)
+{
+    return plan.nSplits > 1 ? uint64_t(a.nTokens) * a.nHead * plan.nSplits * (uint64_t(a.headDim) + 2) * kFloat : 0;
+}
+
+// Where the scores start in the scratch: after the partials, at an offset texel views may start at.
+uint64_t scoresOffset(const vk::Context& context, const AttentionArgs& a, const SplitAttentionPlan& plan)
+{
+    const uint64_t align = std::max<uint64_t>(context.limits().minTexelBufferOffsetAlignment, 16);
+    return (partialsBytes(a, plan) + align - 1) / align * align;
+}
+
+uint64_t workgroupsOf(const AttentionArgs& a, const SplitAttentionPlan& plan)
+{
+    return uint64_t(a.nTokens) * (a.nHead / plan.headsPerGroup) * plan.nSplits;
+}
+
+// Positions in one workgroup's slot of scores (attention_split.comp SCORES_IN_SCRATCH: slotPositions).
+uint64_t slotPositions(uint32_t block, const SplitAttentionPlan& plan)
+{
+    return std::min<uint64_t>(block, uint64_t(ceilDiv(plan.splitLength, plan.workgroup)) * plan.workgroup);
+}
+
 } // namespace
 
 bool splitAttentionSupports(uint32_t headDim) { return headDim % 8 == 0 && headDim <= kMaxHeadDim; }
@@ -87,7 +122,7 @@ uint64_t splitAttentionScratchBytes(uint32_t headDim)
 }
 
 SplitAttentionPlan planSplitAttention(const vk::Context& context, const AttentionArgs& a, uint64_t scratchBytes,
-                                      uint32_t forceSplits)
+                                      uint32_t forceSplits, AttentionReads reads)
 {
     SplitAttentionPlan plan;
     // At least one lane per 8 dimensions of the head for the weighted sum of V.
@@ -124,6 +159,20 @@ SplitAttentionPlan planSplitAttention(const vk::Context& context, const Attentio
     splits = std::max<uint64_t>(splits, 1);
     plan.splitLength = ceilDiv(visible, splits);
     plan.nSplits = ceilDiv(visible, plan.splitLength); // no split left empty for the last token
+
+    // Texel reads keep the scores in the scratch when it has a slot for every workgroup (a decoded
+    // token: its whole split up to 4096 positions).
+    const bool scoresMayMove = reads == AttentionReads::TexelBuffers
+                               || (reads == AttentionReads::Auto && context.info().type == DeviceType::Cpu);
+    const uint64_t offset = scoresOffset(context, a, plan);
+    if (!scoresMayMove || scratchBytes <= offset
+        || lastStepBytes(plan.headsPerGroup, plan.workgroup, a.headDim) + fixed > shared)
+        return plan;
+    const uint64_t slots = workgroupsOf(a, plan) * blockBytes(plan.headsPerGroup, slotPositions(kScratchBlock, plan));
+    if (slots <= scratchBytes - offset) {
+        plan.block = kScratchBlock;
+        plan.scoresInScratch = true;
+    }
     return plan;
 }
 
@@ -146,44 +195,59 @@ bool recordSplitAttention(vk::CommandRecorder& recorder, const vk::Context& cont
     const uint64_t cacheBytes = uint64_t(ringSize) * a.nKvHead * a.headDim * sizeof(uint16_t);
     AGORA_VK_REQUIRE(kCache.size >= cacheBytes && vCache.size >= cacheBytes, "attention reads past the KV cache");
 
-    const SplitAttentionPlan plan = planSplitAttention(context, a, scratch.size, forceSplits);
-    AGORA_VK_REQUIRE(plan.workgroup <= context.info().maxWorkgroupInvocations, "head size too large for this device");
-    AGORA_VK_REQUIRE(fixedSharedBytes(plan.headsPerGroup, plan.workgroup) + blockBytes(plan.headsPerGroup, plan.block) <=
-                         context.info().sharedMemoryBytes,
-                     "split attention does not fit the device's shared memory");
-    const uint64_t rows = uint64_t(a.nTokens) * a.nHead;
-    const uint64_t groups = uint64_t(a.nTokens) * (a.nHead / plan.headsPerGroup) * plan.nSplits;
-    const SplitPush push{a.headDim,  a.nHead,  a.nKvHead, a.nTokens,       a.firstPos,  a.scale,
-                         a.softcap, a.window, ringSize,   plan.splitLength, plan.nSplits};
-    const std::initializer_list<uint32_t> specs{plan.workgroup, plan.block, plan.headsPerGroup, a.headDim};
     // Texel views need whole 16-byte texels at aligned offsets (8 halves: headDim % 8 == 0).
     const VkDeviceSize texelAlign = std::max<VkDeviceSize>(context.limits().minTexelBufferOffsetAlignment, 16);
     const bool texelsFit = kCache.size % 16 == 0 && vCache.size % 16 == 0 && qBytes % 16 == 0
                            && kCache.offset % texelAlign == 0 && vCache.offset % texelAlign == 0
                            && q.offset % texelAlign == 0;
-    const bool texels = texelsFit && (reads == AttentionReads::TexelBuffers
+    const bool texels = texelsFit && (reads == AttentionReads::TexelBuffers || reads == AttentionReads::TexelBuffersSharedScores
                                       || (reads == AttentionReads::Auto && context.info().type == DeviceType::Cpu));
+    AttentionReads planReads = AttentionReads::StorageBuffers;
+    if (texels)
+        planReads = reads == AttentionReads::TexelBuffersSharedScores || scratch.offset % texelAlign != 0
+                        ? AttentionReads::TexelBuffersSharedScores
+                        : AttentionReads::TexelBuffers;
+    const SplitAttentionPlan plan = planSplitAttention(context, a, scratch.size, forceSplits, planReads);
+    AGORA_VK_REQUIRE(plan.workgroup <= context.info().maxWorkgroupInvocations, "head size too large for this device");
+    const uint64_t sharedBytes = fixedSharedBytes(plan.headsPerGroup, plan.workgroup)
+                                 + (plan.scoresInScratch ? lastStepBytes(plan.headsPerGroup, plan.workgroup, a.headDim)
+                                                         : blockBytes(plan.headsPerGroup, plan.block));
+    AGORA_VK_REQUIRE(sharedBytes <= context.info().sharedMemoryBytes,
+                     "split attention does not fit the device's shared memory");
+    const uint64_t rows = uint64_t(a.nTokens) * a.nHead;
+    const uint64_t groups = workgroupsOf(a, plan);
+    const SplitPush push{a.headDim,  a.nHead,  a.nKvHead, a.nTokens,       a.firstPos,  a.scale,
+                         a.softcap, a.window, ringSize,   plan.splitLength, plan.nSplits};
+    const std::initializer_list<uint32_t> specs{plan.workgroup, plan.block, plan.headsPerGroup, a.headDim};
     const vk::BufferRange queries{q.buffer, q.offset, texels ? qBytes : q.size};
-    const KernelId kernel = texels ? KernelId::AttentionSplitTexel : KernelId::AttentionSplit;
-    if (plan.nSplits == 1 && packed && a.headDim % 32 == 0) {
+    const vk::BufferRange partials{scratch.buffer, scratch.offset, partialsBytes(a, plan)};
+    // Every workgroup's slot of scores, after the partials.
+    const vk::BufferRange scores{scratch.buffer, scratch.offset + scoresOffset(context, a, plan),
+                                 groups * blockBytes(plan.headsPerGroup, slotPositions(plan.block, plan))};
+    AGORA_VK_REQUIRE(!plan.scoresInScratch || scores.offset + scores.size <= scratch.offset + scratch.size,
+                     "the scores do not fit the scratch");
+    const bool pack = plan.nSplits == 1 && packed && a.headDim % 32 == 0;
+    if (pack) {
         const uint32_t cols = a.nHead * a.headDim;
         AGORA_VK_REQUIRE(packed->size >= uint64_t(a.nTokens) * vk::packedVectorBytes(cols), "packing buffer too small");
+    }
+    const vk::BufferRange& output = plan.nSplits == 1 ? out : partials;
+    const vk::Groups grid = vk::linearGroups(context, groups);
+    if (plan.scoresInScratch && pack)
+        recorder.dispatch(KernelId::AttentionSplitTexelScoresPack, specs, {queries, kCache, vCache, output, *packed, scores},
+                          push, grid);
+    else if (plan.scoresInScratch)
+        recorder.dispatch(KernelId::AttentionSplitTexelScores, specs, {queries, kCache, vCache, output, scores}, push, grid);
+    else if (pack)
         recorder.dispatch(texels ? KernelId::AttentionSplitTexelPack : KernelId::AttentionSplitPack, specs,
-                          {queries, kCache, vCache, out, *packed}, push, vk::linearGroups(context, groups));
-        return true;
-    }
-    if (plan.nSplits == 1) {
-        recorder.dispatch(kernel, specs, {queries, kCache, vCache, out}, push,
-                          vk::linearGroups(context, groups));
-        return false;
-    }
-    const vk::BufferRange partials{scratch.buffer, scratch.offset,
-                                   rows * plan.nSplits * (uint64_t(a.headDim) + 2) * kFloat};
-    recorder.dispatch(kernel, specs, {queries, kCache, vCache, partials}, push,
-                      vk::linearGroups(context, groups));
-    recorder.dispatch(KernelId::AttentionMerge, {vk::rowWorkgroupSize(context)}, {partials, out},
-                      MergePush{a.headDim, uint32_t(rows), plan.nSplits}, vk::linearGroups(context, rows));
-    return false;
+                          {queries, kCache, vCache, output, *packed}, push, grid);
+    else
+        recorder.dispatch(texels ? KernelId::AttentionSplitTexel : KernelId::AttentionSplit, specs,
+                          {queries, kCache, vCache, output}, push, grid);
+    if (plan.nSplits > 1)
+        recorder.dispatch(KernelId::AttentionMerge, {vk::rowWorkgroupSize(context)}, {partials, out},
+                          MergePush{a.headDim, uint32_t(rows), plan.nSplits}, vk::linearGroups(context, rows));
+    return pack;
 }
 
 } // namespace agora::model::gpu

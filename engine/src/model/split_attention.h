@@ -18,31 +18,38 @@ struct SplitAttentionPlan {
     uint32_t nSplits = 1;     // workgroups per (token, head)
     uint32_t splitLength = 0; // key positions per split
     uint32_t workgroup = 0;   // lanes per workgroup (from the subgroup size)
-    uint32_t block = 0;       // positions scored per round (from the shared memory size)
+    uint32_t block = 0;       // positions scored per round (from the shared memory size, or the scratch's)
     uint32_t headsPerGroup = 1; // query heads per workgroup, sharing one KV head (each key read once for all)
+    // The scores live in a slot of the scratch per workgroup, not in shared memory (texel reads,
+    // when the scratch left after the partials holds a block at least as long as shared memory's).
+    bool scoresInScratch = false;
 };
 
 // Whether the kernel serves this head size (a multiple of 8, at most 256).
 bool splitAttentionSupports(uint32_t headDim);
 
-// The plan recordSplitAttention uses for `args` with `scratchBytes` of room for partials.
-// forceSplits > 0 asks for that many splits (as far as the keys and the scratch allow): tests
-// run one split, or many, whatever the device would choose.
-SplitAttentionPlan planSplitAttention(const vk::Context& context, const AttentionArgs& args, uint64_t scratchBytes,
-                                      uint32_t forceSplits = 0);
+// How the kernel reads q and the caches: storage buffers (GPUs), or storage texel buffers, which
+// llvmpipe gathers far faster than it loops over lanes for storage and shared memory (Auto: texels
+// on CPU devices). With texels the scores go to the scratch when it has room (the same reason);
+// TexelBuffersSharedScores keeps them in shared memory. Tests run every variant on lavapipe.
+enum class AttentionReads { Auto, StorageBuffers, TexelBuffers, TexelBuffersSharedScores };
 
-// Scratch a forward pass needs for the partials of any batch (independent of the context).
+// The plan recordSplitAttention uses for `args` with `scratchBytes` of room for partials (and
+// scores). forceSplits > 0 asks for that many splits (as far as the keys and the scratch allow):
+// tests run one split, or many, whatever the device would choose.
+SplitAttentionPlan planSplitAttention(const vk::Context& context, const AttentionArgs& args, uint64_t scratchBytes,
+                                      uint32_t forceSplits = 0, AttentionReads reads = AttentionReads::Auto);
+
+// Scratch a forward pass needs for the partials of any batch (independent of the context); a
+// decoded token's scores fit in it too.
 uint64_t splitAttentionScratchBytes(uint32_t headDim);
 
 // Causal GQA attention of args.nTokens query rows over the f16 ring caches (args.ringSize slots,
-// 0: one per position); out has the shape of q. scratch holds the partials when the plan splits.
-// How the kernel reads q and the caches: storage buffers (GPUs), or uniform texel buffers, which
-// llvmpipe gathers far faster than it loops over lanes for storage and shared memory (Auto: texels
-// on CPU devices). Tests run both on lavapipe.
+// 0: one per position); out has the shape of q. scratch holds the partials when the plan splits,
+// and the scores when the plan keeps them there.
 // packed: also write out packed as recordPackActivations would (rows of nHead * headDim, whole
 // blocks of 32), in the same dispatch, when the plan has one split; returns whether it did (if
 // not, the caller packs out itself).
-enum class AttentionReads { Auto, StorageBuffers, TexelBuffers };
 bool recordSplitAttention(vk::CommandRecorder& recorder, const vk::Context& context, const vk::BufferRange& q,
                           const vk::BufferRange& kCache, const vk::BufferRange& vCache, const vk::BufferRange& scratch,
                           const vk::BufferRange& out, const AttentionArgs& args, uint32_t forceSplits = 0,

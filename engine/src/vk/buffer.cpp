@@ -44,9 +44,11 @@ Result<Buffer> Buffer::create(std::shared_ptr<Context> context, VkDeviceSize byt
     buffer.m_size = bytes;
     auto info = vkStruct<VkBufferCreateInfo>(VK_STRUCTURE_TYPE_BUFFER_CREATE_INFO);
     info.size = bytes;
-    // Uniform texel buffer use: the weight reads of the CPU-driver matrix products (quant_kernels.cpp).
+    // Texel buffer use on CPU drivers: uniform texels for the weight reads of the matrix products
+    // (quant_kernels.cpp), storage texels for the attention's caches and scores (split_attention.cpp).
     info.usage = VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_UNIFORM_TEXEL_BUFFER_BIT
-                 | VK_BUFFER_USAGE_TRANSFER_SRC_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT;
+                 | VK_BUFFER_USAGE_STORAGE_TEXEL_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_SRC_BIT
+                 | VK_BUFFER_USAGE_TRANSFER_DST_BIT;
     info.sharingMode = VK_SHARING_MODE_EXCLUSIVE;
     VkDevice device = buffer.m_context->device();
     VkResult result = vkCreateBuffer(device, &info, nullptr, &buffer.m_buffer);

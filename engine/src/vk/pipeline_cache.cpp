@@ -9,6 +9,23 @@
 
 namespace agora::vk {
 
+VkDescriptorType descriptorTypeOf(char bindingAccess)
+{
+    switch (bindingAccess) {
+    case 't':
+        return VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER;
+    case 'i':
+    case 'I':
+        return VK_DESCRIPTOR_TYPE_STORAGE_TEXEL_BUFFER;
+    default:
+        return VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
+    }
+}
+
+bool isTexelBinding(char bindingAccess) { return bindingAccess == 't' || bindingAccess == 'i' || bindingAccess == 'I'; }
+
+bool isWrittenBinding(char bindingAccess) { return bindingAccess == 'w' || bindingAccess == 'I'; }
+
 PipelineCache::PipelineCache(Context& context)
     : m_context(context)
 {
@@ -83,9 +100,7 @@ Result<std::unique_ptr<Pipeline>> PipelineCache::build(shaders::KernelId kernel,
     std::vector<VkDescriptorSetLayoutBinding> bindings(info.bindingCount);
     for (uint32_t b = 0; b < info.bindingCount; ++b) {
         bindings[b].binding = b;
-        // 't': a read-only uniform texel buffer (shaders/CMakeLists.txt); else a storage buffer.
-        bindings[b].descriptorType = info.bindingAccess[b] == 't' ? VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER
-                                                                  : VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
+        bindings[b].descriptorType = descriptorTypeOf(info.bindingAccess[b]);
         bindings[b].descriptorCount = 1;
         bindings[b].stageFlags = VK_SHADER_STAGE_COMPUTE_BIT;
     }

@@ -1,7 +1,7 @@
 // Compute pipelines built from the embedded SPIR-V, one per (kernel, specialization constants),
 // created on first use and kept for the context's lifetime. Each pipeline's layout follows the
-// kernel's declared interface (shaders/CMakeLists.txt): N storage-buffer bindings in set 0 and
-// a push-constant block of the declared size.
+// kernel's declared interface (shaders/CMakeLists.txt): N buffer bindings in set 0 (storage
+// buffers, or uniform or storage texel buffers) and a push-constant block of the declared size.
 #pragma once
 
 #include "agora/engine.h"
@@ -19,6 +19,12 @@
 namespace agora::vk {
 
 class Context;
+
+// A manifest binding letter ('r', 'w', 't', 'i', 'I': shaders/CMakeLists.txt) as a descriptor type,
+// and whether the binding is a texel buffer view or is written by the kernel.
+VkDescriptorType descriptorTypeOf(char bindingAccess);
+bool isTexelBinding(char bindingAccess);
+bool isWrittenBinding(char bindingAccess);
 
 struct Pipeline {
     const shaders::KernelInfo* kernel = nullptr;

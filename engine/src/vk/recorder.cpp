@@ -12,7 +12,7 @@ namespace {
 
 constexpr uint32_t kSetsPerDescriptorPool = 512;
 constexpr uint32_t kDescriptorsPerSet = 8; // pool sizing only; kernels may bind more
-// What a 't' binding reads: 16-byte texels (uvec4 in the shader).
+// What a texel binding ('t', 'i', 'I') holds: 16-byte texels (uvec4 in the shader).
 constexpr VkFormat kTexelFormat = VK_FORMAT_R32G32B32A32_UINT;
 constexpr VkDeviceSize kTexelBytes = 16;
 
@@ -148,10 +148,11 @@ std::optional<VkDescriptorSet> CommandRecorder::allocateSet(VkDescriptorSetLayou
         if (m_currentPool == m_descriptorPools.size()) {
             const VkDescriptorPoolSize sizes[] = {
                 {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, kSetsPerDescriptorPool * kDescriptorsPerSet},
-                {VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, kSetsPerDescriptorPool * kDescriptorsPerSet}};
+                {VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, kSetsPerDescriptorPool * kDescriptorsPerSet},
+                {VK_DESCRIPTOR_TYPE_STORAGE_TEXEL_BUFFER, kSetsPerDescriptorPool * kDescriptorsPerSet}};
             auto info = vkStruct<VkDescriptorPoolCreateInfo>(VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO);
             info.maxSets = kSetsPerDescriptorPool;
-            info.poolSizeCount = 2;
+            info.poolSizeCount = 3;
             info.pPoolSizes = sizes;
             VkDescriptorPool pool = VK_NULL_HANDLE;
             if (VkResult r = vkCreateDescriptorPool(device, &info, nullptr, &pool); r != VK_SUCCESS) {
@@ -239,7 +240,7 @@ void CommandRecorder::dispatch(shaders::KernelId kernel, std::span<const uint32_
         const std::string which = name + " binding " + std::to_string(b);
         if (r.buffer == VK_NULL_HANDLE || r.size == 0)
             contractViolation(which + " is empty", where);
-        if (info.bindingAccess[b] == 't') {
+        if (isTexelBinding(info.bindingAccess[b])) {
             if (r.size % kTexelBytes != 0 || r.size / kTexelBytes > limits.maxTexelBufferElements
                 || r.offset % limits.minTexelBufferOffsetAlignment != 0)
                 contractViolation(which + " (a texel buffer) must be whole 16-byte texels, at most "
@@ -283,18 +284,18 @@ void CommandRecorder::dispatch(shaders::KernelId kernel, std::span<const uint32_
         writes[b].dstSet = *set;
         writes[b].dstBinding = static_cast<uint32_t>(b);
         writes[b].descriptorCount = 1;
-        if (info.bindingAccess[b] == 't') {
+        if (isTexelBinding(info.bindingAccess[b])) {
             auto view = texelView(bindings[b]);
             if (!view)
                 return;
             views[b] = *view;
-            writes[b].descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER;
+            writes[b].descriptorType = descriptorTypeOf(info.bindingAccess[b]);
             writes[b].pTexelBufferView = &views[b];
         } else {
             writes[b].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
             writes[b].pBufferInfo = &buffers[b];
         }
-        (info.bindingAccess[b] == 'w' ? written : reads).push_back(bindings[b]);
+        (isWrittenBinding(info.bindingAccess[b]) ? written : reads).push_back(bindings[b]);
     }
     vkUpdateDescriptorSets(m_context->device(), static_cast<uint32_t>(writes.size()), writes.data(), 0, nullptr);
 

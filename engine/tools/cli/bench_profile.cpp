@@ -222,7 +222,8 @@ std::string profileJson(const BenchProfile& profile)
             << ", \"bytes\": " << k.bytes << ", \"ms_per_token\": " << jsonFloat(float(k.msPerToken))
             << ", \"gbps\": " << jsonFloat(float(k.gbPerSecond)) << "}";
     }
-    out << "], \"timed_tokens\": " << profile.timedTokens << ", \"timed_token_ms\": " << jsonFloat(float(profile.timedTokenMs))
+    out << "], \"timed_tokens\": " << profile.timedTokens << ", \"timed_depth\": " << profile.timedDepth
+        << ", \"timed_token_ms\": " << jsonFloat(float(profile.timedTokenMs))
         << ", \"kernels\": [";
     for (size_t i = 0; i < profile.kernels.size(); ++i) {
         const KernelShare& k = profile.kernels[i];
@@ -259,7 +260,8 @@ void printProfile(const BenchProfile& profile, double tokenMs)
         total += k.msPerToken;
         dispatches += k.dispatchesPerToken;
     }
-    std::printf("every kernel of %u decoded tokens, timed dispatch by dispatch (hand-offs included):\n", profile.timedTokens);
+    std::printf("every kernel of %u decoded tokens at depth %u, timed dispatch by dispatch (hand-offs included):\n",
+                profile.timedTokens, profile.timedDepth);
     std::printf("  %-24s %10s %10s %8s\n", "kernel", "dispatches", "ms/token", "share");
     for (const KernelShare& k : kernels)
         std::printf("  %-24s %10.1f %10.2f %7.1f%%\n", k.kernel.c_str(), k.dispatchesPerToken, k.msPerToken,

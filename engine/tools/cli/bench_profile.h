@@ -46,6 +46,7 @@ struct BenchProfile {
     double matVecMsPerToken() const;
     std::vector<KernelShare> kernels;     // every kernel of a decoded token, slowest first when printed
     uint32_t timedTokens = 0;             // decoded tokens the kernel times are averaged over
+    uint32_t timedDepth = 0;              // the context depth they were decoded at
     double timedTokenMs = 0;              // their wall time per token (timing each dispatch included)
 };
 

@@ -1,11 +1,12 @@
 // agora-cli bench -m MODEL [-p 512] [-n 128] [-r 1] [--device D] [--cpu] [--json] [--ctx-sweep]
-// [--sweep-n 16] [--profile] [--no-warmup]: in the spirit of llama-bench: the load time, an untimed
+// [--sweep-n 16] [--profile] [--profile-depth D] [--no-warmup]: in the spirit of llama-bench: the load time, an untimed
 // warm-up pass, a prompt of P tokens
 // evaluated in batches (prompt tokens/s), then N tokens decoded one at a time (generation
 // tokens/s), and the device memory the model holds. The tokens are fixed pseudo-random ids, so
 // runs are comparable. -r repeats prompt + generation and reports the median (and min/max);
-// --ctx-sweep times decoding at context depths 0..4096; --profile times each kind of weight
-// matrix's products per token against the device's copy bandwidth (bench_profile.h).
+// --ctx-sweep times decoding at context depths 0..4096 (-r times, interleaved); --profile times
+// each kind of weight matrix's products per token against the device's copy bandwidth
+// (bench_profile.h) and every kernel of tokens decoded after the prompt (or at --profile-depth).
 #include "bench_profile.h"
 #include "cli.h"
 #include "forward_runner.h"
@@ -72,7 +73,7 @@ int cmdBench(const std::vector<std::string>& argv)
 {
     Args args(argv, {"json", "cpu", "profile", "ctx-sweep", "no-warmup"});
     if (auto bad = args.unknown({"json", "cpu", "m", "model", "p", "n", "device", "batch", "r", "profile", "ctx-sweep",
-                                 "sweep-n", "ctx", "no-warmup"});
+                                 "sweep-n", "ctx", "no-warmup", "profile-depth"});
         !bad.empty())
         return usageError("bench: unknown option --" + bad.front());
     const std::optional<std::string> path = args.value("m") ? args.value("m") : args.value("model");
@@ -85,6 +86,7 @@ int cmdBench(const std::vector<std::string>& argv)
     const int64_t repetitions = args.intValue("r", &error).value_or(1);
     const int64_t sweepTokens = args.intValue("sweep-n", &error).value_or(16);
     const int64_t ctx = args.intValue("ctx", &error).value_or(0); // 0: what the run needs
+    const std::optional<int64_t> profileDepth = args.intValue("profile-depth", &error);
     if (!error.empty())
         return usageError("bench: " + error);
     if (nPrompt < 1 || nGen < 0 || batch < 1 || nPrompt + nGen > 1 << 20)
@@ -93,6 +95,8 @@ int cmdBench(const std::vector<std::string>& argv)
         return usageError("bench: -r must be 1..1000, --sweep-n 1..4096");
     if (ctx < 0 || ctx > 1 << 20)
         return usageError("bench: --ctx must be 0..1048576");
+    if (profileDepth && (*profileDepth < 0 || *profileDepth > 1 << 20 || !args.flag("profile")))
+        return usageError("bench: --profile-depth must be 0..1048576, with --profile");
     const bool sweep = args.flag("ctx-sweep");
     const bool profile = args.flag("profile");
     if (profile && args.flag("cpu"))
@@ -107,7 +111,7 @@ int cmdBench(const std::vector<std::string>& argv)
         request.nCtx = std::max<uint32_t>(request.nCtx, kSweepDepths[std::size(kSweepDepths) - 1] + uint32_t(sweepTokens));
     // --profile times decoded tokens after the prompt: the cache must hold them too.
     if (profile)
-        request.nCtx = std::max<uint32_t>(request.nCtx, uint32_t(nPrompt + kTimedTokens));
+        request.nCtx = std::max<uint32_t>(request.nCtx, uint32_t(profileDepth.value_or(nPrompt) + kTimedTokens));
     // A larger KV cache than the run fills, to measure device memory at a real context length.
     request.nCtx = std::max<uint32_t>(request.nCtx, uint32_t(ctx));
     request.maxBatch = uint32_t(batch);
@@ -155,14 +159,21 @@ int cmdBench(const std::vector<std::string>& argv)
 
     // Decode speed at each depth: the cache positions before the depth are whatever the earlier
     // runs left there (attention reads them all the same), so no 4096-token prompt is needed.
-    std::vector<std::pair<uint32_t, double>> sweepRates;
+    // With -r N the whole sweep runs N times, so that a slow spell of a shared machine lands on
+    // every depth alike rather than on the last ones, and each depth reports its median.
+    std::vector<std::pair<uint32_t, Stats>> sweepRates;
     if (sweep) {
-        for (uint32_t depth : kSweepDepths) {
-            auto rate = decodeRate(*loaded->forward, prompt.front(), depth, sweepTokens, nVocab);
-            if (!rate)
-                return failure(rate.error().message);
-            sweepRates.emplace_back(depth, *rate);
+        std::vector<std::vector<double>> rates(std::size(kSweepDepths));
+        for (int64_t rep = 0; rep < repetitions; ++rep) {
+            for (size_t d = 0; d < std::size(kSweepDepths); ++d) {
+                auto rate = decodeRate(*loaded->forward, prompt.front(), kSweepDepths[d], sweepTokens, nVocab);
+                if (!rate)
+                    return failure(rate.error().message);
+                rates[d].push_back(*rate);
+            }
         }
+        for (size_t d = 0; d < std::size(kSweepDepths); ++d)
+            sweepRates.emplace_back(kSweepDepths[d], statsOf(rates[d]));
     }
     std::optional<BenchProfile> kernelProfile;
     auto* gpu = dynamic_cast<model::GpuForward*>(loaded->forward.get());
@@ -177,10 +188,13 @@ int cmdBench(const std::vector<std::string>& argv)
             if (auto on = gpu->setKernelTiming(true); !on)
                 return failure(on.error().message);
             gpu->clearKernelTimes();
-            auto rate = decodeRate(*gpu, prompt.back(), uint32_t(nPrompt), kTimedTokens, nVocab);
+            // At --profile-depth the cache holds whatever earlier runs left (as for --ctx-sweep).
+            const auto depth = uint32_t(profileDepth.value_or(nPrompt));
+            auto rate = decodeRate(*gpu, prompt.back(), depth, kTimedTokens, nVocab);
             if (!rate)
                 return failure(rate.error().message);
             kernelProfile->timedTokens = uint32_t(kTimedTokens);
+            kernelProfile->timedDepth = depth;
             kernelProfile->timedTokenMs = 1000.0 / *rate;
             for (const model::GpuForward::KernelTime& k : gpu->kernelTimes())
                 kernelProfile->kernels.push_back({k.kernel, k.milliseconds / kTimedTokens, double(k.dispatches) / kTimedTokens});
@@ -210,8 +224,9 @@ int cmdBench(const std::vector<std::string>& argv)
             std::cout << ", \"ctx_sweep\": [";
             for (size_t i = 0; i < sweepRates.size(); ++i)
                 std::cout << (i ? ", " : "") << "{\"depth\": " << sweepRates[i].first << ", \"gen_tokens\": "
-                          << sweepTokens << ", \"gen_tokens_per_second\": " << jsonFloat(float(sweepRates[i].second))
-                          << "}";
+                          << sweepTokens << ", \"gen_tokens_per_second\": "
+                          << jsonFloat(float(sweepRates[i].second.median))
+                          << statsJson("gen_tokens_per_second", sweepRates[i].second) << "}";
             std::cout << "]";
         }
         if (kernelProfile)
@@ -228,8 +243,12 @@ int cmdBench(const std::vector<std::string>& argv)
         if (weightBytes)
             std::printf("weights %.1f MiB, KV cache %.1f MiB (context %u): the device holds %.1f%% more\n",
                         double(weightBytes) / 1048576.0, double(kvBytes) / 1048576.0, request.nCtx, 100.0 * overhead);
-        for (const auto& [depth, rate] : sweepRates)
-            std::printf("depth %-5u tg%-4lld %.2f tok/s\n", depth, (long long)sweepTokens, rate);
+        for (const auto& [depth, rate] : sweepRates) {
+            std::printf("depth %-5u tg%-4lld %.2f tok/s", depth, (long long)sweepTokens, rate.median);
+            if (repetitions > 1)
+                std::printf(" (median of %lld, min %.2f max %.2f)", (long long)repetitions, rate.min, rate.max);
+            std::printf("\n");
+        }
         if (kernelProfile)
             printProfile(*kernelProfile, tg.median > 0 ? 1000.0 / tg.median : 0.0);
     }

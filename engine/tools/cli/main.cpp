@@ -58,13 +58,15 @@ const Command kCommands[] = {
      "      --temp 0 is greedy; timings go to stderr."},
     {"bench", agora::cli::cmdBench,
      "bench -m MODEL [-p 512] [-n 128] [--batch 64] [-r 1] [--device D] [--cpu] [--json]\n"
-     "      [--ctx-sweep] [--sweep-n 16] [--profile] [--ctx N] [--no-warmup]\n"
+     "      [--ctx-sweep] [--sweep-n 16] [--profile] [--profile-depth D] [--ctx N] [--no-warmup]\n"
      "      Load time, prompt processing and generation tokens/s, device memory. -r N repeats\n"
      "      (median, min, max) after an untimed warm-up (the prompt and one decoded token, as\n"
-     "      llama-bench does; --no-warmup skips it); --ctx-sweep: decode tokens/s at context depths 0..4096;\n"
+     "      llama-bench does; --no-warmup skips it); --ctx-sweep: decode tokens/s at context depths\n"
+     "      0..4096, the whole sweep -r N times over (median, min, max per depth);\n"
      "      --profile: GPU time per token of each kind of weight matrix, GB/s vs copy bandwidth,\n"
      "      the cost of one small dispatch, and every kernel of 16 decoded tokens timed dispatch by\n"
-     "      dispatch (JSON: profile.kernels, ms_per_token and dispatches_per_token per kernel);\n"
+     "      dispatch (JSON: profile.kernels, ms_per_token and dispatches_per_token per kernel),\n"
+     "      decoded after the prompt or at context depth D (--profile-depth; JSON: timed_depth);\n"
      "      --ctx N: KV cache for N positions (default: what the run fills); the JSON's\n"
      "      device_memory_overhead is device memory / (weights + KV cache) - 1 and\n"
      "      dispatches_per_token the kernel dispatches of the last submission (a decoded token).\n"
