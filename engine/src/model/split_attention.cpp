@@ -7,6 +7,8 @@
 #include "vk/vk_error.h"
 
 #include <algorithm>
+#include <cstdlib>
+#include <string_view>
 #include <thread>
 
 namespace agora::model::gpu {
@@ -98,6 +100,16 @@ uint64_t scoresOffset(const vk::Context& context, const AttentionArgs& a, const 
     return (partialsBytes(a, plan) + align - 1) / align * align;
 }
 
+// AGORA_VK_SCRATCH_SCORES=off in the environment keeps Auto's scores in shared memory (A/B benchmarks).
+bool scratchScoresSwitchedOff()
+{
+    static const bool off = [] {
+        const char* value = std::getenv("AGORA_VK_SCRATCH_SCORES");
+        return value && std::string_view(value) == "off";
+    }();
+    return off;
+}
+
 uint64_t workgroupsOf(const AttentionArgs& a, const SplitAttentionPlan& plan)
 {
     return uint64_t(a.nTokens) * (a.nHead / plan.headsPerGroup) * plan.nSplits;
@@ -163,7 +175,8 @@ SplitAttentionPlan planSplitAttention(const vk::Context& context, const Attentio
     // Texel reads keep the scores in the scratch when it has a slot for every workgroup (a decoded
     // token: its whole split up to 4096 positions).
     const bool scoresMayMove = reads == AttentionReads::TexelBuffers
-                               || (reads == AttentionReads::Auto && context.info().type == DeviceType::Cpu);
+                               || (reads == AttentionReads::Auto && context.info().type == DeviceType::Cpu
+                                   && !scratchScoresSwitchedOff());
     const uint64_t offset = scoresOffset(context, a, plan);
     if (!scoresMayMove || scratchBytes <= offset
         || lastStepBytes(plan.headsPerGroup, plan.workgroup, a.headDim) + fixed > shared)
@@ -205,6 +218,7 @@ bool recordSplitAttention(vk::CommandRecorder& recorder, const vk::Context& cont
     AttentionReads planReads = AttentionReads::StorageBuffers;
     if (texels)
         planReads = reads == AttentionReads::TexelBuffersSharedScores || scratch.offset % texelAlign != 0
+                            || (reads == AttentionReads::Auto && scratchScoresSwitchedOff())
                         ? AttentionReads::TexelBuffersSharedScores
                         : AttentionReads::TexelBuffers;
     const SplitAttentionPlan plan = planSplitAttention(context, a, scratch.size, forceSplits, planReads);

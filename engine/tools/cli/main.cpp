@@ -72,6 +72,7 @@ const Command kCommands[] = {
      "      dispatches_per_token the kernel dispatches of the last submission (a decoded token).\n"
      "      AGORA_VK_INT_DOT=off turns the integer products (Q5_0, Q8_0, Q4_K, Q6_K) off,\n"
      "      AGORA_VK_FUSE_DECODE=off the grouped q/k/v and gate/up products of a decoded token,\n"
+     "      AGORA_VK_SCRATCH_SCORES=off the attention scores in the scratch of CPU devices,\n"
      "      AGORA_VK_ROW_INTERLEAVE=off the interleaved weight rows of CPU devices (A/B runs)."},
     {"bench-streams", agora::cli::cmdBenchStreams,
      "bench-streams -m MODEL [-n 128] [--streams 2] [--ctx C] [--device D] [--json]\n"
