@@ -5,7 +5,8 @@
     python3 bench/plot.py            # reads bench/results/*.json, writes bench/*.svg
 
 decode_vs_context.svg: decode tokens/s against context depth (agora-cli bench --ctx-sweep --json,
-files named *-ctx-sweep-<run>.json).
+files named *-ctx-sweep-<run>.json, or *-sweep-r<N>.json for one file of N sweeps, which
+plots each depth's median).
 pp_vs_batch.svg: prompt tokens/s against the batch size (files named *-pp-batch<N>.json).
 """
 import json
@@ -86,9 +87,12 @@ def main():
     for r in results:
         if "model" not in r:
             continue
-        if "-ctx-sweep-" in r["_file"]:
-            shape, run = r["_file"].split("-ctx-sweep-")
-            sweep_series.append((f"{shape}, run {run}", [(p["depth"], p["gen_tokens_per_second"]) for p in r["ctx_sweep"]]))
+        if "ctx_sweep" in r and "-sweep-" in r["_file"]:
+            shape, run = r["_file"].replace("-ctx-sweep-", "-sweep-").split("-sweep-")
+            label = f"{shape}, run {run}"
+            if r.get("repetitions", 1) > 1:
+                label = f"{shape}, median of {r['repetitions']} sweeps"
+            sweep_series.append((label, [(p["depth"], p["gen_tokens_per_second"]) for p in r["ctx_sweep"]]))
         if "-pp-batch" in r["_file"]:
             shape = r["_file"].split("-pp-batch")[0]
             pp_series.setdefault(shape, []).append((r["batch"], r["prompt_tokens_per_second_median"]))
