@@ -181,8 +181,9 @@ SplitAttentionPlan planSplitAttention(const vk::Context& context, const Attentio
     if (!scoresMayMove || scratchBytes <= offset
         || lastStepBytes(plan.headsPerGroup, plan.workgroup, a.headDim) + fixed > shared)
         return plan;
+    // One texel view holds every slot: within the device's texel limit too.
     const uint64_t slots = workgroupsOf(a, plan) * blockBytes(plan.headsPerGroup, slotPositions(kScratchBlock, plan));
-    if (slots <= scratchBytes - offset) {
+    if (slots <= scratchBytes - offset && slots <= uint64_t(context.limits().maxTexelBufferElements) * 16) {
         plan.block = kScratchBlock;
         plan.scoresInScratch = true;
     }
@@ -210,9 +211,11 @@ bool recordSplitAttention(vk::CommandRecorder& recorder, const vk::Context& cont
 
     // Texel views need whole 16-byte texels at aligned offsets (8 halves: headDim % 8 == 0).
     const VkDeviceSize texelAlign = std::max<VkDeviceSize>(context.limits().minTexelBufferOffsetAlignment, 16);
+    const uint64_t maxTexelBytes = uint64_t(context.limits().maxTexelBufferElements) * 16;
     const bool texelsFit = kCache.size % 16 == 0 && vCache.size % 16 == 0 && qBytes % 16 == 0
                            && kCache.offset % texelAlign == 0 && vCache.offset % texelAlign == 0
-                           && q.offset % texelAlign == 0;
+                           && q.offset % texelAlign == 0 && kCache.size <= maxTexelBytes
+                           && vCache.size <= maxTexelBytes && qBytes <= maxTexelBytes;
     const bool texels = texelsFit && (reads == AttentionReads::TexelBuffers || reads == AttentionReads::TexelBuffersSharedScores
                                       || (reads == AttentionReads::Auto && context.info().type == DeviceType::Cpu));
     AttentionReads planReads = AttentionReads::StorageBuffers;
