@@ -21,7 +21,8 @@ struct SplitAttentionPlan {
     uint32_t block = 0;       // positions scored per round (from the shared memory size, or the scratch's)
     uint32_t headsPerGroup = 1; // query heads per workgroup, sharing one KV head (each key read once for all)
     // The scores live in a slot of the scratch per workgroup, not in shared memory (texel reads,
-    // when the scratch left after the partials holds a block at least as long as shared memory's).
+    // when the scratch left after the partials holds a slot for every workgroup; block is then
+    // the most positions a slot holds, a constant).
     bool scoresInScratch = false;
 };
 
