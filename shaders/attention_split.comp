@@ -24,6 +24,12 @@
 // reason, and a block can then span a whole split (one max, one sum, no rescaling): 4096-key
 // attention, CPU time, Llama-3.2-1B shape 3.24 -> 2.23 ms, Qwen2.5-0.5B shape 1.19 -> 0.85.
 //
+// ROPE_STORE (with SCORES_IN_SCRATCH; one decoded token, one split, one workgroup per KV head:
+// the host checks it): the workgroup first does rope_store.comp's work for its heads, with the
+// same operations: q rotated into the head of its scratch slot (q itself is left as it was), k
+// rotated and v stored as halves into the caches' slot of the position. One dispatch fewer per
+// layer.
+//
 // PACK_Q8_0 (one split only; the host checks it): the output is also written packed as Q8_0
 // codes, exactly what round_activations.comp PACK_Q8_0 makes of it, for the integer product that
 // reads the attention next (the output projection): one dispatch fewer per layer.
@@ -56,8 +62,13 @@ layout(std430, binding = 0) readonly buffer QBuffer { vec4 q[]; };       // (hea
 // an inline, branch-free gather where a storage-buffer load is a loop over the lanes. (Uniform
 // texel buffers gather too, through a call: 4096-key attention 3.15 -> 3.02 ms of CPU time as
 // images. The matrix products keep them: as images Llama-shape decode fell 14.5 -> 12.1 tok/s.)
+#if defined(ROPE_STORE)
+layout(binding = 1, rgba32ui) uniform coherent uimageBuffer kTexels; // the token's slot is written first
+layout(binding = 2, rgba32ui) uniform coherent uimageBuffer vTexels;
+#else
 layout(binding = 1, rgba32ui) uniform readonly uimageBuffer kTexels; // (headDim/8, nKvHead, ringSize)
 layout(binding = 2, rgba32ui) uniform readonly uimageBuffer vTexels;
+#endif
 layout(binding = 0, rgba32ui) uniform readonly uimageBuffer qTexels; // the f32 queries, 4 a texel
 #define K_AT(i) imageLoad(kTexels, int(i))
 #define V_AT(i) imageLoad(vTexels, int(i))
@@ -89,6 +100,12 @@ layout(push_constant) uniform Push {
     uint ringSize;     // cache slots; position p is in slot p % ringSize
     uint splitLength;  // positions per split
     uint nSplits;
+#if defined(ROPE_STORE)
+    uint nDims;        // rotated dimensions per head (rope_store.comp's push constants from here)
+    float freqBase;
+    float freqScale;
+    uint flags;
+#endif
 } pc;
 
 #if !defined(KV_TEXELS)
@@ -105,10 +122,11 @@ shared vec4 weights[PACK_BASE + HEADS * MAX_HEAD_VEC4]; // the last step's only
 // Workgroup w's scores: its slot of slotPositions * HEAD_VEC4 texels (main(); the host sizes the
 // view for every workgroup of the dispatch).
 #if defined(PACK_Q8_0)
-layout(binding = 5, rgba32ui) uniform coherent uimageBuffer scoreTexels;
+#define SCORE_BINDING 5
 #else
-layout(binding = 4, rgba32ui) uniform coherent uimageBuffer scoreTexels;
+#define SCORE_BINDING 4
 #endif
+layout(binding = SCORE_BINDING, rgba32ui) uniform coherent uimageBuffer scoreTexels;
 uint g_scoreBase = 0u;
 #define SCORE_LOAD(i) uintBitsToFloat(imageLoad(scoreTexels, int(g_scoreBase + (i))))
 #define SCORE_STORE(i, v) imageStore(scoreTexels, int(g_scoreBase + (i)), floatBitsToUint(v))
@@ -120,6 +138,22 @@ shared vec4 weights[BLOCK * HEAD_VEC4];
 #define SCORES_WRITTEN()
 #endif
 shared float reduction[HEADS * WORKGROUP_SIZE];
+
+#if defined(ROPE_STORE)
+// The token's f32 k and v rows (headDim, nKvHead) and the rope factors, after the scratch.
+layout(std430, binding = SCORE_BINDING + 1) readonly buffer KBuffer { float kRows[]; };
+layout(std430, binding = SCORE_BINDING + 2) readonly buffer VBuffer { float vRows[]; };
+layout(std430, binding = SCORE_BINDING + 3) readonly buffer FactorBuffer { float factors[]; };
+#include "rope_angle.glsl"
+#define ROPE_ROTATED rotatedK
+#define ROPE_SOURCE(i) kRows[i]
+#include "rope_rotated.glsl"
+#undef ROPE_ROTATED
+#undef ROPE_SOURCE
+#define ROPE_ROTATED rotatedQ
+#define ROPE_SOURCE(i) uintBitsToFloat(imageLoad(qTexels, int((i) >> 2))[(i) & 3u])
+#include "rope_rotated.glsl"
+#endif
 
 // values[h] becomes the maximum (or the sum) over the workgroup, for every head at once.
 void workgroupReduce(inout float values[HEADS], bool takeMax)
@@ -215,7 +249,14 @@ void main()
     // A slot holds a round: BLOCK positions, or the split rounded up to whole workgroups when
     // shorter (BLOCK stays one constant, so a growing context builds no new pipelines).
     const uint slotPositions = min(BLOCK, (pc.splitLength + WORKGROUP_SIZE - 1u) / WORKGROUP_SIZE * WORKGROUP_SIZE);
+#if defined(ROPE_STORE)
+    // The slot starts with the workgroup's rotated queries, HEADS * HEAD_DIM / 4 texels.
+    const uint slotTexels = HEADS * (HEAD_DIM / 4u) + slotPositions * HEAD_VEC4;
+    const uint queryTexels = item * slotTexels;
+    g_scoreBase = queryTexels + HEADS * (HEAD_DIM / 4u);
+#else
     g_scoreBase = item * slotPositions * HEAD_VEC4;
+#endif
 #endif
 
     const uint headQuads = HEAD_DIM / 8u;
@@ -223,7 +264,36 @@ void main()
     const uint kvOffset = kvHead * headQuads;
 
     const uint headVec4 = HEAD_DIM / 4u;
-#if defined(KV_TEXELS)
+#if defined(ROPE_STORE)
+    {
+        const uint pos = nPositions - 1u;
+        // The workgroup's query heads, rotated, into its slot: a lane per texel of four.
+        for (uint t = lane; t < HEADS * headVec4; t += WORKGROUP_SIZE) {
+            const uint row = (token * pc.nHead + firstHead + t / headVec4) * HEAD_DIM;
+            const uint d = 4u * (t % headVec4);
+            const vec4 rotated = vec4(rotatedQ(row, d, pos), rotatedQ(row, d + 1u, pos), rotatedQ(row, d + 2u, pos),
+                                      rotatedQ(row, d + 3u, pos));
+            imageStore(scoreTexels, int(queryTexels + t), floatBitsToUint(rotated));
+        }
+        // Its KV head's rotated k and v into the caches' slot of the position: a lane per texel of
+        // eight halves.
+        for (uint t = lane; t < headQuads; t += WORKGROUP_SIZE) {
+            const uint row = (token * pc.nKvHead + kvHead) * HEAD_DIM;
+            uvec4 kWords, vWords;
+            for (uint w = 0; w < 4u; ++w) {
+                const uint d = 8u * t + 2u * w;
+                kWords[w] = packHalf2x16(vec2(rotatedK(row, d, pos), rotatedK(row, d + 1u, pos)));
+                vWords[w] = packHalf2x16(vec2(vRows[row + d], vRows[row + d + 1u]));
+            }
+            const int texel = int((pos % pc.ringSize) * rowQuads + kvOffset + t);
+            imageStore(kTexels, texel, kWords);
+            imageStore(vTexels, texel, vWords);
+        }
+        memoryBarrierImage();
+        barrier(); // every lane reads the rotated queries and the new key
+    }
+#define QUERY_AT(h, i) uintBitsToFloat(imageLoad(scoreTexels, int(queryTexels + (h) * headVec4 + (i))))
+#elif defined(KV_TEXELS)
     // llvmpipe: a texel fetch (a gather) is cheaper than a shared-memory load (a loop over lanes).
     const uint queryBase = (token * pc.nHead + firstHead) * headVec4;
 #define QUERY_AT(h, i) uintBitsToFloat(imageLoad(qTexels, int(queryBase + (h) * headVec4 + (i))))

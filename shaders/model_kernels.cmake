@@ -14,6 +14,10 @@ agora_kernel(AttentionSplitTexelScores SOURCE attention_split.comp BINDINGS iiiw
 agora_kernel(AttentionSplitPack SOURCE attention_split.comp BINDINGS rrrww PUSH 44 SPECS 4 DEFINES PACK_Q8_0)
 agora_kernel(AttentionSplitTexelPack SOURCE attention_split.comp BINDINGS iiiww PUSH 44 SPECS 4 DEFINES KV_TEXELS PACK_Q8_0)
 agora_kernel(AttentionSplitTexelScoresPack SOURCE attention_split.comp BINDINGS iiiwwI PUSH 44 SPECS 4 DEFINES KV_TEXELS PACK_Q8_0 SCORES_IN_SCRATCH)
+# CPU drivers, a decoded token: RoPE of q and k and the KV store first, in the same dispatch
+# (rope_store.comp's work; then k, v and the rope factors follow the scratch).
+agora_kernel(AttentionRopeStore SOURCE attention_split.comp BINDINGS iIIwIrrr PUSH 60 SPECS 4 DEFINES KV_TEXELS SCORES_IN_SCRATCH ROPE_STORE)
+agora_kernel(AttentionRopeStorePack SOURCE attention_split.comp BINDINGS iIIwwIrrr PUSH 60 SPECS 4 DEFINES KV_TEXELS PACK_Q8_0 SCORES_IN_SCRATCH ROPE_STORE)
 agora_kernel(AttentionMerge SOURCE attention_merge.comp BINDINGS rw PUSH 12 SPECS 1)
 agora_kernel(SiluGate       SOURCE elementwise.comp BINDINGS rrw  PUSH 8  SPECS 1 DEFINES OP_SILU_GATE)
 agora_kernel(Add            SOURCE elementwise.comp BINDINGS rrw  PUSH 8  SPECS 1 DEFINES OP_ADD)

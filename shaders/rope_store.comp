@@ -37,35 +37,11 @@ layout(push_constant) uniform Push {
     uint ringSize; // cache slots; position p is in slot p % ringSize
 } pc;
 
-const uint FLAG_NEOX = 1u;
-const uint FLAG_FACTORS = 2u;
-
-// cos and sin of pair `pair`'s angle at position `pos` (rope.comp's expression).
-vec2 rotation(uint pos, uint pair)
-{
-    float theta = float(pos) * pow(pc.freqBase, -2.0 * float(pair) / float(pc.nDims));
-    if ((pc.flags & FLAG_FACTORS) != 0u)
-        theta /= factors[pair];
-    theta *= pc.freqScale;
-    return vec2(cos(theta), sin(theta));
-}
-
+#include "rope_angle.glsl"
 // Dimension d of the k row starting at `base`, rotated when d < nDims.
-float rotatedK(uint base, uint d, uint pos)
-{
-    if (d >= pc.nDims)
-        return k[base + d];
-    const uint half_ = pc.nDims / 2u;
-    const bool neox = (pc.flags & FLAG_NEOX) != 0u;
-    const uint pair = neox ? d % half_ : d / 2u;
-    const bool first = neox ? d < half_ : (d & 1u) == 0u;
-    const uint a = base + (neox ? pair : 2u * pair);
-    const uint b = base + (neox ? pair + half_ : 2u * pair + 1u);
-    const vec2 cs = rotation(pos, pair);
-    const float x0 = k[a];
-    const float x1 = k[b];
-    return first ? x0 * cs.x - x1 * cs.y : x0 * cs.y + x1 * cs.x;
-}
+#define ROPE_ROTATED rotatedK
+#define ROPE_SOURCE(i) k[i]
+#include "rope_rotated.glsl"
 
 void main()
 {
@@ -83,7 +59,7 @@ void main()
     if (item < qItems) {
         const uint pair = item % nPairs;
         const uint base = (token * pc.nHeadQ + item / nPairs) * pc.headDim;
-        const vec2 cs = rotation(pos, pair);
+        const vec2 cs = ropeRotation(pos, pair);
         const uint a = base + (neox ? pair : 2u * pair);
         const uint b = base + (neox ? pair + nPairs : 2u * pair + 1u);
         const float x0 = q[a];

@@ -3,7 +3,8 @@
 // simple one-workgroup-per-head kernel: decode and batches at 1, 7, 64, 1000 and 4096 positions
 // with grouped-query heads, the plan's own split count and forced ones (1, many), sliding windows
 // over a ring cache that holds only window + batch - 1 ringSlots, the output packed as Q8_0 codes in the
-// same dispatch, and the ring KV store. Mismatches
+// same dispatch, RoPE and the KV store inside the attention's dispatch (the same bits as the two
+// kernels), and the ring KV store. Mismatches
 // are printed with their values; the time of both kernels at 4096 positions is printed.
 #include "../gpu/gpu_test_util.h"
 
@@ -425,6 +426,122 @@ private slots:
         }
         QCOMPARE(mismatches, 0);
         QCOMPARE(gk[3 * kvRow], uint16_t(0)); // slots 3..5 untouched
+    }
+
+    // RoPE of q and k, the KV store and the attention in one dispatch (CPU drivers, a decoded
+    // token): the same output, packing and cache bits as recordRopeStore then
+    // recordSplitAttention, q left unrotated; nothing recorded where it does not apply.
+    void ropeStoreAttentionMatchesSeparate_data()
+    {
+        QTest::addColumn<int>("nHead");
+        QTest::addColumn<int>("nKvHead");
+        QTest::addColumn<int>("headDim");
+        QTest::addColumn<int>("nDims");
+        QTest::addColumn<int>("firstPos");
+        QTest::addColumn<int>("window"); // also the ring's slots; 0: a slot per position
+        QTest::addColumn<bool>("neox");
+        QTest::addColumn<bool>("factors");
+        QTest::addColumn<float>("freqScale");
+        QTest::newRow("qwen-shape-neox") << 14 << 2 << 64 << 64 << 700 << 0 << true << false << 1.0f;
+        QTest::newRow("llama3-shape-factors") << 32 << 8 << 64 << 64 << 300 << 0 << false << true << 1.0f;
+        QTest::newRow("partial-dims-scaled") << 8 << 2 << 128 << 32 << 50 << 0 << false << false << 0.5f;
+        QTest::newRow("first-position") << 8 << 2 << 64 << 64 << 0 << 0 << true << false << 1.0f;
+        QTest::newRow("window-ring-wraps") << 8 << 4 << 64 << 64 << 2500 << 1000 << false << false << 1.0f;
+    }
+
+    void ropeStoreAttentionMatchesSeparate()
+    {
+        QFETCH(int, nHead);
+        QFETCH(int, nKvHead);
+        QFETCH(int, headDim);
+        QFETCH(int, nDims);
+        QFETCH(int, firstPos);
+        QFETCH(int, window);
+        QFETCH(bool, neox);
+        QFETCH(bool, factors);
+        QFETCH(float, freqScale);
+        if (m_device.context->info().type != DeviceType::Cpu)
+            QSKIP("the fused kernel serves CPU drivers");
+        const uint32_t ring = window > 0 ? uint32_t(window) : uint32_t(firstPos + 1);
+        const size_t kvRow = size_t(nKvHead) * headDim;
+        std::vector<uint16_t> cache(ring * kvRow);
+        const std::vector<float> old = gputest::randomFloats(cache.size(), 91, 2.0f);
+        for (size_t i = 0; i < cache.size(); ++i)
+            cache[i] = cpu::floatToHalf(old[i]);
+        const std::vector<float> q = gputest::randomFloats(size_t(nHead) * headDim, 92, 2.0f);
+        const std::vector<float> k = gputest::randomFloats(kvRow, 93, 2.0f), v = gputest::randomFloats(kvRow, 94, 2.0f);
+        std::vector<float> ropeFactors = gputest::randomFloats(size_t(nDims / 2), 95, 1.0f);
+        for (float& f : ropeFactors)
+            f = 2.0f + f; // 1..3
+        const model::gpu::AttentionArgs args{uint32_t(headDim), uint32_t(nHead), uint32_t(nKvHead), 1,
+                                             uint32_t(firstPos), 1.0f / std::sqrt(float(headDim)), 0.0f,
+                                             uint32_t(window),   ring};
+        const model::gpu::RopeArgs rope{uint32_t(headDim), uint32_t(nHead), uint32_t(nDims), 1, uint32_t(firstPos),
+                                        10000.0f,          freqScale,       neox,            factors};
+        const size_t packedBytes = vk::packedVectorBytes(uint32_t(nHead * headDim));
+        vk::Buffer kRow = upload(m_device, k), vRow = upload(m_device, v), factorBuffer = upload(m_device, ropeFactors);
+        vk::Buffer scratch = makeBuffer(m_device, model::gpu::splitAttentionScratchBytes(uint32_t(headDim)));
+        struct Path {
+            vk::Buffer q, kCache, vCache, out, packed;
+        };
+        auto makePath = [&] {
+            return Path{upload(m_device, q), upload(m_device, cache), upload(m_device, cache),
+                        makeBuffer(m_device, q.size() * sizeof(float)), makeBuffer(m_device, packedBytes)};
+        };
+        Path separate = makePath(), fused = makePath();
+        model::gpu::recordRopeStore(*m_device.recorder, *m_device.context, separate.q.range(), kRow.range(),
+                                    vRow.range(), factorBuffer.range(), separate.kCache.range(),
+                                    separate.vCache.range(), rope, uint32_t(nKvHead), ring);
+        QVERIFY(model::gpu::recordSplitAttention(*m_device.recorder, *m_device.context, separate.q.range(),
+                                                 separate.kCache.range(), separate.vCache.range(), scratch.range(),
+                                                 separate.out.range(), args, 0, model::gpu::AttentionReads::Auto,
+                                                 separate.packed.range()) == (headDim % 32 == 0));
+        QVERIFY(submit(m_device));
+        const std::optional<bool> packedIt = model::gpu::recordRopeStoreAttention(
+            *m_device.recorder, *m_device.context, fused.q.range(), kRow.range(), vRow.range(), factorBuffer.range(),
+            fused.kCache.range(), fused.vCache.range(), scratch.range(), fused.out.range(), args, rope,
+            fused.packed.range());
+        QVERIFY2(packedIt.has_value(), "the fused kernel applies to this decoded token");
+        QCOMPARE(*packedIt, headDim % 32 == 0);
+        QVERIFY(submit(m_device));
+        auto sameBits = [&](const char* what, const vk::Buffer& a, const vk::Buffer& b, size_t words) {
+            const auto x = download<uint32_t>(m_device, a, words), y = download<uint32_t>(m_device, b, words);
+            size_t mismatches = 0;
+            for (size_t i = 0; i < words; ++i) {
+                if (x[i] != y[i] && mismatches++ < 4)
+                    qWarning("%s word %zu: %08x fused, %08x separate", what, i, y[i], x[i]);
+            }
+            return mismatches == 0;
+        };
+        QVERIFY(sameBits("output", separate.out, fused.out, q.size()));
+        QVERIFY(sameBits("packed", separate.packed, fused.packed, packedBytes / 4));
+        QVERIFY(sameBits("k cache", separate.kCache, fused.kCache, cache.size() / 2));
+        QVERIFY(sameBits("v cache", separate.vCache, fused.vCache, cache.size() / 2));
+        const std::vector<float> qAfter = download<float>(m_device, fused.q, q.size());
+        QVERIFY2(std::memcmp(qAfter.data(), q.data(), q.size() * sizeof(float)) == 0, "the fused kernel changed q");
+
+        // Where it does not apply it records nothing: a batch of two, or a group of 16 query heads
+        // that two workgroups would share.
+        model::gpu::AttentionArgs batch = args;
+        batch.nTokens = 2;
+        model::gpu::RopeArgs batchRope = rope;
+        batchRope.nTokens = 2;
+        const uint32_t before = m_device.recorder->dispatchCount();
+        QVERIFY(!model::gpu::recordRopeStoreAttention(*m_device.recorder, *m_device.context, fused.q.range(),
+                                                      kRow.range(), vRow.range(), factorBuffer.range(),
+                                                      fused.kCache.range(), fused.vCache.range(), scratch.range(),
+                                                      fused.out.range(), batch, batchRope));
+        model::gpu::AttentionArgs wide = args;
+        wide.nHead = 16;
+        wide.nKvHead = 1;
+        model::gpu::RopeArgs wideRope = rope;
+        wideRope.nHeads = 16;
+        QVERIFY(nHead * headDim < 16 * headDim
+                || !model::gpu::recordRopeStoreAttention(*m_device.recorder, *m_device.context, fused.q.range(),
+                                                         kRow.range(), vRow.range(), factorBuffer.range(),
+                                                         fused.kCache.range(), fused.vCache.range(), scratch.range(),
+                                                         fused.out.range(), wide, wideRope));
+        QCOMPARE(m_device.recorder->dispatchCount(), before);
     }
 
     // Not a pass/fail bound (the machine is shared): what splitting and each variant cost one

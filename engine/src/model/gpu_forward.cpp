@@ -20,7 +20,17 @@ namespace agora::model {
 
 namespace {
 constexpr uint64_t kFloat = sizeof(float);
+
+// AGORA_ATTENTION=simple: the one-workgroup-per-head attention kernel (before/after measurements).
+bool simpleAttentionKernel()
+{
+    static const bool simple = [] {
+        const char* value = std::getenv("AGORA_ATTENTION");
+        return value && std::string(value) == "simple";
+    }();
+    return simple;
 }
+} // namespace
 
 GpuForward::GpuForward(const Model& model, std::shared_ptr<vk::Context> context, const GpuForwardOptions& options)
     : m_model(model), m_hp(model.hparams()), m_context(std::move(context)), m_options(options)
@@ -517,9 +527,22 @@ void GpuForward::ropeAttention(uint32_t layer, Act q, uint32_t nHeadsQ, Act k, u
         return;
     }
     const gpu::RopeArgs args = ropeArgs(nHeadsQ, m_hp.ropeFreqBase, m_hp.ropeFreqScale);
+    const AttentionOptions options{m_hp.attnScale, 0.0f, 0};
+    // CPU drivers, a decoded token: the rope and the store inside the attention's dispatch.
+    if (!simpleAttentionKernel()) {
+        const std::optional<vk::BufferRange> packed = attentionPacking(q, out);
+        const std::optional<bool> packedIt = gpu::recordRopeStoreAttention(
+            *m_recorder, *m_context, range(q), range(k), range(v), ropeFactorBuffer().range(), m_kCache[layer].range(),
+            m_vCache[layer].range(), m_attentionScratch.range(), range(out), attentionArgs(layer, options), args, packed);
+        if (packedIt) {
+            if (*packedIt)
+                m_lastPacked = PackedInput{out, m_hp.nHead * m_hp.headDimK, m_recorder->dispatchCount()};
+            return;
+        }
+    }
     gpu::recordRopeStore(*m_recorder, *m_context, range(q), range(k), range(v), ropeFactorBuffer().range(),
                          m_kCache[layer].range(), m_vCache[layer].range(), args, nHeadsK, m_cacheSlots[layer]);
-    attend(layer, q, out, AttentionOptions{m_hp.attnScale, 0.0f, 0});
+    attend(layer, q, out, options);
 }
 
 void GpuForward::attentionWith(uint32_t layer, Act q, Act k, Act v, Act out, const AttentionOptions& options)
@@ -530,33 +553,39 @@ void GpuForward::attentionWith(uint32_t layer, Act q, Act k, Act v, Act out, con
     attend(layer, q, out, options);
 }
 
+gpu::AttentionArgs GpuForward::attentionArgs(uint32_t layer, const AttentionOptions& options) const
+{
+    return gpu::AttentionArgs{m_hp.headDimK,  m_hp.nHead,      m_hp.nHeadKv,   uint32_t(m_tokens.size()),
+                              m_firstPos,     options.scale,   options.softcap, options.window,
+                              m_cacheSlots[layer]};
+}
+
+std::optional<vk::BufferRange> GpuForward::attentionPacking(Act q, Act out) const
+{
+    // The output projection reads the attention packed when its kernel is an integer product: the
+    // attention packs it as it writes it (one dispatch fewer per layer), and that product finds
+    // the packing current (packedInput).
+    const uint32_t nTokens = uint32_t(m_tokens.size());
+    const uint32_t cols = m_hp.nHead * m_hp.headDimK;
+    if (m_options.fuseDecodeProducts && q != out && packsProductInputs(cols, nTokens == 1))
+        return m_packedInput.range(0, nTokens * vk::packedVectorBytes(cols));
+    return std::nullopt;
+}
+
 void GpuForward::attend(uint32_t layer, Act q, Act out, const AttentionOptions& options)
 {
-    const uint32_t nTokens = uint32_t(m_tokens.size());
-    const uint32_t slots = m_cacheSlots[layer];
-    gpu::AttentionArgs args{m_hp.headDimK, m_hp.nHead,     m_hp.nHeadKv,    nTokens, m_firstPos,
-                            options.scale, options.softcap, options.window, slots};
+    const gpu::AttentionArgs args = attentionArgs(layer, options);
     // AGORA_ATTENTION=simple: the one-workgroup-per-head kernel on full-context layers, for
     // before/after measurements (bench/README.md); it reads no ring cache.
-    static const bool simpleKernel = [] {
-        const char* value = std::getenv("AGORA_ATTENTION");
-        return value && std::string(value) == "simple";
-    }();
-    if (simpleKernel && slots == m_options.nCtx) {
+    if (simpleAttentionKernel() && m_cacheSlots[layer] == m_options.nCtx) {
         gpu::recordAttention(*m_recorder, *m_context, range(q), m_kCache[layer].range(), m_vCache[layer].range(),
                              range(out), args);
         return;
     }
-    // The output projection reads the attention packed when its kernel is an integer product: the
-    // attention packs it as it writes it (one dispatch fewer per layer), and that product finds
-    // the packing current (packedInput).
-    const uint32_t cols = m_hp.nHead * m_hp.headDimK;
-    std::optional<vk::BufferRange> packed;
-    if (m_options.fuseDecodeProducts && q != out && packsProductInputs(cols, nTokens == 1))
-        packed = m_packedInput.range(0, nTokens * vk::packedVectorBytes(cols));
     if (gpu::recordSplitAttention(*m_recorder, *m_context, range(q), m_kCache[layer].range(), m_vCache[layer].range(),
-                                  m_attentionScratch.range(), range(out), args, 0, gpu::AttentionReads::Auto, packed))
-        m_lastPacked = PackedInput{out, cols, m_recorder->dispatchCount()};
+                                  m_attentionScratch.range(), range(out), args, 0, gpu::AttentionReads::Auto,
+                                  attentionPacking(q, out)))
+        m_lastPacked = PackedInput{out, m_hp.nHead * m_hp.headDimK, m_recorder->dispatchCount()};
 }
 
 void GpuForward::siluGate(Act gate, Act up, Act out)

@@ -155,6 +155,9 @@ private:
     void attentionWith(uint32_t layer, Act q, Act k, Act v, Act out, const AttentionOptions& options) override;
     // The attention of q over the layer's cache, which already holds the batch's k and v.
     void attend(uint32_t layer, Act q, Act out, const AttentionOptions& options);
+    // The attention's arguments for `layer`, and where it packs its output for the next product.
+    gpu::AttentionArgs attentionArgs(uint32_t layer, const AttentionOptions& options) const;
+    std::optional<vk::BufferRange> attentionPacking(Act q, Act out) const;
     void geluGate(Act gate, Act up, Act out) override;
     void softcap(Act inout, float cap) override;
     // Matrices are keyed by their first byte in the mapped file, so that the row views of phi3's

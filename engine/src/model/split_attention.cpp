@@ -56,6 +56,16 @@ struct SplitPush {
 };
 static_assert(sizeof(SplitPush) == 44);
 
+// SplitPush, then RopeStorePush's rope fields (attention_split.comp ROPE_STORE).
+struct RopeSplitPush {
+    SplitPush split;
+    uint32_t nDims;
+    float freqBase;
+    float freqScale;
+    uint32_t flags;
+};
+static_assert(sizeof(RopeSplitPush) == 60);
+
 struct MergePush {
     uint32_t headDim, nRows, nSplits;
 };
@@ -264,6 +274,65 @@ bool recordSplitAttention(vk::CommandRecorder& recorder, const vk::Context& cont
     if (plan.nSplits > 1)
         recorder.dispatch(KernelId::AttentionMerge, {vk::rowWorkgroupSize(context)}, {partials, out},
                           MergePush{a.headDim, uint32_t(rows), plan.nSplits}, vk::linearGroups(context, rows));
+    return pack;
+}
+
+std::optional<bool> recordRopeStoreAttention(vk::CommandRecorder& recorder, const vk::Context& context,
+                                             const vk::BufferRange& q, const vk::BufferRange& k,
+                                             const vk::BufferRange& v, const vk::BufferRange& factors,
+                                             const vk::BufferRange& kCache, const vk::BufferRange& vCache,
+                                             const vk::BufferRange& scratch, const vk::BufferRange& out,
+                                             const AttentionArgs& a, const RopeArgs& rope,
+                                             const std::optional<vk::BufferRange>& packed)
+{
+    if (a.nTokens != 1 || rope.nTokens != 1 || rope.firstPos != a.firstPos || rope.headDim != a.headDim
+        || rope.nHeads != a.nHead || a.nKvHead == 0 || a.nHead % a.nKvHead != 0 || !splitAttentionSupports(a.headDim)
+        || rope.nDims == 0 || rope.nDims % 2 != 0 || rope.nDims > a.headDim
+        || (rope.useFactors && factors.size < uint64_t(rope.nDims / 2) * kFloat))
+        return std::nullopt;
+    const uint64_t qBytes = uint64_t(a.nHead) * a.headDim * kFloat;
+    const uint64_t kvRowBytes = uint64_t(a.nKvHead) * a.headDim * kFloat;
+    const uint32_t ringSize = a.ringSize ? a.ringSize : a.firstPos + 1;
+    const uint64_t cacheBytes = uint64_t(ringSize) * a.nKvHead * a.headDim * sizeof(uint16_t);
+    const VkDeviceSize texelAlign = std::max<VkDeviceSize>(context.limits().minTexelBufferOffsetAlignment, 16);
+    const uint64_t maxTexelBytes = uint64_t(context.limits().maxTexelBufferElements) * 16;
+    const vk::BufferRange queries{q.buffer, q.offset, qBytes};
+    if (context.info().type != DeviceType::Cpu || scratchScoresSwitchedOff() || q.size < qBytes || out.size < qBytes
+        || k.size < kvRowBytes || v.size < kvRowBytes || kCache.size < cacheBytes || vCache.size < cacheBytes
+        || q.offset % texelAlign != 0 || kCache.offset % texelAlign != 0 || vCache.offset % texelAlign != 0
+        || scratch.offset % texelAlign != 0 || kCache.size % 16 != 0 || vCache.size % 16 != 0
+        || kCache.size > maxTexelBytes || vCache.size > maxTexelBytes || queries.overlaps(k) || queries.overlaps(v))
+        return std::nullopt;
+    const SplitAttentionPlan plan = planSplitAttention(context, a, scratch.size, 0, AttentionReads::TexelBuffers);
+    if (!plan.scoresInScratch || plan.nSplits != 1 || plan.headsPerGroup != a.nHead / a.nKvHead)
+        return std::nullopt;
+    // A slot: the workgroup's rotated queries, then its scores.
+    const uint64_t groups = workgroupsOf(a, plan);
+    const uint64_t slotBytes = uint64_t(plan.headsPerGroup) * a.headDim * kFloat
+                               + blockBytes(plan.headsPerGroup, slotPositions(plan.block, plan));
+    const vk::BufferRange slots{scratch.buffer, scratch.offset, groups * slotBytes};
+    if (slots.size > scratch.size || slots.size > maxTexelBytes
+        || fixedSharedBytes(plan.headsPerGroup, plan.workgroup) + lastStepBytes(plan.headsPerGroup, plan.workgroup, a.headDim)
+               > context.info().sharedMemoryBytes)
+        return std::nullopt;
+
+    const RopeSplitPush push{{a.headDim, a.nHead, a.nKvHead, a.nTokens, a.firstPos, a.scale, a.softcap, a.window,
+                              ringSize, plan.splitLength, plan.nSplits},
+                             rope.nDims,
+                             rope.freqBase,
+                             rope.freqScale,
+                             (rope.neox ? 1u : 0u) | (rope.useFactors ? 2u : 0u)};
+    const std::initializer_list<uint32_t> specs{plan.workgroup, plan.block, plan.headsPerGroup, a.headDim};
+    const vk::Groups grid = vk::linearGroups(context, groups);
+    const bool pack = packed && a.headDim % 32 == 0;
+    if (pack) {
+        AGORA_VK_REQUIRE(packed->size >= vk::packedVectorBytes(a.nHead * a.headDim), "packing buffer too small");
+        recorder.dispatch(KernelId::AttentionRopeStorePack, specs,
+                          {queries, kCache, vCache, out, *packed, slots, k, v, factors}, push, grid);
+    } else {
+        recorder.dispatch(KernelId::AttentionRopeStore, specs, {queries, kCache, vCache, out, slots, k, v, factors},
+                          push, grid);
+    }
     return pack;
 }
 

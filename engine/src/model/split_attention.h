@@ -57,4 +57,18 @@ bool recordSplitAttention(vk::CommandRecorder& recorder, const vk::Context& cont
                           AttentionReads reads = AttentionReads::Auto,
                           const std::optional<vk::BufferRange>& packed = std::nullopt);
 
+// recordRopeStore (q and k rotated by `rope`, k and v stored into the caches' slot of the
+// position) and recordSplitAttention with Auto reads, in one dispatch, for one decoded token on a
+// device and plan that run the scores in the scratch with one split and one workgroup per KV
+// head (CPU drivers). q itself is left unrotated (the rotated queries go to the scratch). Records
+// nothing and returns nullopt when that does not apply (the caller then records the two);
+// otherwise returns whether it also packed the output (as recordSplitAttention's return).
+std::optional<bool> recordRopeStoreAttention(vk::CommandRecorder& recorder, const vk::Context& context,
+                                             const vk::BufferRange& q, const vk::BufferRange& k,
+                                             const vk::BufferRange& v, const vk::BufferRange& factors,
+                                             const vk::BufferRange& kCache, const vk::BufferRange& vCache,
+                                             const vk::BufferRange& scratch, const vk::BufferRange& out,
+                                             const AttentionArgs& args, const RopeArgs& rope,
+                                             const std::optional<vk::BufferRange>& packed = std::nullopt);
+
 } // namespace agora::model::gpu
