@@ -110,6 +110,16 @@ uint64_t scoresOffset(const vk::Context& context, const AttentionArgs& a, const 
     return (partialsBytes(a, plan) + align - 1) / align * align;
 }
 
+uint64_t maxTexelBytes(const vk::Context& context) { return uint64_t(context.limits().maxTexelBufferElements) * 16; }
+
+// Whether `r` can be bound as a texel buffer view: whole 16-byte texels at an offset views may
+// start at, within the device's texel limit.
+bool fitsTexelView(const vk::Context& context, const vk::BufferRange& r)
+{
+    const VkDeviceSize align = std::max<VkDeviceSize>(context.limits().minTexelBufferOffsetAlignment, 16);
+    return r.size % 16 == 0 && r.offset % align == 0 && r.size <= maxTexelBytes(context);
+}
+
 // AGORA_VK_SCRATCH_SCORES=off in the environment keeps Auto's scores in shared memory (A/B benchmarks).
 bool scratchScoresSwitchedOff()
 {
@@ -193,7 +203,7 @@ SplitAttentionPlan planSplitAttention(const vk::Context& context, const Attentio
         return plan;
     // One texel view holds every slot: within the device's texel limit too.
     const uint64_t slots = workgroupsOf(a, plan) * blockBytes(plan.headsPerGroup, slotPositions(kScratchBlock, plan));
-    if (slots <= scratchBytes - offset && slots <= uint64_t(context.limits().maxTexelBufferElements) * 16) {
+    if (slots <= scratchBytes - offset && slots <= maxTexelBytes(context)) {
         plan.block = kScratchBlock;
         plan.scoresInScratch = true;
     }
@@ -220,17 +230,15 @@ bool recordSplitAttention(vk::CommandRecorder& recorder, const vk::Context& cont
     AGORA_VK_REQUIRE(kCache.size >= cacheBytes && vCache.size >= cacheBytes, "attention reads past the KV cache");
 
     // Texel views need whole 16-byte texels at aligned offsets (8 halves: headDim % 8 == 0).
-    const VkDeviceSize texelAlign = std::max<VkDeviceSize>(context.limits().minTexelBufferOffsetAlignment, 16);
-    const uint64_t maxTexelBytes = uint64_t(context.limits().maxTexelBufferElements) * 16;
-    const bool texelsFit = kCache.size % 16 == 0 && vCache.size % 16 == 0 && qBytes % 16 == 0
-                           && kCache.offset % texelAlign == 0 && vCache.offset % texelAlign == 0
-                           && q.offset % texelAlign == 0 && kCache.size <= maxTexelBytes
-                           && vCache.size <= maxTexelBytes && qBytes <= maxTexelBytes;
+    const vk::BufferRange queries{q.buffer, q.offset, qBytes};
+    const bool texelsFit = fitsTexelView(context, kCache) && fitsTexelView(context, vCache)
+                           && fitsTexelView(context, queries);
     const bool texels = texelsFit && (reads == AttentionReads::TexelBuffers || reads == AttentionReads::TexelBuffersSharedScores
                                       || (reads == AttentionReads::Auto && context.info().type == DeviceType::Cpu));
     AttentionReads planReads = AttentionReads::StorageBuffers;
     if (texels)
-        planReads = reads == AttentionReads::TexelBuffersSharedScores || scratch.offset % texelAlign != 0
+        planReads = reads == AttentionReads::TexelBuffersSharedScores
+                            || !fitsTexelView(context, vk::BufferRange{scratch.buffer, scratch.offset, 16})
                             || (reads == AttentionReads::Auto && scratchScoresSwitchedOff())
                         ? AttentionReads::TexelBuffersSharedScores
                         : AttentionReads::TexelBuffers;
@@ -246,7 +254,7 @@ bool recordSplitAttention(vk::CommandRecorder& recorder, const vk::Context& cont
     const SplitPush push{a.headDim,  a.nHead,  a.nKvHead, a.nTokens,       a.firstPos,  a.scale,
                          a.softcap, a.window, ringSize,   plan.splitLength, plan.nSplits};
     const std::initializer_list<uint32_t> specs{plan.workgroup, plan.block, plan.headsPerGroup, a.headDim};
-    const vk::BufferRange queries{q.buffer, q.offset, texels ? qBytes : q.size};
+    const vk::BufferRange qBinding{q.buffer, q.offset, texels ? qBytes : q.size};
     const vk::BufferRange partials{scratch.buffer, scratch.offset, partialsBytes(a, plan)};
     // Every workgroup's slot of scores, after the partials.
     const vk::BufferRange scores{scratch.buffer, scratch.offset + scoresOffset(context, a, plan),
@@ -261,16 +269,16 @@ bool recordSplitAttention(vk::CommandRecorder& recorder, const vk::Context& cont
     const vk::BufferRange& output = plan.nSplits == 1 ? out : partials;
     const vk::Groups grid = vk::linearGroups(context, groups);
     if (plan.scoresInScratch && pack)
-        recorder.dispatch(KernelId::AttentionSplitTexelScoresPack, specs, {queries, kCache, vCache, output, *packed, scores},
+        recorder.dispatch(KernelId::AttentionSplitTexelScoresPack, specs, {qBinding, kCache, vCache, output, *packed, scores},
                           push, grid);
     else if (plan.scoresInScratch)
-        recorder.dispatch(KernelId::AttentionSplitTexelScores, specs, {queries, kCache, vCache, output, scores}, push, grid);
+        recorder.dispatch(KernelId::AttentionSplitTexelScores, specs, {qBinding, kCache, vCache, output, scores}, push, grid);
     else if (pack)
         recorder.dispatch(texels ? KernelId::AttentionSplitTexelPack : KernelId::AttentionSplitPack, specs,
-                          {queries, kCache, vCache, output, *packed}, push, grid);
+                          {qBinding, kCache, vCache, output, *packed}, push, grid);
     else
         recorder.dispatch(texels ? KernelId::AttentionSplitTexel : KernelId::AttentionSplit, specs,
-                          {queries, kCache, vCache, output}, push, grid);
+                          {qBinding, kCache, vCache, output}, push, grid);
     if (plan.nSplits > 1)
         recorder.dispatch(KernelId::AttentionMerge, {vk::rowWorkgroupSize(context)}, {partials, out},
                           MergePush{a.headDim, uint32_t(rows), plan.nSplits}, vk::linearGroups(context, rows));
@@ -294,14 +302,11 @@ std::optional<bool> recordRopeStoreAttention(vk::CommandRecorder& recorder, cons
     const uint64_t kvRowBytes = uint64_t(a.nKvHead) * a.headDim * kFloat;
     const uint32_t ringSize = a.ringSize ? a.ringSize : a.firstPos + 1;
     const uint64_t cacheBytes = uint64_t(ringSize) * a.nKvHead * a.headDim * sizeof(uint16_t);
-    const VkDeviceSize texelAlign = std::max<VkDeviceSize>(context.limits().minTexelBufferOffsetAlignment, 16);
-    const uint64_t maxTexelBytes = uint64_t(context.limits().maxTexelBufferElements) * 16;
     const vk::BufferRange queries{q.buffer, q.offset, qBytes};
     if (context.info().type != DeviceType::Cpu || scratchScoresSwitchedOff() || q.size < qBytes || out.size < qBytes
         || k.size < kvRowBytes || v.size < kvRowBytes || kCache.size < cacheBytes || vCache.size < cacheBytes
-        || q.offset % texelAlign != 0 || kCache.offset % texelAlign != 0 || vCache.offset % texelAlign != 0
-        || scratch.offset % texelAlign != 0 || kCache.size % 16 != 0 || vCache.size % 16 != 0
-        || kCache.size > maxTexelBytes || vCache.size > maxTexelBytes || queries.overlaps(k) || queries.overlaps(v))
+        || !fitsTexelView(context, queries) || !fitsTexelView(context, kCache) || !fitsTexelView(context, vCache)
+        || queries.overlaps(k) || queries.overlaps(v))
         return std::nullopt;
     const SplitAttentionPlan plan = planSplitAttention(context, a, scratch.size, 0, AttentionReads::TexelBuffers);
     if (!plan.scoresInScratch || plan.nSplits != 1 || plan.headsPerGroup != a.nHead / a.nKvHead)
@@ -311,7 +316,7 @@ std::optional<bool> recordRopeStoreAttention(vk::CommandRecorder& recorder, cons
     const uint64_t slotBytes = uint64_t(plan.headsPerGroup) * a.headDim * kFloat
                                + blockBytes(plan.headsPerGroup, slotPositions(plan.block, plan));
     const vk::BufferRange slots{scratch.buffer, scratch.offset, groups * slotBytes};
-    if (slots.size > scratch.size || slots.size > maxTexelBytes
+    if (slots.size > scratch.size || !fitsTexelView(context, slots)
         || fixedSharedBytes(plan.headsPerGroup, plan.workgroup) + lastStepBytes(plan.headsPerGroup, plan.workgroup, a.headDim)
                > context.info().sharedMemoryBytes)
         return std::nullopt;
